@@ -1,0 +1,209 @@
+/*
+ * corpus.h — the model: documents, provisions and their identifiers, the
+ * structure recogniser for official texts, the SQLite store with its FTS5
+ * index, and search.  Knows nothing of the screen.
+ *
+ * Conventions: functions return 0 on success and -1 on failure (1 where noted
+ * for "nothing found"), writing a message into err[errlen] when err is not
+ * NULL.  Messages about source files name file:line.  Strings returned through
+ * out-pointers are owned by the caller (free()) unless a *_free() is named.
+ */
+#ifndef TREATY_CORPUS_H
+#define TREATY_CORPUS_H
+
+#include <stddef.h>
+
+/* ---- Provisions ------------------------------------------------------- */
+
+enum corpus_kind {
+	CORPUS_LONGTITLE, /* the document's title line */
+	CORPUS_PREAMBLE,
+	CORPUS_CHAPTER,
+	CORPUS_SECTION,
+	CORPUS_TITLE,     /* "TITLE 1" inside a section (Budapest) */
+	CORPUS_ARTICLE,
+	CORPUS_PARAGRAPH, /* numbered paragraph "1." */
+	CORPUS_POINT,     /* lettered point "a)", "(a)", "(أ)" */
+	CORPUS_SUBPOINT,  /* "(i)", "’1’" */
+	CORPUS_WRAP,      /* unnumbered text after a provision's children */
+	CORPUS_CONCLUSIONS, /* final formula: "IN WITNESS WHEREOF …" */
+	CORPUS_BLOCK      /* a paragraph of a document without articles (press) */
+};
+
+/* Name of a kind as stored and printed ("article", "point", …). Static. */
+const char *corpus_kind_name(enum corpus_kind kind);
+
+/*
+ * One provision.  Text is verbatim: label + heading + text, in that order,
+ * are exactly the characters of the source (whitespace between them aside).
+ */
+struct corpus_provision {
+	char *eid;     /* Akoma Ntoso style id, same in every language: "art_4__para_1" */
+	int parent;    /* index of the parent in the document's array, -1 at top level */
+	enum corpus_kind kind;
+	char *num;     /* normalised number: "4", "2", "a", "ii"; NULL if none */
+	char *label;   /* as written: "Article 4", "1.", "a)", "(أ)", "Preamble"; may be NULL */
+	char *heading; /* article or chapter heading as written; may be NULL */
+	char *text;    /* the provision's own text (not its children's); may be "" */
+	int line;      /* line of the source where it starts (1-based) */
+};
+
+/* A document in one language, as recognised from a source. */
+struct corpus_document {
+	char *id;    /* "budapest", "budapest-p1", "uncc", … */
+	char *kind;  /* "convention", "protocol", "press", "statement", … */
+	char *lang;  /* ISO 639-1 */
+	char *title;
+	char *symbol;  /* "ETS No. 185", "A/RES/79/243"; may be NULL */
+	char *date;    /* ISO 8601; may be NULL */
+	char *parent;  /* id of the convention a protocol belongs to; may be NULL */
+	int authentic; /* this language version is authentic */
+	int partial;   /* the source is known to be incomplete */
+	struct corpus_provision *prov; /* in document order */
+	size_t n;
+};
+
+void corpus_document_free(struct corpus_document *doc);
+
+/*
+ * Recognise the structure of a plain UTF-8 official text in language lang.
+ * doc->id, kind, lang … are the caller's to fill in before or after; this
+ * fills doc->prov and doc->n, and doc->title from the first line when NULL.
+ * Fails (with "file:line: message") on no articles, duplicate or out-of-order
+ * article numbers, an unknown language.  A document of kind "press" or
+ * "statement" needs no articles: its paragraphs become blocks.
+ */
+int corpus_parse_text(const char *file, const char *text, size_t len, const char *lang,
+		      int need_articles, struct corpus_document *doc, char *err, size_t errlen);
+
+/*
+ * Check that the provisions' labels, headings and texts, concatenated in
+ * document order, equal text[0..len) with all whitespace removed.  On failure
+ * the message gives the line of the first difference.
+ */
+int corpus_check_fidelity(const char *file, const char *text, size_t len,
+			  const struct corpus_document *doc, char *err, size_t errlen);
+
+/* ---- Provision identifiers -------------------------------------------- */
+
+/*
+ * Parse what a person types for a provision — "2", "art 2", "article 2",
+ * "2(1)(a)", "art. 2, para. 1 (a)", "Article 2 paragraph 1 b", or an eid
+ * itself — into an eid ("art_2__para_1__point_a").  Returns NULL and sets err
+ * when it is not a provision reference.  Caller frees.
+ */
+char *corpus_eid_parse(const char *spec, char *err, size_t errlen);
+
+/*
+ * A human citation for an eid in language lang: "Art. 2(1)(a)", "Preamble",
+ * "Chapter II".  Caller frees.
+ */
+char *corpus_eid_cite(const char *eid, const char *lang);
+
+/* ---- The store -------------------------------------------------------- */
+
+struct corpus_store; /* opaque: the bundled corpus and the user's library */
+
+/*
+ * Open the bundled corpus database at corpus_path (read-only; may be NULL or
+ * missing, giving an empty corpus) together with the user's library at
+ * library_path (created when missing; NULL for none).
+ */
+struct corpus_store *corpus_store_open(const char *corpus_path, const char *library_path,
+				       char *err, size_t errlen);
+void corpus_store_close(struct corpus_store *store);
+
+/* The database handle, for modules that add their own queries (refs). */
+struct sqlite3 *corpus_store_db(struct corpus_store *store);
+
+/*
+ * Create a database at path holding the given documents, in one transaction:
+ * the build uses this for the bundled corpus.  An existing file is replaced
+ * only once the new one is complete.
+ */
+int corpus_store_build(const char *path, struct corpus_document *docs, size_t ndocs, char *err,
+		       size_t errlen);
+
+/*
+ * Add (or replace) a document language version in the user's library, in one
+ * transaction: on failure nothing changes.
+ */
+int corpus_store_import(struct corpus_store *store, const struct corpus_document *doc, char *err,
+			size_t errlen);
+
+/* Remove every language version of document id from the user's library. 1: no such document. */
+int corpus_store_remove(struct corpus_store *store, const char *id, char *err, size_t errlen);
+
+/* A document language version, as listed. */
+struct corpus_docinfo {
+	char *id, *kind, *lang, *title, *symbol, *date, *parent;
+	int authentic, partial;
+	int user;      /* from the user's library, not the bundled corpus */
+	int articles;  /* number of articles */
+	int provisions;
+	int first_article, last_article;
+};
+
+/* All document language versions, ordered by id then language. Free with corpus_docinfo_free. */
+int corpus_list(struct corpus_store *store, struct corpus_docinfo **docs, size_t *n, char *err,
+		size_t errlen);
+void corpus_docinfo_free(struct corpus_docinfo *docs, size_t n);
+
+/* A stored provision, with its place. */
+struct corpus_entry {
+	char *doc, *lang, *eid, *parent_eid;
+	enum corpus_kind kind;
+	char *num, *label, *heading, *text;
+	int depth; /* 0 for top level */
+	int seq;   /* position in document order */
+};
+
+/*
+ * The provision eid of doc in lang (lang NULL: the document's first language)
+ * and all its descendants, in document order; eid NULL: the whole document.
+ * Returns 1 with a helpful message ("budapest has no article 99; it has
+ * articles 1–48") when the document or provision does not exist.
+ */
+int corpus_get(struct corpus_store *store, const char *doc, const char *lang, const char *eid,
+	       struct corpus_entry **out, size_t *n, char *err, size_t errlen);
+void corpus_entry_free(struct corpus_entry *e, size_t n);
+
+/* The languages doc is stored in, comma-separated ("en,nl"). Caller frees; NULL if none. */
+char *corpus_languages(struct corpus_store *store, const char *doc);
+
+/* ---- Search ----------------------------------------------------------- */
+
+struct corpus_query {
+	const char *text;  /* what the user typed, in the query language */
+	const char *doc;   /* filter, or NULL */
+	const char *lang;  /* filter, or NULL */
+	int limit;         /* 0: a default */
+};
+
+struct corpus_hit {
+	char *doc, *lang, *eid, *heading;
+	char *snippet; /* with hits between \x01 and \x02 (never in text: they are sanitised) */
+	double score;  /* bm25, lower is better */
+};
+
+/* Ranked hits. 1: nothing found (err may hold a "did you mean" suggestion). */
+int corpus_search(struct corpus_store *store, const struct corpus_query *q,
+		  struct corpus_hit **hits, size_t *n, char *err, size_t errlen);
+void corpus_hit_free(struct corpus_hit *hits, size_t n);
+
+/* ---- The manifest of known documents ---------------------------------- */
+
+struct corpus_manifest_entry {
+	char *id, *kind, *lang, *title, *symbol, *date, *parent, *file, *sha256;
+	int authentic, partial, articles; /* articles: expected count, 0 for none */
+};
+
+/* Read the manifest (tab-separated, see corpus/manifest.tsv). Free with corpus_manifest_free. */
+int corpus_manifest_read(const char *path, struct corpus_manifest_entry **out, size_t *n,
+			 char *err, size_t errlen);
+void corpus_manifest_free(struct corpus_manifest_entry *m, size_t n);
+
+/* SHA-256 of data as 64 lowercase hex digits into hex[65]. */
+void corpus_sha256_hex(const void *data, size_t len, char hex[65]);
+
+#endif

@@ -1,0 +1,6 @@
+# corpus/: the model, the store and search.
+noinst_LIBRARIES += corpus/libcorpus.a
+corpus_libcorpus_a_SOURCES = \
+	corpus/corpus.h \
+	corpus/sha256.c
+dist_pkgdata_DATA += corpus/manifest.tsv

@@ -1,0 +1,6 @@
+# i18n/: the language layer (ICU, libstemmer).
+noinst_LIBRARIES += i18n/libi18n.a
+i18n_libi18n_a_SOURCES = \
+	i18n/i18n.h \
+	i18n/text.c \
+	i18n/fts.c

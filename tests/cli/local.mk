@@ -1,0 +1,2 @@
+# Command-line tests: shell scripts speaking TAP against the built treaty.
+TESTS +=

@@ -1,0 +1,8 @@
+# Unit tests, one program per concern.
+TEST_LIBS_CORPUS = corpus/libcorpus.a i18n/libi18n.a $(BASE_LIBS)
+TEST_LIBS_I18N = i18n/libi18n.a $(BASE_LIBS)
+
+check_PROGRAMS += tests/unit/text-test
+tests_unit_text_test_SOURCES = tests/unit/text-test.c
+tests_unit_text_test_LDADD = $(TEST_LIBS_I18N)
+TESTS += tests/unit/text-test
