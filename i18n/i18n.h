@@ -53,16 +53,63 @@ const char *i18n_fts5_tokenize_spec(const char *lang);
 
 /* ---- Display ---------------------------------------------------------- */
 
+/*
+ * Text becomes screen cells in three steps: i18n_wrap() cuts a paragraph into
+ * lines, i18n_layout_line() turns one line into glyphs in the order they are
+ * drawn, and the caller draws each glyph's bytes with ncursesw.
+ *
+ * Cells.  A grapheme cluster is never split.  Its width is the sum of what
+ * ncursesw (through the C library's wcwidth) gives the code points that are
+ * actually drawn for it: combining marks, variation selectors, ZWJ and other
+ * zero-width characters 0; East Asian Wide and Fullwidth 2; East Asian
+ * Ambiguous 1, or 2 after i18n_set_ambiguous_wide(1); everything else 1.
+ * Emoji sequences follow the same rule, because ncursesw puts every spacing
+ * code point in cells of its own: U+263A U+FE0F is 1 cell, a ZWJ family of
+ * three people 6, a flag 2.  A terminal that draws such a sequence as one
+ * glyph leaves a gap; the screen model stays right, which matters more.
+ * A combining mark with no base (at the start of a line, after a control)
+ * is drawn on U+25CC DOTTED CIRCLE, as the Unicode Standard recommends.
+ *
+ * Untrusted text.  Nothing in a layout can drive the terminal: its text has
+ * no byte below 0x20, no 0x7F and no C1 code point.  These become visible
+ * stand-ins, flagged with glyph.mark so the TUI can style them:
+ *   - C0 controls U+0000–U+001F: the control pictures U+2400–U+241F (␀ … ␛ …),
+ *     DEL: ␡ (U+2421); ESC is one of them, so an escape sequence shows as
+ *     "␛[31m" and does nothing;
+ *   - C1 controls U+0080–U+009F, the bidi embeddings, overrides and isolates
+ *     U+202A–U+202E and U+2066–U+2069, code points unassigned in Unicode 15
+ *     and noncharacters: a bracketed code such as "<U+202E>";
+ *   - bytes that are not UTF-8: U+FFFD, one per byte.
+ * The bidi controls so shown also lose their effect (they count as neutral),
+ * so a document cannot make its displayed text differ from its stored text.
+ * The implicit marks U+200E LRM, U+200F RLM and U+061C ALM are kept and take
+ * part in bidi: they cannot reorder letters, Arabic documents use them to
+ * place punctuation, and showing them would clutter every such line.  They
+ * are drawn as nothing, as are the other default-ignorable code points that
+ * stand alone (ZWSP, word joiner, BOM) and U+2028/U+2029.
+ * A tab is drawn as spaces up to the next multiple of 8 cells from the start
+ * of the line (not a mark: legal texts use tabs after paragraph numbers).
+ * A soft hyphen (U+00AD) is drawn as nothing, or as "-" when a line ends at it.
+ *
+ * Thread safety: the display functions keep their ICU iterators and scratch
+ * buffers per thread.  i18n_set_ambiguous_wide() is process-wide: set it
+ * before drawing, and wrap again after changing it.
+ */
+
 enum i18n_bidi_mode {
-	I18N_BIDI_APP,      /* we reorder and shape; the terminal must not */
-	I18N_BIDI_TERMINAL, /* logical order; the terminal reorders */
-	I18N_BIDI_OFF       /* logical order, no shaping */
+	I18N_BIDI_APP,      /* we reorder, mirror and shape; the terminal must not */
+	I18N_BIDI_TERMINAL, /* logical order, Arabic shaped; the terminal reorders */
+	I18N_BIDI_OFF       /* logical order, no shaping: the text as stored */
 };
 
 /* Count East-Asian-ambiguous characters as two cells (default: one). */
 void i18n_set_ambiguous_wide(int wide);
 
-/* Width of s[0..len) in terminal cells, after sanitising, by grapheme cluster. */
+/*
+ * Width of s[0..len) in terminal cells, drawn on one line from column 0 as
+ * i18n_layout_line() draws it in I18N_BIDI_OFF mode (a '\n' in s counts as
+ * its mark, a soft hyphen as 0).  Never negative.
+ */
 int i18n_width(const char *s, size_t len);
 
 /* A byte range [start, end) of a text. */
@@ -71,41 +118,82 @@ struct i18n_span {
 };
 
 /*
- * Break s[0..len) into lines of at most width cells, at UAX #14 opportunities
- * (hard breaks at '\n'); a cluster wider than the line is put alone on a line.
- * Trailing spaces of a line are inside its span but not counted in its width.
- * *lines receives *n spans in order (caller frees).
+ * Break s[0..len) into lines of at most width cells (width < 1 counts as 1)
+ * at UAX #14 line-break opportunities that are also grapheme cluster
+ * boundaries: Chinese between characters but not before closing punctuation,
+ * Latin and Cyrillic at spaces.  A word wider than the line is cut at cluster
+ * boundaries; a cluster wider than the line is put alone on a line.
+ * A '\n' (or "\r\n") ends a line and belongs to no span; the other mandatory
+ * breaks (CR, VT, FF, NEL, U+2028, U+2029) end a line and stay at the end of
+ * its span.  A final '\n' starts no new line, so "" has no lines, "a\n" one,
+ * "a\n\n" two.  Spaces (U+0020) at the end of a line are inside its span but
+ * take no cells (the layout gives them width 0); a line that ends at a soft
+ * hyphen counts one cell for the "-" drawn there.
+ * *lines receives *n spans in order (caller frees).  Returns 0, or -1 with a
+ * message in err when memory or ICU fails.
  */
-int i18n_wrap(const char *s, size_t len, int width, struct i18n_span **lines, size_t *n);
+int i18n_wrap(const char *s, size_t len, int width, struct i18n_span **lines, size_t *n,
+	      char *err, size_t errlen);
 
 /* One grapheme cluster, as it is to be drawn. */
 struct i18n_glyph {
-	size_t src, src_len; /* where it comes from in the logical text */
-	size_t out, out_len; /* what to draw: bytes in the layout's text */
+	size_t src, src_len; /* where it comes from: bytes of the paragraph */
+	size_t out, out_len; /* what to draw: bytes of the layout's text (may be 0) */
 	int width;           /* cells it takes */
 	int mark;            /* nonzero: out is a visible stand-in for a control */
 };
 
-/* A line ready to draw, glyphs in visual order, left to right. */
+/*
+ * A line ready to draw, glyphs in visual order, left to right.  The glyphs'
+ * src ranges cover the line's span exactly once, so a byte range of the
+ * paragraph (a search hit, a link) is highlighted by testing each glyph's src.
+ * A lam-alef pair shaped into one ligature is one glyph whose src covers both
+ * letters: such a line is one cell narrower than i18n_wrap() counted it.
+ */
 struct i18n_layout {
-	char *text; /* the bytes glyphs point into (sanitised, shaped) */
+	char *text; /* glyphs' out bytes, in visual order, NUL-terminated */
 	struct i18n_glyph *glyphs;
 	size_t n;
 	int width; /* total cells */
-	int rtl;   /* the paragraph's base direction is right-to-left */
+	int rtl;   /* the paragraph's base direction is right-to-left: align right */
 };
 
 /*
- * Lay out the line para[line.start..line.end) of a paragraph for drawing.
- * The paragraph's direction is taken from its first strong character.  In
- * I18N_BIDI_APP mode the glyphs come in visual order with mirrored brackets
- * and Arabic shaped; otherwise in logical order.  Controls (C0, C1, DEL, ESC
- * sequences' bytes) and bidi controls (U+202A–202E, U+2066–2069) become
- * visible marks, so nothing in the text can drive the terminal.
- * Release with i18n_layout_free().
+ * Lay out the line para[line.start..line.end) of a paragraph for drawing
+ * (line is normally one of i18n_wrap()'s spans of the same text).  The
+ * direction of each paragraph of para (text between '\n's) is taken from its
+ * first strong character, left-to-right when it has none.  In I18N_BIDI_APP
+ * mode the glyphs come in visual order (UAX #9, ICU) with mirrored brackets
+ * and Arabic shaped into presentation forms for terminals that do not shape;
+ * I18N_BIDI_TERMINAL shapes but keeps logical order; I18N_BIDI_OFF keeps
+ * logical order and the stored characters.  Returns 0, or -1 with a message
+ * in err (memory, ICU, or a span outside para).  Release with
+ * i18n_layout_free(), which also accepts a zeroed or already freed layout.
  */
 int i18n_layout_line(const char *para, size_t para_len, struct i18n_span line,
-		     enum i18n_bidi_mode mode, struct i18n_layout *out);
+		     enum i18n_bidi_mode mode, struct i18n_layout *out, char *err, size_t errlen);
 void i18n_layout_free(struct i18n_layout *layout);
+
+/*
+ * Bytes to send the terminal for a bidi mode: the prelude when the TUI starts
+ * and when it resumes after a suspend, the restore when it exits and before it
+ * suspends.  I18N_BIDI_APP's prelude is "\033[8l" (ECMA-48 BDSM reset: VTE-style
+ * terminals stop reordering what we already reordered) and its restore is
+ * "\033[8h"; I18N_BIDI_TERMINAL's prelude is "\033[8h" (the terminal reorders)
+ * and its restore ""; I18N_BIDI_OFF sends nothing.  Terminals without bidi
+ * ignore both.  Static storage.
+ */
+const char *i18n_bidi_terminal_prelude(enum i18n_bidi_mode mode);
+const char *i18n_bidi_terminal_restore(enum i18n_bidi_mode mode);
+
+/*
+ * s[0..len) with the same stand-ins as a layout for controls, bidi controls,
+ * unassigned code points and bytes that are not UTF-8, everything else kept
+ * as is ('\n' and '\t' included): for text printed outside a layout, such as
+ * the command line's output or a status message quoting a document.
+ * *out (NUL-terminated, caller frees) and *out_len receive it; -1 when memory
+ * fails.
+ */
+int i18n_sanitize(const char *s, size_t len, char **out, size_t *out_len);
 
 #endif
