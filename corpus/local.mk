@@ -2,5 +2,7 @@
 noinst_LIBRARIES += corpus/libcorpus.a
 corpus_libcorpus_a_SOURCES = \
 	corpus/corpus.h \
+	corpus/query.h \
+	corpus/query.c \
 	corpus/sha256.c
 dist_pkgdata_DATA += corpus/manifest.tsv

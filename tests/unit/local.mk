@@ -6,3 +6,8 @@ check_PROGRAMS += tests/unit/text-test
 tests_unit_text_test_SOURCES = tests/unit/text-test.c
 tests_unit_text_test_LDADD = $(TEST_LIBS_I18N)
 TESTS += tests/unit/text-test
+
+check_PROGRAMS += tests/unit/query-test
+tests_unit_query_test_SOURCES = tests/unit/query-test.c
+tests_unit_query_test_LDADD = $(TEST_LIBS_CORPUS)
+TESTS += tests/unit/query-test
