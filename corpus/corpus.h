@@ -63,15 +63,28 @@ struct corpus_document {
 	size_t n;
 };
 
+/* Free every string and provision doc holds (not doc itself) and zero it. */
 void corpus_document_free(struct corpus_document *doc);
 
 /*
- * Recognise the structure of a plain UTF-8 official text in language lang.
- * doc->id, kind, lang … are the caller's to fill in before or after; this
- * fills doc->prov and doc->n, and doc->title from the first line when NULL.
- * Fails (with "file:line: message") on no articles, duplicate or out-of-order
- * article numbers, an unknown language.  A document of kind "press" or
- * "statement" needs no articles: its paragraphs become blocks.
+ * Recognise the structure of a plain UTF-8 official text in language lang
+ * ("en", "fr", "es", "ru", "ar", "zh", "nl").  doc->id, kind, lang … are the
+ * caller's to fill in before or after; this fills doc->prov and doc->n, and
+ * doc->title (strdup'd) from the first line when NULL.
+ *
+ * need_articles nonzero: a treaty.  The first line is the long title, what
+ * comes before the first heading the preamble ("Preamble" label optional),
+ * then chapters / sections / titles, articles with their heading, paragraphs
+ * "1." "1 -", points "a)" "(a)" "a." "(أ)" "а)" "（一）", sub-points "(i)"
+ * "i." "’1’", unlabelled text after a list as a wrap, and the final formula
+ * ("IN WITNESS WHEREOF", "TEN BLIJKE WAARVAN", …) as the conclusions.
+ * need_articles 0 (kind "press" or "statement"): no structure is looked for;
+ * the first paragraph is the long title and each further paragraph (text
+ * between blank lines) a block.
+ *
+ * Fails (with "file:line: message") on an empty file, invalid UTF-8 or a NUL
+ * byte, no articles (when need_articles), duplicate or out-of-order article
+ * numbers, an unknown language.  On failure doc->prov is NULL and doc->n 0.
  */
 int corpus_parse_text(const char *file, const char *text, size_t len, const char *lang,
 		      int need_articles, struct corpus_document *doc, char *err, size_t errlen);
@@ -93,6 +106,31 @@ int corpus_check_fidelity(const char *file, const char *text, size_t len,
  * when it is not a provision reference.  Caller frees.
  */
 char *corpus_eid_parse(const char *spec, char *err, size_t errlen);
+
+/*
+ * The normalised number ("4", "a", "ii") of a number as written in a label of
+ * a provision of kind: "IV", "4", "٤", "四", "premier", "الرابع" for articles,
+ * chapters, sections, titles and paragraphs (a decimal number); "d", "D",
+ * "د", "г", "四" for points (abjad and Cyrillic order mapped to Latin
+ * letters: أ=a ب=b ج=c د=d ه=e …; а=a б=b в=c …); "iv", "4", "٤", "四" for
+ * sub-points (always a lowercase roman numeral, so that the Arabic ’4’ and
+ * the English (iv) get the same id).  s[0..len) holds the number alone,
+ * without brackets.  Writes into out[outlen], outlen >= 16; -1 when it is
+ * not such a number.
+ */
+int corpus_eid_num(enum corpus_kind kind, const char *s, size_t len, char *out, size_t outlen);
+
+/*
+ * The eid of a provision of kind with normalised number num under the
+ * provision parent (an eid, NULL at top level): "art_4" (articles, chapters
+ * and blocks ignore parent), "art_4__para_1", "chp_2__sec_1".  For a wrap,
+ * num is its ordinal under parent (NULL or "1": "…__wrap", "2": "…__wrap_2").
+ * Caller frees; NULL when num is not a normalised number.
+ */
+char *corpus_eid_make(const char *parent, enum corpus_kind kind, const char *num);
+
+/* Nonzero when eid is a well-formed provision id ("art_1__point_c__subpoint_ii"). */
+int corpus_eid_valid(const char *eid);
 
 /*
  * A human citation for an eid in language lang: "Art. 2(1)(a)", "Preamble",

@@ -4,5 +4,10 @@ corpus_libcorpus_a_SOURCES = \
 	corpus/corpus.h \
 	corpus/query.h \
 	corpus/query.c \
+	corpus/utf8.h \
+	corpus/grammar.h \
+	corpus/grammar.c \
+	corpus/parse.c \
+	corpus/eid.c \
 	corpus/sha256.c
 dist_pkgdata_DATA += corpus/manifest.tsv
