@@ -59,6 +59,8 @@ struct corpus_document {
 	char *parent;  /* id of the convention a protocol belongs to; may be NULL */
 	int authentic; /* this language version is authentic */
 	int partial;   /* the source is known to be incomplete */
+	char *source;  /* the file it was read from (base name); may be NULL */
+	char *sha256;  /* of the source file's bytes; may be NULL */
 	struct corpus_provision *prov; /* in document order */
 	size_t n;
 };
@@ -96,6 +98,38 @@ int corpus_parse_text(const char *file, const char *text, size_t len, const char
  */
 int corpus_check_fidelity(const char *file, const char *text, size_t len,
 			  const struct corpus_document *doc, char *err, size_t errlen);
+
+/* ---- Loading files ---------------------------------------------------- */
+
+/* What the user says about a file to import; any field may be NULL. */
+struct corpus_load_options {
+	const char *id, *lang, *kind, *title;
+};
+
+/*
+ * Read a whole file (at most 64 MB) into *data, NUL-terminated (caller frees).
+ * Refuses directories and missing files with "path: reason".
+ */
+int corpus_read_file(const char *path, char **data, size_t *len, char *err, size_t errlen);
+
+/*
+ * Turn the bytes of a plain-text document into a checked document: encoding
+ * detected and converted, language guessed when o->lang is NULL, structure
+ * recognised, fidelity proved.  doc is filled (free with corpus_document_free).
+ */
+int corpus_load_text(const char *path, const char *bytes, size_t len,
+		     const struct corpus_load_options *o, struct corpus_document *doc, char *err,
+		     size_t errlen);
+int corpus_load_file(const char *path, const struct corpus_load_options *o,
+		     struct corpus_document *doc, char *err, size_t errlen);
+
+/*
+ * Build the bundled corpus at out from the manifest's documents in src_dir,
+ * refusing any source whose SHA-256 differs from the manifest's or whose
+ * article count is not the expected one.  src_dir NULL or "": an empty corpus.
+ */
+int corpus_build_bundled(const char *manifest, const char *src_dir, const char *out, char *err,
+			 size_t errlen);
 
 /* ---- Provision identifiers -------------------------------------------- */
 
@@ -154,6 +188,12 @@ void corpus_store_close(struct corpus_store *store);
 /* The database handle, for modules that add their own queries (refs). */
 struct sqlite3 *corpus_store_db(struct corpus_store *store);
 
+/* Why the user's library is not in use (NULL when it is): imports will fail with it. */
+const char *corpus_store_library_error(struct corpus_store *store);
+
+/* Nonzero when a bundled corpus is attached. */
+int corpus_store_has_bundled(struct corpus_store *store);
+
 /*
  * Create a database at path holding the given documents, in one transaction:
  * the build uses this for the bundled corpus.  An existing file is replaced
@@ -211,6 +251,7 @@ char *corpus_languages(struct corpus_store *store, const char *doc);
 
 /* ---- Search ----------------------------------------------------------- */
 
+
 struct corpus_query {
 	const char *text;  /* what the user typed, in the query language */
 	const char *doc;   /* filter, or NULL */
@@ -218,10 +259,20 @@ struct corpus_query {
 	int limit;         /* 0: a default */
 };
 
+/*
+ * Hits in a snippet are marked with bytes that never occur in UTF-8, so no
+ * stored text can forge or break a mark.
+ */
+#define CORPUS_MARK_START "\xFE"
+#define CORPUS_MARK_END "\xFF"
+
+/* One provision that matched, in its best-scoring language. */
 struct corpus_hit {
 	char *doc, *lang, *eid, *heading;
-	char *snippet; /* with hits between \x01 and \x02 (never in text: they are sanitised) */
+	char *langs;   /* every language in which this provision matched: "en,nl" */
+	char *snippet; /* hits between CORPUS_MARK_START and CORPUS_MARK_END */
 	double score;  /* bm25, lower is better */
+	int user;      /* from the user's library */
 };
 
 /* Ranked hits. 1: nothing found (err may hold a "did you mean" suggestion). */

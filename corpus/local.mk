@@ -2,6 +2,7 @@
 noinst_LIBRARIES += corpus/libcorpus.a
 corpus_libcorpus_a_SOURCES = \
 	corpus/corpus.h \
+	corpus/store-internal.h \
 	corpus/query.h \
 	corpus/query.c \
 	corpus/utf8.h \
@@ -9,5 +10,10 @@ corpus_libcorpus_a_SOURCES = \
 	corpus/grammar.c \
 	corpus/parse.c \
 	corpus/eid.c \
-	corpus/sha256.c
+	corpus/sha256.c \
+	corpus/manifest.c \
+	corpus/load.c \
+	corpus/store.c \
+	corpus/read.c \
+	corpus/search.c
 dist_pkgdata_DATA += corpus/manifest.tsv

@@ -49,6 +49,8 @@ void corpus_document_free(struct corpus_document *doc)
 	free(doc->symbol);
 	free(doc->date);
 	free(doc->parent);
+	free(doc->source);
+	free(doc->sha256);
 	memset(doc, 0, sizeof *doc);
 }
 

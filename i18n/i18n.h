@@ -16,6 +16,7 @@
 #define TREATY_I18N_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct sqlite3;
 
@@ -34,6 +35,32 @@ int i18n_to_utf8(const char *bytes, size_t len, char **out, size_t *out_len,
 
 /* Nonzero when s[0..len) is well-formed UTF-8; otherwise 0 and *bad = offset. */
 int i18n_utf8_valid(const char *s, size_t len, size_t *bad);
+
+/*
+ * Guess the language of a text from its letters: the script for Arabic,
+ * Chinese and Russian, frequent short words for the Latin-script languages
+ * (en, fr, es, nl).  Returns a static ISO 639-1 code, or NULL when unsure.
+ */
+const char *i18n_guess_language(const char *text, size_t len);
+
+/* ---- Untrusted text -------------------------------------------------- */
+
+/*
+ * Nonzero for a code point that must never reach a terminal as itself:
+ * C0 controls but line feed and tab, DEL, C1 controls, and the bidi
+ * embedding/override/isolate controls U+202A–202E and U+2066–2069.
+ */
+int i18n_is_unsafe(int32_t c);
+
+/*
+ * The visible stand-in for an unsafe code point (c < 0: an invalid byte) into
+ * out[16]: a Control Picture (␛ for ESC) for C0 and DEL, "<U+202E>" for the
+ * others, U+FFFD for a bad byte.  Returns its length in bytes.
+ */
+int i18n_stand_in(int32_t c, char out[16]);
+
+/* A copy of s[0..len) with every unsafe code point replaced by its stand-in. Caller frees. */
+char *i18n_visible(const char *s, size_t len);
 
 /* ---- Search analysis -------------------------------------------------- */
 

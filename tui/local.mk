@@ -1,5 +1,20 @@
 # tui/: the command line and the ncurses reader.
+noinst_LIBRARIES += tui/libtui.a
+tui_libtui_a_SOURCES = \
+	tui/tui.h \
+	tui/paths.c \
+	tui/output.c \
+	tui/cli.c \
+	tui/reader.c
+
 bin_PROGRAMS += treaty
-treaty_SOURCES = \
-	tui/main.c
-treaty_LDADD = corpus/libcorpus.a i18n/libi18n.a $(NCURSES_LIBS) $(BASE_LIBS)
+treaty_SOURCES = tui/main.c
+treaty_LDADD = tui/libtui.a corpus/libcorpus.a i18n/libi18n.a $(NCURSES_LIBS) $(BASE_LIBS)
+
+# The bundled corpus, built from the official texts outside the repository.
+# It depends on the manifest and the program; the sources are checked by hash.
+pkgdata_DATA += corpus.db
+CLEANFILES += corpus.db corpus.db.tmp
+corpus.db: treaty$(EXEEXT) $(srcdir)/corpus/manifest.tsv
+	$(AM_V_GEN)./treaty$(EXEEXT) build-corpus --manifest $(srcdir)/corpus/manifest.tsv \
+		--src '$(CORPUS_SRC)' --out $@

@@ -1,0 +1,257 @@
+/*
+ * read.c — reading documents and provisions back from the store: the list
+ * of documents and a provision with its descendants.
+ */
+#include "corpus/store-internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int prepare(sqlite3 *db, const char *sql, sqlite3_stmt **st, char *err, size_t errlen)
+{
+	if (sqlite3_prepare_v2(db, sql, -1, st, NULL) == SQLITE_OK)
+		return 0;
+	corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(db));
+	return -1;
+}
+
+/* Grow *arr (of *cap elements of size sz) to hold n+1. */
+static int grow(void *arr, size_t *cap, size_t n, size_t sz)
+{
+	void **a = arr;
+	if (n < *cap)
+		return 0;
+	size_t ncap = *cap ? *cap * 2 : 16;
+	void *p = realloc(*a, ncap * sz);
+	if (!p)
+		return -1;
+	*a = p;
+	*cap = ncap;
+	return 0;
+}
+
+int corpus_list(struct corpus_store *store, struct corpus_docinfo **docs, size_t *n, char *err,
+		size_t errlen)
+{
+	static const char sql[] =
+		"SELECT d.id, d.kind, d.lang, d.title, d.symbol, d.date, d.parent, d.authentic,"
+		" d.partial, d.user,"
+		" (SELECT count(*) FROM all_provision p WHERE p.doc=d.id AND p.lang=d.lang"
+		"  AND p.user=d.user AND p.kind='article'),"
+		" (SELECT count(*) FROM all_provision p WHERE p.doc=d.id AND p.lang=d.lang"
+		"  AND p.user=d.user),"
+		" (SELECT min(CAST(num AS INTEGER)) FROM all_provision p WHERE p.doc=d.id"
+		"  AND p.lang=d.lang AND p.user=d.user AND p.kind='article'),"
+		" (SELECT max(CAST(num AS INTEGER)) FROM all_provision p WHERE p.doc=d.id"
+		"  AND p.lang=d.lang AND p.user=d.user AND p.kind='article')"
+		" FROM all_document d ORDER BY d.user, d.id, d.lang";
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	*docs = NULL;
+	*n = 0;
+	if (prepare(store->db, sql, &st, err, errlen) < 0)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (grow(docs, &cap, *n, sizeof **docs) < 0) {
+			sqlite3_finalize(st);
+			corpus_set_error(err, errlen, "out of memory");
+			return -1;
+		}
+		struct corpus_docinfo *d = &(*docs)[(*n)++];
+		d->id = corpus_column_dup(st, 0);
+		d->kind = corpus_column_dup(st, 1);
+		d->lang = corpus_column_dup(st, 2);
+		d->title = corpus_column_dup(st, 3);
+		d->symbol = corpus_column_dup(st, 4);
+		d->date = corpus_column_dup(st, 5);
+		d->parent = corpus_column_dup(st, 6);
+		d->authentic = sqlite3_column_int(st, 7);
+		d->partial = sqlite3_column_int(st, 8);
+		d->user = sqlite3_column_int(st, 9);
+		d->articles = sqlite3_column_int(st, 10);
+		d->provisions = sqlite3_column_int(st, 11);
+		d->first_article = sqlite3_column_int(st, 12);
+		d->last_article = sqlite3_column_int(st, 13);
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
+
+void corpus_docinfo_free(struct corpus_docinfo *docs, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		struct corpus_docinfo *d = &docs[i];
+		free(d->id), free(d->kind), free(d->lang), free(d->title);
+		free(d->symbol), free(d->date), free(d->parent);
+	}
+	free(docs);
+}
+
+char *corpus_languages(struct corpus_store *store, const char *doc)
+{
+	sqlite3_stmt *st;
+	char *langs = NULL;
+	if (prepare(store->db,
+		    "SELECT group_concat(lang, ',') FROM (SELECT DISTINCT lang FROM all_document"
+		    " WHERE id=? ORDER BY authentic DESC, lang)",
+		    &st, NULL, 0) < 0)
+		return NULL;
+	sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		langs = corpus_column_dup(st, 0);
+	sqlite3_finalize(st);
+	return langs;
+}
+
+/* The language to show doc in when none is asked for: an authentic one first. */
+static char *default_lang(struct corpus_store *store, const char *doc)
+{
+	char *langs = corpus_languages(store, doc);
+	if (langs) {
+		char *comma = strchr(langs, ',');
+		if (comma)
+			*comma = '\0';
+	}
+	return langs;
+}
+
+/* "budapest has no article 99; it has articles 1–48" and its kin. */
+static void explain_missing(struct corpus_store *store, const char *doc, const char *lang,
+			    const char *eid, char *err, size_t errlen)
+{
+	struct corpus_docinfo *docs;
+	size_t n;
+	char *cite = corpus_eid_cite(eid, "en");
+	if (corpus_list(store, &docs, &n, NULL, 0) == 0) {
+		for (size_t i = 0; i < n; i++) {
+			if (strcmp(docs[i].id, doc) != 0 || strcmp(docs[i].lang, lang) != 0)
+				continue;
+			if (strncmp(eid, "art_", 4) == 0 && !strstr(eid, "__") && docs[i].articles)
+				corpus_set_error(err, errlen, "%s has no article %s; it has articles %d–%d",
+						 doc, eid + 4, docs[i].first_article,
+						 docs[i].last_article);
+			else
+				corpus_set_error(err, errlen, "%s (%s) has no %s (%s)", doc, lang,
+						 cite ? cite : eid, eid);
+			break;
+		}
+		corpus_docinfo_free(docs, n);
+	}
+	free(cite);
+}
+
+static enum corpus_kind kind_from_name(const char *name)
+{
+	for (int k = CORPUS_LONGTITLE; k <= CORPUS_BLOCK; k++)
+		if (name && strcmp(corpus_kind_name((enum corpus_kind)k), name) == 0)
+			return (enum corpus_kind)k;
+	return CORPUS_BLOCK;
+}
+
+static int fetch_entries(sqlite3_stmt *st, struct corpus_entry **out, size_t *n)
+{
+	size_t cap = 0;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (grow(out, &cap, *n, sizeof **out) < 0)
+			return -1;
+		struct corpus_entry *e = &(*out)[(*n)++];
+		e->doc = corpus_column_dup(st, 0);
+		e->lang = corpus_column_dup(st, 1);
+		e->eid = corpus_column_dup(st, 2);
+		e->parent_eid = corpus_column_dup(st, 3);
+		e->kind = kind_from_name((const char *)sqlite3_column_text(st, 4));
+		e->num = corpus_column_dup(st, 5);
+		e->label = corpus_column_dup(st, 6);
+		e->heading = corpus_column_dup(st, 7);
+		e->text = corpus_column_dup(st, 8);
+		e->seq = sqlite3_column_int(st, 9);
+		e->depth = sqlite3_column_int(st, 10);
+	}
+	return 0;
+}
+
+/* Which of the two databases holds doc in lang: the library wins over the bundle. */
+static int source_of(struct corpus_store *store, const char *doc, const char *lang)
+{
+	sqlite3_stmt *st;
+	int user = -1;
+	if (prepare(store->db, "SELECT max(user) FROM all_document WHERE id=? AND lang=?", &st,
+		    NULL, 0) < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, lang, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		user = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return user;
+}
+
+int corpus_get(struct corpus_store *store, const char *doc, const char *lang, const char *eid,
+	       struct corpus_entry **out, size_t *n, char *err, size_t errlen)
+{
+	/*
+	 * A provision's subtree is the run of rows after it in document order
+	 * that are deeper than it: chapters do not prefix their articles' ids.
+	 */
+	static const char sql[] =
+		"WITH me AS (SELECT seq, depth FROM all_provision WHERE user=?1 AND doc=?2"
+		"  AND lang=?3 AND (?4 IS NULL OR eid=?4) ORDER BY seq LIMIT 1),"
+		" stop AS (SELECT coalesce((SELECT min(p.seq) FROM all_provision p, me"
+		"  WHERE p.user=?1 AND p.doc=?2 AND p.lang=?3 AND p.seq > me.seq"
+		"  AND p.depth <= me.depth AND ?4 IS NOT NULL), 1 << 62) AS seq)"
+		" SELECT doc, lang, eid, parent_eid, kind, num, label, heading, text, seq, depth"
+		" FROM all_provision, me, stop WHERE user=?1 AND doc=?2 AND lang=?3"
+		" AND all_provision.seq >= me.seq AND all_provision.seq < stop.seq"
+		" ORDER BY all_provision.seq";
+	char *chosen = lang ? corpus_strdup(lang) : default_lang(store, doc);
+	sqlite3_stmt *st = NULL;
+	int rc = -1;
+	*out = NULL;
+	*n = 0;
+	if (!chosen) {
+		corpus_set_error(err, errlen, "no document '%s'; try: treaty list", doc);
+		return 1;
+	}
+	int user = source_of(store, doc, chosen);
+	if (user < 0) {
+		char *langs = corpus_languages(store, doc);
+		if (langs)
+			corpus_set_error(err, errlen, "%s is not available in '%s'; it is in: %s",
+					 doc, chosen, langs);
+		else
+			corpus_set_error(err, errlen, "no document '%s'; try: treaty list", doc);
+		free(langs);
+		free(chosen);
+		return 1;
+	}
+	if (prepare(store->db, sql, &st, err, errlen) < 0)
+		goto done;
+	sqlite3_bind_int(st, 1, user);
+	sqlite3_bind_text(st, 2, doc, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, chosen, -1, SQLITE_STATIC);
+	if (eid)
+		sqlite3_bind_text(st, 4, eid, -1, SQLITE_STATIC);
+	if (fetch_entries(st, out, n) < 0) {
+		corpus_set_error(err, errlen, "out of memory");
+		goto done;
+	}
+	rc = 0;
+	if (*n == 0) {
+		explain_missing(store, doc, chosen, eid ? eid : "", err, errlen);
+		rc = 1;
+	}
+done:
+	sqlite3_finalize(st);
+	free(chosen);
+	return rc;
+}
+
+void corpus_entry_free(struct corpus_entry *e, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(e[i].doc), free(e[i].lang), free(e[i].eid), free(e[i].parent_eid);
+		free(e[i].num), free(e[i].label), free(e[i].heading), free(e[i].text);
+	}
+	free(e);
+}

@@ -1,0 +1,214 @@
+/*
+ * search.c — ranked full-text search over every language of both databases.
+ *
+ * Each language has its own FTS5 table (see store.c), so one search is a
+ * UNION ALL of one SELECT per table, ranked by bm25 together.  Hits of the
+ * same provision in several languages are folded into one, listing them.
+ */
+#include "corpus/query.h"
+#include "corpus/store-internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DEFAULT_LIMIT 20
+
+/* Tokens of the snippet window around each hit. */
+#define SNIPPET_TOKENS 24
+
+/* An FTS table to search: schema ("main"/"bundled") and language. */
+struct fts_table {
+	char schema[8];
+	char lang[4];
+};
+
+static int list_tables(struct corpus_store *s, const char *lang, struct fts_table **out,
+		       size_t *n)
+{
+	const char *schemas[] = {"main", "bundled"};
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	for (int i = 0; i < 1 + s->bundled; i++) {
+		char *sql = sqlite3_mprintf("SELECT substr(name, 5) FROM %s.sqlite_master WHERE"
+					    " type='table' AND name GLOB 'fts_*'"
+					    " AND name NOT GLOB 'fts_*_*' ORDER BY name",
+					    schemas[i]);
+		sqlite3_stmt *st;
+		int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+		sqlite3_free(sql);
+		if (rc != SQLITE_OK)
+			return -1;
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *l = (const char *)sqlite3_column_text(st, 0);
+			if (!corpus_lang_ok(l) || (lang && strcmp(l, lang) != 0))
+				continue;
+			if (*n == cap) {
+				cap = cap ? cap * 2 : 8;
+				void *p = realloc(*out, cap * sizeof **out);
+				if (!p) {
+					sqlite3_finalize(st);
+					return -1;
+				}
+				*out = p;
+			}
+			snprintf((*out)[*n].schema, sizeof(*out)[*n].schema, "%s", schemas[i]);
+			snprintf((*out)[*n].lang, sizeof(*out)[*n].lang, "%s", l);
+			(*n)++;
+		}
+		sqlite3_finalize(st);
+	}
+	return 0;
+}
+
+/* One SELECT per table, ranked together; parameters ?1 match, ?2 doc, ?3 article eid. */
+static char *build_sql(const struct fts_table *t, size_t n, int limit)
+{
+	char *sql = sqlite3_mprintf("SELECT * FROM (");
+	for (size_t i = 0; sql && i < n; i++) {
+		char *part = sqlite3_mprintf(
+			"%s%sSELECT %d AS user, p.doc, p.lang, p.eid, p.heading,"
+			" snippet(f, -1, '" CORPUS_MARK_START "', '" CORPUS_MARK_END "', '…', %d),"
+			" bm25(f) AS score FROM %s.fts_%s AS f JOIN %s.provision AS p"
+			" ON p.rowid = f.rowid WHERE f MATCH ?1 AND (?2 IS NULL OR p.doc = ?2)"
+			" AND (?3 IS NULL OR p.eid = ?3 OR substr(p.eid, 1, length(?3) + 2) = ?3 || '__')",
+			sql, i ? " UNION ALL " : "", strcmp(t[i].schema, "main") == 0,
+			SNIPPET_TOKENS, t[i].schema, t[i].lang, t[i].schema);
+		sqlite3_free(sql);
+		sql = part;
+	}
+	char *all = sqlite3_mprintf("%s) ORDER BY score LIMIT %d", sql, limit);
+	sqlite3_free(sql);
+	return all;
+}
+
+/* Fold a row into the hits: a provision already there gains a language. */
+static int add_hit(sqlite3_stmt *st, struct corpus_hit **hits, size_t *n, size_t *cap)
+{
+	const char *doc = (const char *)sqlite3_column_text(st, 1);
+	const char *lang = (const char *)sqlite3_column_text(st, 2);
+	const char *eid = (const char *)sqlite3_column_text(st, 3);
+	for (size_t i = 0; i < *n; i++) {
+		struct corpus_hit *h = &(*hits)[i];
+		if (strcmp(h->doc, doc) != 0 || strcmp(h->eid, eid) != 0)
+			continue;
+		if (strstr(h->langs, lang))
+			return 0;
+		char *more = malloc(strlen(h->langs) + strlen(lang) + 2);
+		if (!more)
+			return -1;
+		sprintf(more, "%s,%s", h->langs, lang);
+		free(h->langs);
+		h->langs = more;
+		return 0;
+	}
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		void *p = realloc(*hits, *cap * sizeof **hits);
+		if (!p)
+			return -1;
+		*hits = p;
+	}
+	struct corpus_hit *h = &(*hits)[(*n)++];
+	h->user = sqlite3_column_int(st, 0);
+	h->doc = corpus_column_dup(st, 1);
+	h->lang = corpus_column_dup(st, 2);
+	h->eid = corpus_column_dup(st, 3);
+	h->heading = corpus_column_dup(st, 4);
+	h->snippet = corpus_column_dup(st, 5);
+	h->score = sqlite3_column_double(st, 6);
+	h->langs = corpus_strdup(lang);
+	return 0;
+}
+
+static int run_search(struct corpus_store *s, const struct corpus_parsed_query *pq,
+		      const struct fts_table *t, size_t nt, int limit, struct corpus_hit **hits,
+		      size_t *n, char *err, size_t errlen)
+{
+	/* Fetch more rows than asked: several may fold into one provision. */
+	char *sql = build_sql(t, nt, limit * 8);
+	char *art = pq->art ? corpus_eid_parse(pq->art, NULL, 0) : NULL;
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	int rc = -1;
+	if (!sql || sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		corpus_set_error(err, errlen, "search: %s", sqlite3_errmsg(s->db));
+		goto done;
+	}
+	sqlite3_bind_text(st, 1, pq->match, -1, SQLITE_STATIC);
+	if (pq->doc)
+		sqlite3_bind_text(st, 2, pq->doc, -1, SQLITE_STATIC);
+	if (art)
+		sqlite3_bind_text(st, 3, art, -1, SQLITE_STATIC);
+	int step;
+	while (*n < (size_t)limit && (step = sqlite3_step(st)) == SQLITE_ROW)
+		if (add_hit(st, hits, n, &cap) < 0)
+			goto done;
+	if (*n < (size_t)limit && step != SQLITE_DONE) {
+		corpus_set_error(err, errlen, sqlite3_errcode(s->db) == SQLITE_INTERRUPT
+						      ? "search interrupted"
+						      : "search: %s",
+				 sqlite3_errmsg(s->db));
+		goto done;
+	}
+	rc = 0;
+done:
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+	free(art);
+	return rc;
+}
+
+int corpus_search(struct corpus_store *store, const struct corpus_query *q,
+		  struct corpus_hit **hits, size_t *n, char *err, size_t errlen)
+{
+	struct corpus_parsed_query pq;
+	struct fts_table *tables = NULL;
+	size_t nt = 0;
+	int limit = q->limit > 0 ? q->limit : DEFAULT_LIMIT;
+	int rc = -1;
+	*hits = NULL;
+	*n = 0;
+	if (corpus_query_parse(q->text, &pq, err, errlen) < 0)
+		return -1;
+	if (!pq.match) {
+		corpus_set_error(err, errlen, "type a word to search for, not only filters");
+		corpus_query_free(&pq);
+		return -1;
+	}
+	if (q->doc && !pq.doc)
+		pq.doc = corpus_strdup(q->doc);
+	if (q->lang && !pq.lang)
+		pq.lang = corpus_strdup(q->lang);
+	if (list_tables(store, pq.lang, &tables, &nt) < 0) {
+		corpus_set_error(err, errlen, "search: %s", sqlite3_errmsg(store->db));
+		goto done;
+	}
+	if (nt)
+		rc = run_search(store, &pq, tables, nt, limit, hits, n, err, errlen);
+	else
+		rc = 0;
+	if (rc == 0 && *n == 0) {
+		corpus_set_error(err, errlen, "no provision matches %s", q->text);
+		rc = 1;
+	}
+done:
+	if (rc < 0) {
+		corpus_hit_free(*hits, *n);
+		*hits = NULL;
+		*n = 0;
+	}
+	free(tables);
+	corpus_query_free(&pq);
+	return rc;
+}
+
+void corpus_hit_free(struct corpus_hit *hits, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(hits[i].doc), free(hits[i].lang), free(hits[i].eid);
+		free(hits[i].heading), free(hits[i].langs), free(hits[i].snippet);
+	}
+	free(hits);
+}

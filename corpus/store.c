@@ -1,0 +1,531 @@
+/*
+ * store.c — the SQLite store: the bundled corpus and the user's library.
+ *
+ * Two databases, one connection.  The user's library is the main database
+ * (an in-memory one with the same schema when there is none, so every query
+ * has one shape); the bundled corpus, built at make time, is attached
+ * read-only as "bundled".  Temporary views union the two so that listing and
+ * reading need not care where a document lives.
+ *
+ * Full-text search uses one FTS5 table per language (fts_en, fts_nl, …),
+ * external-content over the provision table: FTS5 cannot hand a tokenizer a
+ * per-row language, and stemming must follow the text's language.
+ *
+ * Every write of a document happens in one transaction; the bundled corpus is
+ * written to a temporary file and renamed over the old one only when complete.
+ */
+#include "corpus/store-internal.h"
+#include "i18n/i18n.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* Bumped whenever the schema changes; older or newer databases are refused. */
+#define SCHEMA_VERSION 1
+
+static const char schema_sql[] =
+	"CREATE TABLE IF NOT EXISTS document("
+	" id TEXT NOT NULL, lang TEXT NOT NULL, kind TEXT NOT NULL, title TEXT,"
+	" symbol TEXT, date TEXT, parent TEXT, authentic INTEGER NOT NULL DEFAULT 0,"
+	" partial INTEGER NOT NULL DEFAULT 0, source TEXT, sha256 TEXT,"
+	" PRIMARY KEY(id, lang));"
+	"CREATE TABLE IF NOT EXISTS provision("
+	" rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL, lang TEXT NOT NULL,"
+	" eid TEXT NOT NULL, parent_eid TEXT, kind TEXT NOT NULL, num TEXT,"
+	" label TEXT, heading TEXT, text TEXT NOT NULL, seq INTEGER NOT NULL,"
+	" depth INTEGER NOT NULL, line INTEGER, UNIQUE(doc, lang, eid));"
+	"CREATE INDEX IF NOT EXISTS provision_seq ON provision(doc, lang, seq);";
+
+void corpus_set_error(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+	if (!err || !errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+char *corpus_strdup(const char *s)
+{
+	if (!s)
+		return NULL;
+	size_t n = strlen(s) + 1;
+	char *d = malloc(n);
+	if (d)
+		memcpy(d, s, n);
+	return d;
+}
+
+char *corpus_column_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+	return t ? corpus_strdup((const char *)t) : NULL;
+}
+
+int corpus_lang_ok(const char *lang)
+{
+	size_t n = lang ? strlen(lang) : 0;
+	if (n < 2 || n > 3)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (lang[i] < 'a' || lang[i] > 'z')
+			return 0;
+	return 1;
+}
+
+static int exec(sqlite3 *db, const char *sql, char *err, size_t errlen)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) == SQLITE_OK)
+		return 0;
+	corpus_set_error(err, errlen, "database: %s", msg ? msg : sqlite3_errmsg(db));
+	sqlite3_free(msg);
+	return -1;
+}
+
+static int schema_version(sqlite3 *db, const char *schema)
+{
+	char sql[64];
+	sqlite3_stmt *st;
+	int v = -1;
+	snprintf(sql, sizeof sql, "PRAGMA %s.user_version", schema);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* Nonzero when schema has any table at all (an empty file has none). */
+static int has_tables(sqlite3 *db, const char *schema)
+{
+	char sql[96];
+	sqlite3_stmt *st;
+	int n = 0;
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s.sqlite_master", schema);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Create the schema in an empty main database, or check the version of a used one. */
+static int prepare_main(sqlite3 *db, const char *what, char *err, size_t errlen)
+{
+	int tables = has_tables(db, "main");
+	if (tables < 0) {
+		corpus_set_error(err, errlen, "%s is not a treaty database (%s)", what,
+				 sqlite3_errmsg(db));
+		return -1;
+	}
+	if (tables > 0) {
+		int v = schema_version(db, "main");
+		if (v != SCHEMA_VERSION) {
+			corpus_set_error(err, errlen,
+					 "%s has schema version %d; this treaty reads version %d",
+					 what, v, SCHEMA_VERSION);
+			return -1;
+		}
+		return 0;
+	}
+	char sql[sizeof schema_sql + 64];
+	snprintf(sql, sizeof sql, "%sPRAGMA user_version=%d;", schema_sql, SCHEMA_VERSION);
+	return exec(db, sql, err, errlen);
+}
+
+/* Open a connection with the tokenizer registered. */
+static sqlite3 *open_db(const char *path, int flags, char *err, size_t errlen)
+{
+	sqlite3 *db = NULL;
+	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
+		corpus_set_error(err, errlen, "%s: %s", path, db ? sqlite3_errmsg(db) : "cannot open");
+		sqlite3_close(db);
+		return NULL;
+	}
+	sqlite3_busy_timeout(db, 5000);
+	sqlite3_extended_result_codes(db, 1);
+	if (i18n_fts5_register(db, err, errlen) < 0) {
+		sqlite3_close(db);
+		return NULL;
+	}
+	return db;
+}
+
+/* Views over both databases, so readers need not know where a document lives. */
+static int create_views(sqlite3 *db, int bundled, char *err, size_t errlen)
+{
+	char sql[1024];
+	if (bundled)
+		snprintf(sql, sizeof sql,
+			 "CREATE TEMP VIEW all_document AS"
+			 " SELECT 0 AS user, * FROM bundled.document"
+			 " UNION ALL SELECT 1 AS user, * FROM main.document;"
+			 "CREATE TEMP VIEW all_provision AS"
+			 " SELECT 0 AS user, * FROM bundled.provision"
+			 " UNION ALL SELECT 1 AS user, * FROM main.provision;");
+	else
+		snprintf(sql, sizeof sql,
+			 "CREATE TEMP VIEW all_document AS SELECT 1 AS user, * FROM main.document;"
+			 "CREATE TEMP VIEW all_provision AS SELECT 1 AS user, * FROM main.provision;");
+	return exec(db, sql, err, errlen);
+}
+
+static int attach_bundled(struct corpus_store *s, const char *path, char *err, size_t errlen)
+{
+	struct stat sb;
+	if (!path || stat(path, &sb) != 0)
+		return 0;
+	char *uri = sqlite3_mprintf("file:%s?mode=ro", path);
+	char *sql = sqlite3_mprintf("ATTACH %Q AS bundled", uri);
+	int rc = exec(s->db, sql, err, errlen);
+	sqlite3_free(sql);
+	sqlite3_free(uri);
+	if (rc < 0)
+		return -1;
+	int v = schema_version(s->db, "bundled");
+	if (has_tables(s->db, "bundled") <= 0 || v != SCHEMA_VERSION) {
+		corpus_set_error(err, errlen,
+				 "the bundled corpus %s is damaged or of another version (%d, want %d);"
+				 " rebuild it with make",
+				 path, v, SCHEMA_VERSION);
+		exec(s->db, "DETACH bundled", NULL, 0);
+		return -1;
+	}
+	s->bundled = 1;
+	return 0;
+}
+
+static int make_parent_dirs(const char *path)
+{
+	char *d = corpus_strdup(path);
+	if (!d)
+		return -1;
+	for (char *p = d + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(d, 0700) != 0 && errno != EEXIST) {
+			free(d);
+			return -1;
+		}
+		*p = '/';
+	}
+	free(d);
+	return 0;
+}
+
+/* The library, or an empty in-memory stand-in when it cannot be had. */
+static int open_library(struct corpus_store *s, const char *path)
+{
+	char why[512] = "";
+	if (path) {
+		if (make_parent_dirs(path) == 0) {
+			s->db = open_db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, why,
+					sizeof why);
+			if (s->db && prepare_main(s->db, path, why, sizeof why) == 0 &&
+			    exec(s->db, "PRAGMA journal_mode=WAL", why, sizeof why) == 0) {
+				s->library = 1;
+				return 0;
+			}
+			sqlite3_close(s->db);
+			s->db = NULL;
+		} else {
+			snprintf(why, sizeof why, "%s: cannot create its folder: %s", path,
+				 strerror(errno));
+		}
+		snprintf(s->library_error, sizeof s->library_error, "%s", why);
+	} else {
+		snprintf(s->library_error, sizeof s->library_error, "no library in use");
+	}
+	s->db = open_db(":memory:", SQLITE_OPEN_READWRITE, why, sizeof why);
+	if (!s->db || prepare_main(s->db, "memory", why, sizeof why) < 0)
+		return -1;
+	return 0;
+}
+
+struct corpus_store *corpus_store_open(const char *corpus_path, const char *library_path,
+				       char *err, size_t errlen)
+{
+	struct corpus_store *s = calloc(1, sizeof *s);
+	if (!s) {
+		corpus_set_error(err, errlen, "out of memory");
+		return NULL;
+	}
+	if (open_library(s, library_path) < 0) {
+		corpus_set_error(err, errlen, "cannot open a database: %s", s->library_error);
+		free(s);
+		return NULL;
+	}
+	if (attach_bundled(s, corpus_path, err, errlen) < 0 ||
+	    create_views(s->db, s->bundled, err, errlen) < 0) {
+		corpus_store_close(s);
+		return NULL;
+	}
+	return s;
+}
+
+void corpus_store_close(struct corpus_store *store)
+{
+	if (!store)
+		return;
+	sqlite3_close(store->db);
+	free(store);
+}
+
+struct sqlite3 *corpus_store_db(struct corpus_store *store)
+{
+	return store->db;
+}
+
+const char *corpus_store_library_error(struct corpus_store *store)
+{
+	return store->library ? NULL : store->library_error;
+}
+
+int corpus_store_has_bundled(struct corpus_store *store)
+{
+	return store->bundled;
+}
+
+/* ---- Writing documents ----------------------------------------------- */
+
+static int ensure_fts(sqlite3 *db, const char *lang, char *err, size_t errlen)
+{
+	char *sql = sqlite3_mprintf("CREATE VIRTUAL TABLE IF NOT EXISTS main.fts_%s USING fts5("
+				    "heading, text, content='provision', content_rowid='rowid',"
+				    " tokenize=%Q)",
+				    lang, i18n_fts5_tokenize_spec(lang));
+	int rc = exec(db, sql, err, errlen);
+	sqlite3_free(sql);
+	return rc;
+}
+
+/* Remove one language version of a document, its provisions and their index rows. */
+static int delete_version(sqlite3 *db, const char *id, const char *lang, char *err, size_t errlen)
+{
+	char *sql = sqlite3_mprintf(
+		"INSERT INTO main.fts_%s(fts_%s, rowid, heading, text)"
+		" SELECT 'delete', rowid, heading, text FROM main.provision"
+		" WHERE doc=%Q AND lang=%Q;"
+		"DELETE FROM main.provision WHERE doc=%Q AND lang=%Q;"
+		"DELETE FROM main.document WHERE id=%Q AND lang=%Q;",
+		lang, lang, id, lang, id, lang, id, lang);
+	int rc = exec(db, sql, err, errlen);
+	sqlite3_free(sql);
+	return rc;
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static int insert_document(sqlite3 *db, const struct corpus_document *d, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	const char *sql = "INSERT INTO main.document(id, lang, kind, title, symbol, date, parent,"
+			  " authentic, partial, source, sha256) VALUES(?,?,?,?,?,?,?,?,?,?,?)";
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(db));
+		return -1;
+	}
+	bind_text(st, 1, d->id);
+	bind_text(st, 2, d->lang);
+	bind_text(st, 3, d->kind ? d->kind : "document");
+	bind_text(st, 4, d->title);
+	bind_text(st, 5, d->symbol);
+	bind_text(st, 6, d->date);
+	bind_text(st, 7, d->parent);
+	sqlite3_bind_int(st, 8, d->authentic);
+	sqlite3_bind_int(st, 9, d->partial);
+	bind_text(st, 10, d->source);
+	bind_text(st, 11, d->sha256);
+	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+	if (rc < 0)
+		corpus_set_error(err, errlen, "%s (%s): %s", d->id, d->lang, sqlite3_errmsg(db));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int depth_of(const struct corpus_document *d, size_t i)
+{
+	int depth = 0;
+	for (int p = d->prov[i].parent; p >= 0 && depth <= (int)d->n; p = d->prov[p].parent)
+		depth++;
+	return depth;
+}
+
+static int insert_provisions(sqlite3 *db, const struct corpus_document *d, char *err,
+			     size_t errlen)
+{
+	sqlite3_stmt *ins = NULL, *fts = NULL;
+	char *fts_sql = sqlite3_mprintf("INSERT INTO main.fts_%s(rowid, heading, text)"
+					" VALUES(?,?,?)",
+					d->lang);
+	const char *sql = "INSERT INTO main.provision(doc, lang, eid, parent_eid, kind, num, label,"
+			  " heading, text, seq, depth, line) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
+	int rc = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &ins, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, fts_sql, -1, &fts, NULL) != SQLITE_OK) {
+		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(db));
+		goto done;
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		const struct corpus_provision *p = &d->prov[i];
+		bind_text(ins, 1, d->id);
+		bind_text(ins, 2, d->lang);
+		bind_text(ins, 3, p->eid);
+		bind_text(ins, 4, p->parent >= 0 ? d->prov[p->parent].eid : NULL);
+		bind_text(ins, 5, corpus_kind_name(p->kind));
+		bind_text(ins, 6, p->num);
+		bind_text(ins, 7, p->label);
+		bind_text(ins, 8, p->heading);
+		bind_text(ins, 9, p->text ? p->text : "");
+		sqlite3_bind_int64(ins, 10, (sqlite3_int64)i);
+		sqlite3_bind_int(ins, 11, depth_of(d, i));
+		sqlite3_bind_int(ins, 12, p->line);
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			corpus_set_error(err, errlen, "%s (%s) %s: %s", d->id, d->lang, p->eid,
+					 sqlite3_errmsg(db));
+			goto done;
+		}
+		sqlite3_reset(ins);
+		sqlite3_bind_int64(fts, 1, sqlite3_last_insert_rowid(db));
+		bind_text(fts, 2, p->heading);
+		bind_text(fts, 3, p->text ? p->text : "");
+		if (sqlite3_step(fts) != SQLITE_DONE) {
+			corpus_set_error(err, errlen, "index of %s (%s): %s", d->id, d->lang,
+					 sqlite3_errmsg(db));
+			goto done;
+		}
+		sqlite3_reset(fts);
+	}
+	rc = 0;
+done:
+	sqlite3_finalize(ins);
+	sqlite3_finalize(fts);
+	sqlite3_free(fts_sql);
+	return rc;
+}
+
+/* Write one document version into main; the caller holds the transaction. */
+static int write_document(sqlite3 *db, const struct corpus_document *d, char *err, size_t errlen)
+{
+	if (!d->id || !*d->id || !corpus_lang_ok(d->lang)) {
+		corpus_set_error(err, errlen, "document %s: missing id or bad language code '%s'",
+				 d->id ? d->id : "?", d->lang ? d->lang : "");
+		return -1;
+	}
+	if (ensure_fts(db, d->lang, err, errlen) < 0 ||
+	    delete_version(db, d->id, d->lang, err, errlen) < 0 ||
+	    insert_document(db, d, err, errlen) < 0 || insert_provisions(db, d, err, errlen) < 0)
+		return -1;
+	return 0;
+}
+
+int corpus_store_build(const char *path, struct corpus_document *docs, size_t ndocs, char *err,
+		       size_t errlen)
+{
+	char *tmp = sqlite3_mprintf("%s.tmp", path);
+	unlink(tmp);
+	sqlite3 *db = open_db(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err, errlen);
+	int rc = -1;
+	if (!db)
+		goto done;
+	if (prepare_main(db, tmp, err, errlen) < 0 || exec(db, "BEGIN", err, errlen) < 0)
+		goto done;
+	for (size_t i = 0; i < ndocs; i++)
+		if (write_document(db, &docs[i], err, errlen) < 0)
+			goto done;
+	if (exec(db, "COMMIT", err, errlen) < 0)
+		goto done;
+	for (size_t i = 0; i < ndocs; i++) {
+		char *sql = sqlite3_mprintf("INSERT INTO fts_%s(fts_%s) VALUES('optimize')",
+					    docs[i].lang, docs[i].lang);
+		int r = exec(db, sql, err, errlen);
+		sqlite3_free(sql);
+		if (r < 0)
+			goto done;
+	}
+	if (sqlite3_close(db) != SQLITE_OK) {
+		corpus_set_error(err, errlen, "%s: %s", tmp, sqlite3_errmsg(db));
+		goto done;
+	}
+	db = NULL;
+	if (rename(tmp, path) != 0) {
+		corpus_set_error(err, errlen, "%s: %s", path, strerror(errno));
+		goto done;
+	}
+	rc = 0;
+done:
+	if (db) {
+		sqlite3_close(db);
+		unlink(tmp);
+	}
+	sqlite3_free(tmp);
+	return rc;
+}
+
+int corpus_store_import(struct corpus_store *store, const struct corpus_document *doc, char *err,
+			size_t errlen)
+{
+	if (!store->library) {
+		corpus_set_error(err, errlen, "cannot write to the library: %s",
+				 store->library_error);
+		return -1;
+	}
+	if (exec(store->db, "BEGIN IMMEDIATE", err, errlen) < 0)
+		return -1;
+	if (write_document(store->db, doc, err, errlen) < 0) {
+		exec(store->db, "ROLLBACK", NULL, 0);
+		return -1;
+	}
+	return exec(store->db, "COMMIT", err, errlen);
+}
+
+int corpus_store_remove(struct corpus_store *store, const char *id, char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	int found = 0, rc = 0;
+	if (!store->library) {
+		corpus_set_error(err, errlen, "%s is not in your library", id);
+		return 1;
+	}
+	if (exec(store->db, "BEGIN IMMEDIATE", err, errlen) < 0)
+		return -1;
+	if (sqlite3_prepare_v2(store->db, "SELECT lang FROM main.document WHERE id=?", -1, &st,
+			       NULL) != SQLITE_OK) {
+		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(store->db));
+		exec(store->db, "ROLLBACK", NULL, 0);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		char lang[8];
+		snprintf(lang, sizeof lang, "%s", (const char *)sqlite3_column_text(st, 0));
+		found++;
+		rc = corpus_lang_ok(lang) ? delete_version(store->db, id, lang, err, errlen) : -1;
+	}
+	sqlite3_finalize(st);
+	if (rc < 0 || !found) {
+		exec(store->db, "ROLLBACK", NULL, 0);
+		if (!found)
+			corpus_set_error(err, errlen, "%s is not in your library", id);
+		return rc < 0 ? -1 : 1;
+	}
+	return exec(store->db, "COMMIT", err, errlen);
+}

@@ -1,0 +1,494 @@
+/*
+ * cli.c — the command line: list, show, search, import, library, remove, and
+ * the build's build-corpus.  Others script against these names and formats,
+ * so they change only with care.  Errors go to stderr as "treaty: message".
+ */
+#include "config.h"
+#include "tui/tui.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* Options shared by the commands; each command takes the ones it needs. */
+struct options {
+	const char *lang, *doc, *format, *id, *kind, *title, *manifest, *src, *out;
+	int limit;
+	int json;
+};
+
+static int usage_error(const char *cmd, const char *msg)
+{
+	fprintf(stderr, "treaty %s: %s\nTry 'treaty --help'.\n", cmd, msg);
+	return TUI_USAGE;
+}
+
+/* Parse options; the non-option arguments stay in argv[optind..]. */
+static int parse_options(const char *cmd, int argc, char **argv, struct options *o)
+{
+	static const struct option longopts[] = {
+		{"lang", required_argument, NULL, 'l'},   {"doc", required_argument, NULL, 'd'},
+		{"format", required_argument, NULL, 'f'}, {"limit", required_argument, NULL, 'n'},
+		{"id", required_argument, NULL, 'i'},     {"kind", required_argument, NULL, 'k'},
+		{"title", required_argument, NULL, 't'},  {"manifest", required_argument, NULL, 'm'},
+		{"src", required_argument, NULL, 's'},    {"out", required_argument, NULL, 'o'},
+		{NULL, 0, NULL, 0}};
+	int c;
+	memset(o, 0, sizeof *o);
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'l': o->lang = optarg; break;
+		case 'd': o->doc = optarg; break;
+		case 'f': o->format = optarg; break;
+		case 'i': o->id = optarg; break;
+		case 'k': o->kind = optarg; break;
+		case 't': o->title = optarg; break;
+		case 'm': o->manifest = optarg; break;
+		case 's': o->src = optarg; break;
+		case 'o': o->out = optarg; break;
+		case 'n': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || v < 1 || v > 10000)
+				return usage_error(cmd, "--limit takes a number from 1 to 10000");
+			o->limit = (int)v;
+			break;
+		}
+		case ':': {
+			char msg[128];
+			snprintf(msg, sizeof msg, "%s needs a value", argv[optind - 1]);
+			return usage_error(cmd, msg);
+		}
+		default: {
+			char msg[128];
+			snprintf(msg, sizeof msg, "unknown option %s", argv[optind - 1]);
+			return usage_error(cmd, msg);
+		}
+		}
+	}
+	if (o->format && strcmp(o->format, "json") != 0 && strcmp(o->format, "text") != 0)
+		return usage_error(cmd, "--format is text or json");
+	o->json = o->format && strcmp(o->format, "json") == 0;
+	return TUI_OK;
+}
+
+/* argv[from..argc) joined with spaces; caller frees. */
+static char *join_args(int argc, char **argv, int from)
+{
+	size_t len = 1;
+	for (int i = from; i < argc; i++)
+		len += strlen(argv[i]) + 1;
+	char *s = calloc(1, len);
+	for (int i = from; s && i < argc; i++) {
+		if (i > from)
+			strcat(s, " ");
+		strcat(s, argv[i]);
+	}
+	return s;
+}
+
+/* ---- list ------------------------------------------------------------ */
+
+static void list_json(const struct corpus_docinfo *d)
+{
+	printf("{\"doc\":");
+	tui_put_json_string(stdout, d->id);
+	printf(",\"lang\":");
+	tui_put_json_string(stdout, d->lang);
+	printf(",\"kind\":");
+	tui_put_json_string(stdout, d->kind);
+	printf(",\"title\":");
+	tui_put_json_string(stdout, d->title);
+	printf(",\"symbol\":");
+	tui_put_json_string(stdout, d->symbol);
+	printf(",\"date\":");
+	tui_put_json_string(stdout, d->date);
+	printf(",\"parent\":");
+	tui_put_json_string(stdout, d->parent);
+	printf(",\"authentic\":%s,\"partial\":%s,\"source\":\"%s\",\"articles\":%d,"
+	       "\"provisions\":%d}\n",
+	       d->authentic ? "true" : "false", d->partial ? "true" : "false",
+	       d->user ? "library" : "bundled", d->articles, d->provisions);
+}
+
+static void list_text(const struct corpus_docinfo *d)
+{
+	char counts[64];
+	if (d->articles)
+		snprintf(counts, sizeof counts, "%d articles (%d–%d)", d->articles,
+			 d->first_article, d->last_article);
+	else
+		snprintf(counts, sizeof counts, "%d paragraphs", d->provisions);
+	printf("%-18s %-3s %-10s %-22s %-8s %s%s", d->id, d->lang, d->kind, counts,
+	       d->partial ? "PARTIAL" : "complete", d->authentic ? "authentic " : "",
+	       d->user ? "[library] " : "");
+	tui_put_text(stdout, d->title ? d->title : "");
+	putchar('\n');
+}
+
+int tui_cmd_list(int argc, char **argv)
+{
+	struct options o;
+	struct corpus_docinfo *docs;
+	size_t n;
+	char err[512];
+	int rc = parse_options("list", argc, argv, &o);
+	if (rc)
+		return rc;
+	if (optind < argc)
+		return usage_error("list", "takes no arguments");
+	struct corpus_store *s = tui_open_store();
+	if (!s)
+		return TUI_USAGE;
+	if (corpus_list(s, &docs, &n, err, sizeof err) < 0) {
+		fprintf(stderr, "treaty: %s\n", err);
+		corpus_store_close(s);
+		return TUI_USAGE;
+	}
+	if (n == 0)
+		fprintf(stderr, "treaty: no documents yet; add one with: treaty import FILE --lang L\n");
+	for (size_t i = 0; i < n; i++)
+		(o.json ? list_json : list_text)(&docs[i]);
+	corpus_docinfo_free(docs, n);
+	corpus_store_close(s);
+	return n ? TUI_OK : TUI_NOTHING;
+}
+
+/* ---- show ------------------------------------------------------------ */
+
+static void show_json(const struct corpus_entry *e)
+{
+	char *cite = corpus_eid_cite(e->eid, e->lang);
+	printf("{\"doc\":");
+	tui_put_json_string(stdout, e->doc);
+	printf(",\"lang\":");
+	tui_put_json_string(stdout, e->lang);
+	printf(",\"eid\":");
+	tui_put_json_string(stdout, e->eid);
+	printf(",\"parent\":");
+	tui_put_json_string(stdout, e->parent_eid);
+	printf(",\"kind\":\"%s\",\"citation\":", corpus_kind_name(e->kind));
+	tui_put_json_string(stdout, cite);
+	printf(",\"num\":");
+	tui_put_json_string(stdout, e->num);
+	printf(",\"label\":");
+	tui_put_json_string(stdout, e->label);
+	printf(",\"heading\":");
+	tui_put_json_string(stdout, e->heading);
+	printf(",\"text\":");
+	tui_put_json_string(stdout, e->text);
+	printf("}\n");
+	free(cite);
+}
+
+/* Headings stand on their own lines; numbered parts start with their label. */
+static void show_text(const struct corpus_entry *e, int base_depth)
+{
+	int indent = e->depth - base_depth;
+	int block = e->kind <= CORPUS_ARTICLE || e->kind == CORPUS_CONCLUSIONS;
+	if (indent < 0)
+		indent = 0;
+	if (block) {
+		if (e->seq)
+			putchar('\n');
+		if (e->label) {
+			tui_put_text(stdout, e->label);
+			putchar('\n');
+		}
+		if (e->heading) {
+			tui_put_text(stdout, e->heading);
+			putchar('\n');
+		}
+		if (e->text && *e->text) {
+			tui_put_text(stdout, e->text);
+			putchar('\n');
+		}
+		return;
+	}
+	indent = e->kind >= CORPUS_POINT && e->kind <= CORPUS_SUBPOINT ? (e->kind - CORPUS_PARAGRAPH) * 4 : 0;
+	printf("%*s", indent, "");
+	if (e->label) {
+		tui_put_text(stdout, e->label);
+		if (e->text && *e->text)
+			putchar(' ');
+	}
+	tui_put_text(stdout, e->text ? e->text : "");
+	putchar('\n');
+}
+
+int tui_cmd_show(int argc, char **argv)
+{
+	struct options o;
+	struct corpus_entry *e;
+	size_t n;
+	char err[512];
+	char *eid = NULL;
+	int rc = parse_options("show", argc, argv, &o);
+	if (rc)
+		return rc;
+	if (optind >= argc)
+		return usage_error("show", "which document? e.g. treaty show budapest 2");
+	const char *doc = argv[optind];
+	if (optind + 1 < argc) {
+		char *spec = join_args(argc, argv, optind + 1);
+		eid = spec ? corpus_eid_parse(spec, err, sizeof err) : NULL;
+		free(spec);
+		if (!eid) {
+			fprintf(stderr, "treaty: %s\n", err);
+			return TUI_USAGE;
+		}
+	}
+	struct corpus_store *s = tui_open_store();
+	if (!s) {
+		free(eid);
+		return TUI_USAGE;
+	}
+	rc = corpus_get(s, doc, o.lang, eid, &e, &n, err, sizeof err);
+	if (rc != 0) {
+		fprintf(stderr, "treaty: %s\n", err);
+		rc = rc < 0 ? TUI_USAGE : TUI_NOTHING;
+	} else {
+		for (size_t i = 0; i < n; i++)
+			o.json ? show_json(&e[i]) : show_text(&e[i], e[0].depth);
+		corpus_entry_free(e, n);
+	}
+	corpus_store_close(s);
+	free(eid);
+	return rc;
+}
+
+/* ---- search ---------------------------------------------------------- */
+
+/* The snippet without marks, and the byte ranges the marks enclosed, as JSON. */
+static void snippet_json(const char *snip)
+{
+	size_t len = strlen(snip), o = 0;
+	char *plain = malloc(len + 1);
+	printf(",\"highlights\":[");
+	int first = 1;
+	size_t start = 0;
+	for (size_t i = 0; plain && i < len; i++) {
+		if (snip[i] == CORPUS_MARK_START[0]) {
+			start = o;
+		} else if (snip[i] == CORPUS_MARK_END[0]) {
+			printf("%s[%zu,%zu]", first ? "" : ",", start, o);
+			first = 0;
+		} else {
+			plain[o++] = snip[i];
+		}
+	}
+	printf("],\"snippet\":");
+	if (plain) {
+		plain[o] = '\0';
+		tui_put_json_string(stdout, plain);
+	} else {
+		fputs("null", stdout);
+	}
+	free(plain);
+}
+
+static void search_json(const struct corpus_hit *h)
+{
+	char *cite = corpus_eid_cite(h->eid, h->lang);
+	printf("{\"doc\":");
+	tui_put_json_string(stdout, h->doc);
+	printf(",\"lang\":");
+	tui_put_json_string(stdout, h->lang);
+	printf(",\"langs\":");
+	tui_put_json_string(stdout, h->langs);
+	printf(",\"eid\":");
+	tui_put_json_string(stdout, h->eid);
+	printf(",\"citation\":");
+	tui_put_json_string(stdout, cite);
+	printf(",\"heading\":");
+	tui_put_json_string(stdout, h->heading);
+	snippet_json(h->snippet ? h->snippet : "");
+	printf(",\"score\":%.4f}\n", h->score);
+	free(cite);
+}
+
+/* Hits in bold on a terminal; elsewhere the marks are simply dropped. */
+static void put_snippet(const char *snip, int tty)
+{
+	char *copy = strdup(snip);
+	if (!copy)
+		return;
+	char *p = copy;
+	for (;;) {
+		size_t run = strcspn(p, CORPUS_MARK_START CORPUS_MARK_END);
+		char c = p[run];
+		p[run] = '\0';
+		tui_put_text(stdout, p);
+		if (!c)
+			break;
+		if (tty)
+			fputs(c == CORPUS_MARK_START[0] ? "\033[1m" : "\033[0m", stdout);
+		p += run + 1;
+	}
+	free(copy);
+}
+
+static void search_text(const struct corpus_hit *h, int tty)
+{
+	char *cite = corpus_eid_cite(h->eid, h->lang);
+	printf("%s %s [%s]", h->doc, cite ? cite : h->eid, h->langs);
+	if (h->heading) {
+		printf(" ");
+		tui_put_text(stdout, h->heading);
+	}
+	printf("\n    ");
+	put_snippet(h->snippet ? h->snippet : "", tty);
+	printf("\n");
+	free(cite);
+}
+
+int tui_cmd_search(int argc, char **argv)
+{
+	struct options o;
+	struct corpus_hit *hits;
+	size_t n;
+	char err[1024];
+	int rc = parse_options("search", argc, argv, &o);
+	if (rc)
+		return rc;
+	if (optind >= argc)
+		return usage_error("search", "what to search for? e.g. treaty search \"illegal access\"");
+	char *text = join_args(argc, argv, optind);
+	struct corpus_store *s = text ? tui_open_store() : NULL;
+	if (!s) {
+		free(text);
+		return TUI_USAGE;
+	}
+	struct corpus_query q = {text, o.doc, o.lang, o.limit};
+	rc = corpus_search(s, &q, &hits, &n, err, sizeof err);
+	if (rc != 0) {
+		fprintf(stderr, "treaty: %s\n", err);
+		rc = rc < 0 ? TUI_USAGE : TUI_NOTHING;
+	} else {
+		int tty = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+		for (size_t i = 0; i < n; i++)
+			o.json ? search_json(&hits[i]) : search_text(&hits[i], tty);
+		corpus_hit_free(hits, n);
+	}
+	corpus_store_close(s);
+	free(text);
+	return rc;
+}
+
+/* ---- import, library, remove ----------------------------------------- */
+
+static int import_one(struct corpus_store *s, const char *file, const struct options *o)
+{
+	struct corpus_document doc;
+	char err[1024];
+	char id[256];
+	struct corpus_load_options lo = {o->id, o->lang, o->kind, o->title};
+	if (corpus_load_file(file, &lo, &doc, err, sizeof err) < 0) {
+		fprintf(stderr, "treaty: %s\n", err);
+		return TUI_USAGE;
+	}
+	if (!doc.id) {
+		/* The file's base name without extensions: "un-cybercrime.fr.txt" → "un-cybercrime". */
+		const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
+		snprintf(id, sizeof id, "%s", base);
+		id[strcspn(id, ".")] = '\0';
+		doc.id = strdup(id);
+	}
+	int rc = corpus_store_import(s, &doc, err, sizeof err);
+	if (rc < 0)
+		fprintf(stderr, "treaty: %s: %s\n", file, err);
+	else
+		printf("imported %s (%s): %zu provisions from %s\n", doc.id, doc.lang, doc.n, file);
+	corpus_document_free(&doc);
+	return rc < 0 ? TUI_USAGE : TUI_OK;
+}
+
+int tui_cmd_import(int argc, char **argv)
+{
+	struct options o;
+	int rc = parse_options("import", argc, argv, &o);
+	if (rc)
+		return rc;
+	if (optind >= argc)
+		return usage_error("import", "which files? e.g. treaty import convention.fr.txt --lang fr");
+	if (o.id && argc - optind > 1)
+		return usage_error("import", "--id names one document; import files one by one");
+	struct corpus_store *s = tui_open_store();
+	if (!s)
+		return TUI_USAGE;
+	for (int i = optind; i < argc; i++)
+		if (import_one(s, argv[i], &o) != TUI_OK)
+			rc = TUI_USAGE;
+	corpus_store_close(s);
+	return rc;
+}
+
+int tui_cmd_library(int argc, char **argv)
+{
+	struct options o;
+	struct corpus_docinfo *docs;
+	size_t n, shown = 0;
+	char err[512];
+	int rc = parse_options("library", argc, argv, &o);
+	if (rc)
+		return rc;
+	struct corpus_store *s = tui_open_store();
+	if (!s)
+		return TUI_USAGE;
+	if (corpus_list(s, &docs, &n, err, sizeof err) < 0) {
+		fprintf(stderr, "treaty: %s\n", err);
+		corpus_store_close(s);
+		return TUI_USAGE;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!docs[i].user)
+			continue;
+		(o.json ? list_json : list_text)(&docs[i]);
+		shown++;
+	}
+	if (!shown)
+		fprintf(stderr, "treaty: your library is empty; add documents with: treaty import FILE\n");
+	corpus_docinfo_free(docs, n);
+	corpus_store_close(s);
+	return shown ? TUI_OK : TUI_NOTHING;
+}
+
+int tui_cmd_remove(int argc, char **argv)
+{
+	struct options o;
+	char err[512];
+	int rc = parse_options("remove", argc, argv, &o);
+	if (rc)
+		return rc;
+	if (optind + 1 != argc)
+		return usage_error("remove", "which document? e.g. treaty remove ID");
+	struct corpus_store *s = tui_open_store();
+	if (!s)
+		return TUI_USAGE;
+	rc = corpus_store_remove(s, argv[optind], err, sizeof err);
+	if (rc != 0)
+		fprintf(stderr, "treaty: %s\n", err);
+	else
+		printf("removed %s\n", argv[optind]);
+	corpus_store_close(s);
+	return rc == 0 ? TUI_OK : rc > 0 ? TUI_NOTHING : TUI_USAGE;
+}
+
+int tui_cmd_build_corpus(int argc, char **argv)
+{
+	struct options o;
+	char err[1024];
+	int rc = parse_options("build-corpus", argc, argv, &o);
+	if (rc)
+		return rc;
+	if (!o.manifest || !o.out)
+		return usage_error("build-corpus", "needs --manifest FILE --out DB [--src DIR]");
+	if (corpus_build_bundled(o.manifest, o.src, o.out, err, sizeof err) < 0) {
+		fprintf(stderr, "treaty: %s\n", err);
+		return TUI_USAGE;
+	}
+	return TUI_OK;
+}
