@@ -1,2 +1,3 @@
 # Command-line tests: shell scripts speaking TAP against the built treaty.
-TESTS +=
+TESTS += tests/cli/cli.sh
+EXTRA_DIST += tests/cli/cli.sh tests/fixtures/README.md tests/fixtures/test-convention.fr.txt

@@ -11,3 +11,8 @@ check_PROGRAMS += tests/unit/query-test
 tests_unit_query_test_SOURCES = tests/unit/query-test.c
 tests_unit_query_test_LDADD = $(TEST_LIBS_CORPUS)
 TESTS += tests/unit/query-test
+
+check_PROGRAMS += tests/unit/store-test
+tests_unit_store_test_SOURCES = tests/unit/store-test.c
+tests_unit_store_test_LDADD = $(TEST_LIBS_CORPUS)
+TESTS += tests/unit/store-test

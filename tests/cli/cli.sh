@@ -1,0 +1,95 @@
+#!/bin/sh
+# The command line: list, show, search, import, library, remove, both formats.
+. "$top_srcdir/tests/lib.sh"
+fix="$top_srcdir/tests/fixtures"
+
+run "$TREATY" --version
+ok $status "--version exits 0"
+like "$out" '^treaty [0-9]' "--version prints the version"
+run "$TREATY" --help
+like "$out" 'search QUERY' "--help lists the commands"
+run "$TREATY" frobnicate
+is "$status" 2 "unknown command is exit 2"
+like "$errout" "unknown command 'frobnicate'" "and says so"
+run "$TREATY" show
+is "$status" 2 "show without a document is a usage error"
+run "$TREATY" search x --limit zero
+is "$status" 2 "bad --limit is a usage error"
+run "$TREATY" list --format yaml
+like "$errout" 'text or json' "bad --format explained"
+
+# Import a fixture into the private library.
+run "$TREATY" import "$fix/test-convention.fr.txt" --id essai --kind convention
+ok $status "import the French fixture: $errout"
+like "$out" 'imported essai \(fr\)' "import reports the document"
+run "$TREATY" library
+like "$out" '^essai +fr +convention +3 articles' "library lists it with 3 articles"
+run "$TREATY" show essai 2
+like "$out" 'Définitions' "show essai 2 prints the heading"
+like "$out" 'ii\) un extrait de fichier' "and the sub-points"
+run "$TREATY" show essai 'art. 3, para. 2'
+like "$out" "^2\. Le paragraphe 1" "show art. 3, para. 2"
+run "$TREATY" show essai 1 --format json
+like "$out" '"eid":"art_1"' "json has eid"
+like "$out" '"citation":' "json has citation"
+like "$out" '"heading":"Objet"' "json has heading"
+run "$TREATY" show essai 99
+is "$status" 1 "missing article is exit 1"
+like "$errout" 'essai has no article 99; it has articles 1–3' "missing article explained"
+run "$TREATY" search élève
+ok $status "search finds an accented word"
+like "$out" '^essai Art\. 3\(2\)' "hit cites Art. 3(2)"
+run "$TREATY" search eleve --format json
+like "$out" '"eid":"art_3__para_2"' "search without accents finds it (json)"
+like "$out" '"highlights":\[\[' "json has highlight ranges"
+like "$out" '"score":' "json has a score"
+run "$TREATY" search 'procédure' --lang en
+is "$status" 1 "a language filter can leave nothing: exit 1"
+run "$TREATY" search 'lang:fr doc:essai fichier'
+ok $status "filters in the query"
+run "$TREATY" remove essai
+ok $status "remove"
+run "$TREATY" remove essai
+is "$status" 1 "remove again: nothing there"
+
+# Bad input: clear messages with file:line, and the library unchanged.
+printf '' > "$TEST_HOME/empty.txt"
+run "$TREATY" import "$TEST_HOME/empty.txt" --lang en
+is "$status" 2 "empty file refused"
+like "$errout" 'empty.txt:1: the file is empty' "with file:line"
+run "$TREATY" import "$TEST_HOME/nonexistent.txt" --lang en
+like "$errout" 'nonexistent.txt: No such file' "missing file"
+run "$TREATY" import "$TEST_HOME" --lang en
+like "$errout" 'is a directory' "directory refused"
+printf 'Just a line of prose.\nAnd another.\n' > "$TEST_HOME/prose.txt"
+run "$TREATY" import "$TEST_HOME/prose.txt" --lang en
+is "$status" 2 "no articles refused"
+like "$errout" 'prose.txt:[0-9]+: .*article' "no articles explained"
+run "$TREATY" library
+is "$status" 1 "library still empty after the failures"
+
+# The bundled corpus.
+if [ -n "$CORPUS_SRC" ]; then
+	run "$TREATY" list
+	like "$out" '^budapest +en +convention +48 articles' "budapest en has 48 articles"
+	like "$out" '^budapest-p1 +nl +protocol +16 articles' "protocol nl has 16"
+	like "$out" '^uncc +ar +convention +15 articles.*PARTIAL' "uncc is partial"
+	like "$out" '^newsweek-2024-01 +en +press' "press report listed"
+	run "$TREATY" list --format json
+	like "$out" '"doc":"uncc","lang":"ar".*"partial":true' "json list marks partial"
+	run "$TREATY" show budapest 2
+	like "$out" '^Illegal access' "budapest 2 is Illegal access"
+	run "$TREATY" show budapest 'art. 1 (c) (ii)' --format json
+	like "$out" '"eid":"art_1__point_c__subpoint_ii"' "sub-point by citation"
+	run "$TREATY" show budapest 99
+	like "$errout" 'budapest has no article 99; it has articles 1–48' "budapest 99 explained"
+	run "$TREATY" show budapest 2 --lang nl
+	like "$out" 'Artikel 2' "Dutch version"
+	run "$TREATY" search 'illegal access'
+	like "$out" '^budapest Art\. 2 ' "search finds Art. 2 first"
+	run "$TREATY" search 'computersysteem' --doc budapest --limit 3 --format json
+	is "$(printf '%s\n' "$out" | wc -l)" 3 "--limit 3 gives 3 lines"
+else
+	skip "no corpus sources: bundled corpus checks"
+fi
+done_testing

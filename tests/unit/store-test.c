@@ -1,0 +1,182 @@
+/*
+ * The store: building, reading back, searching, importing and removing, with
+ * documents assembled by hand (synthetic test text, not treaty text).
+ */
+#include "corpus/corpus.h"
+#include "tests/tap.h"
+
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char dir[] = "/tmp/treaty-store-test.XXXXXX";
+
+static void add(struct corpus_document *d, const char *eid, int parent, enum corpus_kind kind,
+		const char *num, const char *label, const char *heading, const char *text)
+{
+	struct corpus_provision *p = &d->prov[d->n++];
+	p->eid = strdup(eid);
+	p->parent = parent;
+	p->kind = kind;
+	p->num = num ? strdup(num) : NULL;
+	p->label = label ? strdup(label) : NULL;
+	p->heading = heading ? strdup(heading) : NULL;
+	p->text = strdup(text);
+	p->line = (int)d->n;
+}
+
+/* A small made-up convention: a chapter with two articles, one with parts. */
+static void make_doc(struct corpus_document *d, const char *id, const char *lang,
+		     const char *word)
+{
+	char text[128];
+	memset(d, 0, sizeof *d);
+	d->id = strdup(id);
+	d->lang = strdup(lang);
+	d->kind = strdup("convention");
+	d->title = strdup("Test convention");
+	d->prov = calloc(8, sizeof *d->prov);
+	add(d, "chp_1", -1, CORPUS_CHAPTER, "1", "CHAPTER I", "TEST MATTERS", "");
+	add(d, "art_1", 0, CORPUS_ARTICLE, "1", "Article 1", "Purpose", "The purpose is testing.");
+	add(d, "art_2", 0, CORPUS_ARTICLE, "2", "Article 2", "Scope", "");
+	snprintf(text, sizeof text, "Each Party shall adopt measures on %s.", word);
+	add(d, "art_2__para_1", 2, CORPUS_PARAGRAPH, "1", "1.", NULL, text);
+	add(d, "art_2__para_1__point_a", 3, CORPUS_POINT, "a", "a)", NULL, "procedures for data;");
+	add(d, "art_2__para_2", 2, CORPUS_PARAGRAPH, "2", "2.", NULL, "A Party may reserve.");
+	add(d, "art_3", 0, CORPUS_ARTICLE, "3", "Article 3", "Final", "Nothing more.");
+}
+
+static void build_and_read(void)
+{
+	struct corpus_document docs[2];
+	char path[256], err[512];
+	make_doc(&docs[0], "testconv", "en", "interception");
+	make_doc(&docs[1], "testconv", "nl", "interceptie");
+	snprintf(path, sizeof path, "%s/corpus.db", dir);
+	tap_ok(corpus_store_build(path, docs, 2, err, sizeof err) == 0, "build: %s", err);
+	corpus_document_free(&docs[0]);
+	corpus_document_free(&docs[1]);
+
+	struct corpus_store *s = corpus_store_open(path, NULL, err, sizeof err);
+	tap_ok(s != NULL, "open bundled only: %s", s ? "" : err);
+	if (!s)
+		return;
+	struct corpus_docinfo *info;
+	size_t n;
+	tap_ok(corpus_list(s, &info, &n, err, sizeof err) == 0 && n == 2, "two language versions");
+	if (n == 2) {
+		tap_is_str(info[0].lang, "en", "first is en");
+		tap_is_int(info[0].articles, 3, "three articles");
+		tap_is_int(info[0].last_article, 3, "last article 3");
+		tap_is_int(info[0].user, 0, "bundled, not library");
+	}
+	corpus_docinfo_free(info, n);
+
+	struct corpus_entry *e;
+	tap_ok(corpus_get(s, "testconv", "en", "art_2", &e, &n, err, sizeof err) == 0,
+	       "get art_2");
+	tap_is_int((long)n, 4, "art_2 and its three descendants");
+	if (n == 4) {
+		tap_is_str(e[3].eid, "art_2__para_2", "subtree ends at para 2");
+		tap_is_int(e[2].depth - e[0].depth, 2, "point two levels below article");
+	}
+	corpus_entry_free(e, n);
+
+	tap_ok(corpus_get(s, "testconv", "nl", "chp_1", &e, &n, err, sizeof err) == 0 && n == 7,
+	       "a chapter holds its articles (not prefixed by its id)");
+	corpus_entry_free(e, n);
+
+	tap_is_int(corpus_get(s, "testconv", "en", "art_99", &e, &n, err, sizeof err), 1,
+		   "art_99 is not found");
+	tap_is_str(err, "testconv has no article 99; it has articles 1–3", "helpful message");
+	tap_is_int(corpus_get(s, "nosuch", NULL, NULL, &e, &n, err, sizeof err), 1,
+		   "unknown document");
+	tap_is_int(corpus_get(s, "testconv", "fr", NULL, &e, &n, err, sizeof err), 1,
+		   "unknown language");
+	tap_is_str(err, "testconv is not available in 'fr'; it is in: en,nl", "lists languages");
+
+	struct corpus_hit *h;
+	struct corpus_query q = {"interception", NULL, NULL, 0};
+	tap_ok(corpus_search(s, &q, &h, &n, err, sizeof err) == 0 && n == 1, "search finds 1");
+	if (n == 1) {
+		tap_is_str(h[0].eid, "art_2__para_1", "hit eid");
+		tap_ok(strstr(h[0].snippet, CORPUS_MARK_START "interception" CORPUS_MARK_END) != NULL,
+		       "snippet marks the word");
+	}
+	corpus_hit_free(h, n);
+	struct corpus_query q2 = {"Party", NULL, NULL, 0};
+	tap_ok(corpus_search(s, &q2, &h, &n, err, sizeof err) == 0, "search Party");
+	tap_ok(n >= 1 && (strcmp(h[0].langs, "en,nl") == 0 || strcmp(h[0].langs, "nl,en") == 0),
+	       "languages grouped: %s", n ? h[0].langs : "");
+	corpus_hit_free(h, n);
+	struct corpus_query q3 = {"zzzz", NULL, NULL, 0};
+	tap_is_int(corpus_search(s, &q3, &h, &n, err, sizeof err), 1, "no hits is 1");
+	corpus_store_close(s);
+}
+
+static void library(void)
+{
+	struct corpus_document d;
+	char corpus[256], lib[256], err[512];
+	snprintf(corpus, sizeof corpus, "%s/corpus.db", dir);
+	snprintf(lib, sizeof lib, "%s/data/treaty/library.db", dir);
+	struct corpus_store *s = corpus_store_open(corpus, lib, err, sizeof err);
+	tap_ok(s != NULL, "open with library: %s", s ? "" : err);
+	if (!s)
+		return;
+	make_doc(&d, "mine", "fr", "interception");
+	tap_ok(corpus_store_import(s, &d, err, sizeof err) == 0, "import: %s", err);
+	tap_ok(corpus_store_import(s, &d, err, sizeof err) == 0, "re-import replaces");
+	corpus_document_free(&d);
+
+	struct corpus_docinfo *info;
+	size_t n;
+	corpus_list(s, &info, &n, err, sizeof err);
+	tap_is_int((long)n, 3, "bundled two + library one");
+	corpus_docinfo_free(info, n);
+
+	/* A document that fails midway must leave the old version in place. */
+	make_doc(&d, "mine", "fr", "replaced");
+	free(d.prov[2].eid);
+	d.prov[2].eid = strdup("art_1"); /* duplicate id: the insert fails */
+	tap_ok(corpus_store_import(s, &d, err, sizeof err) < 0, "bad import refused: %s", err);
+	corpus_document_free(&d);
+	struct corpus_hit *h;
+	struct corpus_query q = {"interception", "mine", NULL, 0};
+	tap_ok(corpus_search(s, &q, &h, &n, err, sizeof err) == 0 && n == 1,
+	       "old version still searchable");
+	corpus_hit_free(h, n);
+
+	tap_is_int(corpus_store_remove(s, "mine", err, sizeof err), 0, "remove");
+	tap_is_int(corpus_store_remove(s, "mine", err, sizeof err), 1, "remove again: not there");
+	tap_is_int(corpus_search(s, &q, &h, &n, err, sizeof err), 1, "gone from the index");
+	corpus_store_close(s);
+}
+
+static void damaged(void)
+{
+	char path[256], err[512];
+	snprintf(path, sizeof path, "%s/zero.db", dir);
+	FILE *f = fopen(path, "w");
+	for (int i = 0; i < 4096; i++)
+		fputc(0, f);
+	fclose(f);
+	struct corpus_store *s = corpus_store_open(path, NULL, err, sizeof err);
+	tap_ok(s == NULL, "a zeroed corpus file is refused");
+	tap_ok(strstr(err, "rebuild") != NULL, "message says what to do: %s", err);
+	corpus_store_close(s);
+}
+
+int main(void)
+{
+	if (!mkdtemp(dir))
+		return 99;
+	build_and_read();
+	library();
+	damaged();
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	if (system(cmd) != 0)
+		tap_diag("could not remove %s", dir);
+	return tap_done();
+}
