@@ -195,15 +195,14 @@ int corpus_get(struct corpus_store *store, const char *doc, const char *lang, co
 	 * that are deeper than it: chapters do not prefix their articles' ids.
 	 */
 	static const char sql[] =
-		"WITH me AS (SELECT seq, depth FROM all_provision WHERE user=?1 AND doc=?2"
-		"  AND lang=?3 AND (?4 IS NULL OR eid=?4) ORDER BY seq LIMIT 1),"
+		"WITH me AS (SELECT seq AS first, depth AS top FROM all_provision WHERE user=?1"
+		"  AND doc=?2 AND lang=?3 AND (?4 IS NULL OR eid=?4) ORDER BY seq LIMIT 1),"
 		" stop AS (SELECT coalesce((SELECT min(p.seq) FROM all_provision p, me"
-		"  WHERE p.user=?1 AND p.doc=?2 AND p.lang=?3 AND p.seq > me.seq"
-		"  AND p.depth <= me.depth AND ?4 IS NOT NULL), 1 << 62) AS seq)"
+		"  WHERE p.user=?1 AND p.doc=?2 AND p.lang=?3 AND p.seq > me.first"
+		"  AND p.depth <= me.top AND ?4 IS NOT NULL), 1 << 62) AS last)"
 		" SELECT doc, lang, eid, parent_eid, kind, num, label, heading, text, seq, depth"
 		" FROM all_provision, me, stop WHERE user=?1 AND doc=?2 AND lang=?3"
-		" AND all_provision.seq >= me.seq AND all_provision.seq < stop.seq"
-		" ORDER BY all_provision.seq";
+		" AND seq >= me.first AND seq < stop.last ORDER BY seq";
 	char *chosen = lang ? corpus_strdup(lang) : default_lang(store, doc);
 	sqlite3_stmt *st = NULL;
 	int rc = -1;

@@ -69,12 +69,15 @@ static char *build_sql(const struct fts_table *t, size_t n, int limit)
 	for (size_t i = 0; sql && i < n; i++) {
 		char *part = sqlite3_mprintf(
 			"%s%sSELECT %d AS user, p.doc, p.lang, p.eid, p.heading,"
-			" snippet(f, -1, '" CORPUS_MARK_START "', '" CORPUS_MARK_END "', '…', %d),"
-			" bm25(f) AS score FROM %s.fts_%s AS f JOIN %s.provision AS p"
-			" ON p.rowid = f.rowid WHERE f MATCH ?1 AND (?2 IS NULL OR p.doc = ?2)"
+			" coalesce(nullif(snippet(fts_%s, 1, '" CORPUS_MARK_START "', '" CORPUS_MARK_END
+			"', '…', %d), ''), snippet(fts_%s, 0, '" CORPUS_MARK_START "', '" CORPUS_MARK_END
+			"', '', 8)),"
+			" bm25(fts_%s) AS score FROM %s.fts_%s JOIN %s.provision AS p"
+			" ON p.rowid = fts_%s.rowid WHERE fts_%s MATCH ?1 AND (?2 IS NULL OR p.doc = ?2)"
 			" AND (?3 IS NULL OR p.eid = ?3 OR substr(p.eid, 1, length(?3) + 2) = ?3 || '__')",
-			sql, i ? " UNION ALL " : "", strcmp(t[i].schema, "main") == 0,
-			SNIPPET_TOKENS, t[i].schema, t[i].lang, t[i].schema);
+			sql, i ? " UNION ALL " : "", strcmp(t[i].schema, "main") == 0, t[i].lang,
+			SNIPPET_TOKENS, t[i].lang, t[i].lang, t[i].schema, t[i].lang, t[i].schema, t[i].lang,
+			t[i].lang);
 		sqlite3_free(sql);
 		sql = part;
 	}

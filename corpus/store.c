@@ -188,18 +188,17 @@ static int attach_bundled(struct corpus_store *s, const char *path, char *err, s
 		return 0;
 	char *uri = sqlite3_mprintf("file:%s?mode=ro", path);
 	char *sql = sqlite3_mprintf("ATTACH %Q AS bundled", uri);
-	int rc = exec(s->db, sql, err, errlen);
+	int rc = exec(s->db, sql, NULL, 0);
 	sqlite3_free(sql);
 	sqlite3_free(uri);
-	if (rc < 0)
-		return -1;
-	int v = schema_version(s->db, "bundled");
-	if (has_tables(s->db, "bundled") <= 0 || v != SCHEMA_VERSION) {
+	int v = rc < 0 ? -1 : schema_version(s->db, "bundled");
+	if (rc < 0 || has_tables(s->db, "bundled") <= 0 || v != SCHEMA_VERSION) {
 		corpus_set_error(err, errlen,
 				 "the bundled corpus %s is damaged or of another version (%d, want %d);"
 				 " rebuild it with make",
 				 path, v, SCHEMA_VERSION);
-		exec(s->db, "DETACH bundled", NULL, 0);
+		if (rc == 0)
+			exec(s->db, "DETACH bundled", NULL, 0);
 		return -1;
 	}
 	s->bundled = 1;

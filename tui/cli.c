@@ -6,7 +6,6 @@
 #include "config.h"
 #include "tui/tui.h"
 
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -16,6 +15,8 @@ struct options {
 	const char *lang, *doc, *format, *id, *kind, *title, *manifest, *src, *out;
 	int limit;
 	int json;
+	char **args; /* the arguments that are not options, in order */
+	int nargs;
 };
 
 static int usage_error(const char *cmd, const char *msg)
@@ -24,50 +25,67 @@ static int usage_error(const char *cmd, const char *msg)
 	return TUI_USAGE;
 }
 
-/* Parse options; the non-option arguments stay in argv[optind..]. */
+static const char **option_slot(struct options *o, const char *name)
+{
+	static const char *const names[] = {"lang", "doc",      "format", "id",  "kind",
+					    "title", "manifest", "src",    "out", NULL};
+	const char **slots[] = {&o->lang,  &o->doc,      &o->format, &o->id,  &o->kind,
+				&o->title, &o->manifest, &o->src,    &o->out};
+	for (int i = 0; names[i]; i++)
+		if (strcmp(name, names[i]) == 0)
+			return slots[i];
+	return NULL;
+}
+
+/*
+ * Long options ("--lang nl" or "--lang=nl") anywhere; everything else is an
+ * argument, so a query word like "-excluded" is never taken for an option.
+ * "--" ends the options.  o->args points into argv; free it with free().
+ */
 static int parse_options(const char *cmd, int argc, char **argv, struct options *o)
 {
-	static const struct option longopts[] = {
-		{"lang", required_argument, NULL, 'l'},   {"doc", required_argument, NULL, 'd'},
-		{"format", required_argument, NULL, 'f'}, {"limit", required_argument, NULL, 'n'},
-		{"id", required_argument, NULL, 'i'},     {"kind", required_argument, NULL, 'k'},
-		{"title", required_argument, NULL, 't'},  {"manifest", required_argument, NULL, 'm'},
-		{"src", required_argument, NULL, 's'},    {"out", required_argument, NULL, 'o'},
-		{NULL, 0, NULL, 0}};
-	int c;
+	char msg[256];
+	int only_args = 0;
 	memset(o, 0, sizeof *o);
-	optind = 1;
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'l': o->lang = optarg; break;
-		case 'd': o->doc = optarg; break;
-		case 'f': o->format = optarg; break;
-		case 'i': o->id = optarg; break;
-		case 'k': o->kind = optarg; break;
-		case 't': o->title = optarg; break;
-		case 'm': o->manifest = optarg; break;
-		case 's': o->src = optarg; break;
-		case 'o': o->out = optarg; break;
-		case 'n': {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*end || v < 1 || v > 10000)
-				return usage_error(cmd, "--limit takes a number from 1 to 10000");
-			o->limit = (int)v;
-			break;
+	o->args = calloc((size_t)argc + 1, sizeof *o->args);
+	if (!o->args)
+		return usage_error(cmd, "out of memory");
+	for (int i = 1; i < argc; i++) {
+		char *a = argv[i];
+		if (only_args || strncmp(a, "--", 2) != 0) {
+			o->args[o->nargs++] = a;
+			continue;
 		}
-		case ':': {
-			char msg[128];
-			snprintf(msg, sizeof msg, "%s needs a value", argv[optind - 1]);
+		if (a[2] == '\0') {
+			only_args = 1;
+			continue;
+		}
+		char name[32];
+		const char *value = strchr(a, '=');
+		size_t nl = value ? (size_t)(value - a - 2) : strlen(a + 2);
+		snprintf(name, sizeof name, "%.*s", (int)(nl < sizeof name ? nl : sizeof name - 1), a + 2);
+		if (value)
+			value++;
+		else if (i + 1 < argc)
+			value = argv[++i];
+		const char **slot = option_slot(o, name);
+		if (!slot && strcmp(name, "limit") != 0) {
+			snprintf(msg, sizeof msg, "unknown option --%s", name);
 			return usage_error(cmd, msg);
 		}
-		default: {
-			char msg[128];
-			snprintf(msg, sizeof msg, "unknown option %s", argv[optind - 1]);
+		if (!value) {
+			snprintf(msg, sizeof msg, "--%s needs a value", name);
 			return usage_error(cmd, msg);
 		}
+		if (slot) {
+			*slot = value;
+			continue;
 		}
+		char *end;
+		long v = strtol(value, &end, 10);
+		if (*end || end == value || v < 1 || v > 10000)
+			return usage_error(cmd, "--limit takes a number from 1 to 10000");
+		o->limit = (int)v;
 	}
 	if (o->format && strcmp(o->format, "json") != 0 && strcmp(o->format, "text") != 0)
 		return usage_error(cmd, "--format is text or json");
@@ -75,17 +93,17 @@ static int parse_options(const char *cmd, int argc, char **argv, struct options 
 	return TUI_OK;
 }
 
-/* argv[from..argc) joined with spaces; caller frees. */
-static char *join_args(int argc, char **argv, int from)
+/* args[from..n) joined with spaces; caller frees. */
+static char *join_args(int n, char **args, int from)
 {
 	size_t len = 1;
-	for (int i = from; i < argc; i++)
-		len += strlen(argv[i]) + 1;
+	for (int i = from; i < n; i++)
+		len += strlen(args[i]) + 1;
 	char *s = calloc(1, len);
-	for (int i = from; s && i < argc; i++) {
+	for (int i = from; s && i < n; i++) {
 		if (i > from)
 			strcat(s, " ");
-		strcat(s, argv[i]);
+		strcat(s, args[i]);
 	}
 	return s;
 }
@@ -118,7 +136,7 @@ static void list_text(const struct corpus_docinfo *d)
 {
 	char counts[64];
 	if (d->articles)
-		snprintf(counts, sizeof counts, "%d articles (%d–%d)", d->articles,
+		snprintf(counts, sizeof counts, "%d articles (%d-%d)", d->articles,
 			 d->first_article, d->last_article);
 	else
 		snprintf(counts, sizeof counts, "%d paragraphs", d->provisions);
@@ -129,16 +147,12 @@ static void list_text(const struct corpus_docinfo *d)
 	putchar('\n');
 }
 
-int tui_cmd_list(int argc, char **argv)
+static int run_list(struct options o)
 {
-	struct options o;
 	struct corpus_docinfo *docs;
 	size_t n;
 	char err[512];
-	int rc = parse_options("list", argc, argv, &o);
-	if (rc)
-		return rc;
-	if (optind < argc)
+	if (o.nargs)
 		return usage_error("list", "takes no arguments");
 	struct corpus_store *s = tui_open_store();
 	if (!s)
@@ -219,21 +233,18 @@ static void show_text(const struct corpus_entry *e, int base_depth)
 	putchar('\n');
 }
 
-int tui_cmd_show(int argc, char **argv)
+static int run_show(struct options o)
 {
-	struct options o;
 	struct corpus_entry *e;
 	size_t n;
 	char err[512];
 	char *eid = NULL;
-	int rc = parse_options("show", argc, argv, &o);
-	if (rc)
-		return rc;
-	if (optind >= argc)
+	int rc = TUI_OK;
+	if (!o.nargs)
 		return usage_error("show", "which document? e.g. treaty show budapest 2");
-	const char *doc = argv[optind];
-	if (optind + 1 < argc) {
-		char *spec = join_args(argc, argv, optind + 1);
+	const char *doc = o.args[0];
+	if (o.nargs > 1) {
+		char *spec = join_args(o.nargs, o.args, 1);
 		eid = spec ? corpus_eid_parse(spec, err, sizeof err) : NULL;
 		free(spec);
 		if (!eid) {
@@ -345,18 +356,15 @@ static void search_text(const struct corpus_hit *h, int tty)
 	free(cite);
 }
 
-int tui_cmd_search(int argc, char **argv)
+static int run_search(struct options o)
 {
-	struct options o;
 	struct corpus_hit *hits;
 	size_t n;
 	char err[1024];
-	int rc = parse_options("search", argc, argv, &o);
-	if (rc)
-		return rc;
-	if (optind >= argc)
+	int rc = TUI_OK;
+	if (!o.nargs)
 		return usage_error("search", "what to search for? e.g. treaty search \"illegal access\"");
-	char *text = join_args(argc, argv, optind);
+	char *text = join_args(o.nargs, o.args, 0);
 	struct corpus_store *s = text ? tui_open_store() : NULL;
 	if (!s) {
 		free(text);
@@ -406,35 +414,28 @@ static int import_one(struct corpus_store *s, const char *file, const struct opt
 	return rc < 0 ? TUI_USAGE : TUI_OK;
 }
 
-int tui_cmd_import(int argc, char **argv)
+static int run_import(struct options o)
 {
-	struct options o;
-	int rc = parse_options("import", argc, argv, &o);
-	if (rc)
-		return rc;
-	if (optind >= argc)
+	int rc = TUI_OK;
+	if (!o.nargs)
 		return usage_error("import", "which files? e.g. treaty import convention.fr.txt --lang fr");
-	if (o.id && argc - optind > 1)
+	if (o.id && o.nargs > 1)
 		return usage_error("import", "--id names one document; import files one by one");
 	struct corpus_store *s = tui_open_store();
 	if (!s)
 		return TUI_USAGE;
-	for (int i = optind; i < argc; i++)
-		if (import_one(s, argv[i], &o) != TUI_OK)
+	for (int i = 0; i < o.nargs; i++)
+		if (import_one(s, o.args[i], &o) != TUI_OK)
 			rc = TUI_USAGE;
 	corpus_store_close(s);
 	return rc;
 }
 
-int tui_cmd_library(int argc, char **argv)
+static int run_library(struct options o)
 {
-	struct options o;
 	struct corpus_docinfo *docs;
 	size_t n, shown = 0;
 	char err[512];
-	int rc = parse_options("library", argc, argv, &o);
-	if (rc)
-		return rc;
 	struct corpus_store *s = tui_open_store();
 	if (!s)
 		return TUI_USAGE;
@@ -456,34 +457,27 @@ int tui_cmd_library(int argc, char **argv)
 	return shown ? TUI_OK : TUI_NOTHING;
 }
 
-int tui_cmd_remove(int argc, char **argv)
+static int run_remove(struct options o)
 {
-	struct options o;
 	char err[512];
-	int rc = parse_options("remove", argc, argv, &o);
-	if (rc)
-		return rc;
-	if (optind + 1 != argc)
+	int rc = TUI_OK;
+	if (o.nargs != 1)
 		return usage_error("remove", "which document? e.g. treaty remove ID");
 	struct corpus_store *s = tui_open_store();
 	if (!s)
 		return TUI_USAGE;
-	rc = corpus_store_remove(s, argv[optind], err, sizeof err);
+	rc = corpus_store_remove(s, o.args[0], err, sizeof err);
 	if (rc != 0)
 		fprintf(stderr, "treaty: %s\n", err);
 	else
-		printf("removed %s\n", argv[optind]);
+		printf("removed %s\n", o.args[0]);
 	corpus_store_close(s);
 	return rc == 0 ? TUI_OK : rc > 0 ? TUI_NOTHING : TUI_USAGE;
 }
 
-int tui_cmd_build_corpus(int argc, char **argv)
+static int run_build_corpus(struct options o)
 {
-	struct options o;
 	char err[1024];
-	int rc = parse_options("build-corpus", argc, argv, &o);
-	if (rc)
-		return rc;
 	if (!o.manifest || !o.out)
 		return usage_error("build-corpus", "needs --manifest FILE --out DB [--src DIR]");
 	if (corpus_build_bundled(o.manifest, o.src, o.out, err, sizeof err) < 0) {
@@ -491,4 +485,50 @@ int tui_cmd_build_corpus(int argc, char **argv)
 		return TUI_USAGE;
 	}
 	return TUI_OK;
+}
+
+/* Parse the options, run the command, release the options. */
+static int with_options(const char *cmd, int argc, char **argv, int (*run)(struct options))
+{
+	struct options o;
+	int rc = parse_options(cmd, argc, argv, &o);
+	if (rc == TUI_OK)
+		rc = run(o);
+	free(o.args);
+	return rc;
+}
+
+int tui_cmd_list(int argc, char **argv)
+{
+	return with_options("list", argc, argv, run_list);
+}
+
+int tui_cmd_show(int argc, char **argv)
+{
+	return with_options("show", argc, argv, run_show);
+}
+
+int tui_cmd_search(int argc, char **argv)
+{
+	return with_options("search", argc, argv, run_search);
+}
+
+int tui_cmd_import(int argc, char **argv)
+{
+	return with_options("import", argc, argv, run_import);
+}
+
+int tui_cmd_library(int argc, char **argv)
+{
+	return with_options("library", argc, argv, run_library);
+}
+
+int tui_cmd_remove(int argc, char **argv)
+{
+	return with_options("remove", argc, argv, run_remove);
+}
+
+int tui_cmd_build_corpus(int argc, char **argv)
+{
+	return with_options("build-corpus", argc, argv, run_build_corpus);
 }
