@@ -65,18 +65,50 @@ char *i18n_visible(const char *s, size_t len);
 /* ---- Search analysis -------------------------------------------------- */
 
 /*
- * Register the "treaty" FTS5 tokenizer on db.  Its one argument is the
- * language code of the text ("en", "fr", "es", "ru", "ar", "zh", "nl", or
- * "und" for no stemming): FTS5 cannot pass a language per row, so the store
- * keeps one FTS table per language.
+ * Register the "treaty" FTS5 tokenizer on db (every connection that reads or
+ * writes a table using it needs this).  Its one argument is the language code
+ * of the text ("en", "fr", "es", "ru", "ar", "zh", "nl", or "und" for no
+ * stemming): FTS5 cannot pass a language per row, so the store keeps one FTS
+ * table per language.  Per word: ICU word segmentation (Han and kana one
+ * character a token, so every substring is found as a phrase), NFKC case
+ * folding, diacritics and Arabic vowel marks removed, letter variants and
+ * digits unified, French/Dutch elision (l', d', qu') taken off, and Snowball
+ * stemming except for the last word of a prefix query.  Offsets reported to
+ * FTS5 are the word's bytes in the stored text, so highlight() and snippet()
+ * mark exactly what the reader sees.
  */
 int i18n_fts5_register(struct sqlite3 *db, char *err, size_t errlen);
 
 /*
- * The value of the tokenize= option for an FTS table holding text in lang.
+ * The value of the tokenize= option for an FTS table holding text in lang
+ * ("treaty fr"); "treaty und" for a language without its own analysis.
  * Static storage.
  */
 const char *i18n_fts5_tokenize_spec(const char *lang);
+
+/* Flag for the folding functions: stem the words as the index does. */
+#define I18N_FOLD_STEM 1
+
+/*
+ * Fold s[0..len) (UTF-8; any bytes are safe) in language lang exactly as the
+ * tokenizer does, writing the words joined by single spaces, NUL-terminated,
+ * into out[outlen] (a Han text gives one character a word).  Without
+ * I18N_FOLD_STEM the words are folded but not stemmed ("Données" → "donnees"),
+ * with it they are what the index holds ("donne").  Use it to compare what a
+ * user typed with the index vocabulary ("did you mean") or to match defined
+ * terms.  Returns the length written, or -1 for an unknown language, an out
+ * too small, or no memory.  Opens an ICU iterator per call: for many words
+ * use an i18n_folder.
+ */
+int i18n_fold_word(const char *lang, const char *s, size_t len, int flags, char *out,
+		   size_t outlen);
+
+/* The same with the analyser kept open; NULL with a message for an unknown language. */
+struct i18n_folder;
+struct i18n_folder *i18n_folder_new(const char *lang, char *err, size_t errlen);
+int i18n_folder_fold(struct i18n_folder *f, const char *s, size_t len, int flags, char *out,
+		     size_t outlen);
+void i18n_folder_free(struct i18n_folder *f);
 
 /* ---- Display ---------------------------------------------------------- */
 

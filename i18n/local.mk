@@ -5,4 +5,8 @@ i18n_libi18n_a_SOURCES = \
 	i18n/text.c \
 	i18n/langid.c \
 	i18n/visible.c \
+	i18n/analysis.h \
+	i18n/fold.c \
+	i18n/stem.c \
+	i18n/tokenizer.c \
 	i18n/fts.c

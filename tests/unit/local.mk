@@ -16,3 +16,9 @@ check_PROGRAMS += tests/unit/store-test
 tests_unit_store_test_SOURCES = tests/unit/store-test.c
 tests_unit_store_test_LDADD = $(TEST_LIBS_CORPUS)
 TESTS += tests/unit/store-test
+
+check_PROGRAMS += tests/unit/tokenizer-test
+tests_unit_tokenizer_test_SOURCES = tests/unit/tokenizer-test.c
+tests_unit_tokenizer_test_LDADD = $(TEST_LIBS_I18N)
+TESTS += tests/unit/tokenizer-test
+EXTRA_DIST += tests/fixtures/tokenizer-golden.txt

@@ -1,0 +1,447 @@
+/*
+ * tokenizer.c — text to search tokens, with their byte offsets in the source.
+ *
+ * Segmentation is ICU's word break iterator (UAX #29), with two exceptions
+ * that keep the result the same while making it fast or useful:
+ *   - A run of ASCII between ASCII spaces is segmented here, by the UAX #29
+ *     rules restricted to ASCII, as ICU would do it (the unit test compares
+ *     the two on random input).  ASCII spaces are always word boundaries, so
+ *     each such run stands alone.  Most of the corpus is ASCII.
+ *   - Han and kana characters are indexed one by one, never through ICU's
+ *     dictionary: the dictionary splits legal Chinese badly (缔|约|国, 联合|国)
+ *     and is the slowest step.  A query string goes through the same code, so
+ *     联合国 becomes the phrase 联 合 国 and every substring of a text is found.
+ * Each word is then folded (NFKC_Casefold, then fold.c), French and Dutch
+ * elision is taken off (l'accès → accès; offsets then cover only the word),
+ * and it is stemmed in the table's language, except the last word of a
+ * prefix query, which is emitted as typed with its stem as a synonym.
+ *
+ * Invalid UTF-8 is read as U+FFFD, one per bad byte, which is no word, so
+ * offsets stay exact.  Buffers live in the instance: no allocation per token.
+ */
+#include "i18n/analysis.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/ubrk.h>
+#include <unicode/unorm2.h>
+#include <unicode/utf16.h>
+
+/* UTF-16 units of a word that are looked at; longer words are cut. */
+#define SRC_MAX 256
+/* NFKC_Casefold maps one unit to at most 18. */
+#define NORM_MAX (SRC_MAX * 18 + 8)
+
+enum elision { ELIDE_NONE, ELIDE_FR, ELIDE_NL };
+
+struct i18n_tok {
+	enum elision elide;
+	struct i18n_stem *stem; /* NULL: no stemming */
+	int arabic;             /* stem before folding ة and ى (see fold.c) */
+	UBreakIterator *bi;
+	const UNormalizer2 *nfkc_cf;
+	UChar *u;     /* the current span in UTF-16 */
+	int32_t *map; /* byte offset of each unit of u, and of its end */
+	int32_t ucap;
+	/* the current run */
+	const char *text;
+	int flags, rc;
+	i18n_token_fn fn;
+	void *ctx;
+	/* in a prefix query, the token held back until we know whether it is the last */
+	int held, held_len, held_start, held_end, held_cjk;
+	char held_tok[I18N_TOKEN_MAX];
+	char out[I18N_TOKEN_MAX], final[I18N_TOKEN_MAX];
+	UChar norm[NORM_MAX];
+};
+
+static const char *const languages[] = {"en", "fr", "es", "ru", "ar", "zh", "nl", "und"};
+
+struct i18n_tok *i18n_tok_new(const char *lang, char *err, size_t errlen)
+{
+	size_t i = 0;
+	while (i < sizeof languages / sizeof languages[0] && strcmp(lang, languages[i]) != 0)
+		i++;
+	if (i == sizeof languages / sizeof languages[0]) {
+		if (err && errlen)
+			snprintf(err, errlen,
+			         "unknown language \"%.20s\" for the tokenizer (known: en fr es ru "
+			         "ar zh nl und)",
+			         lang);
+		return NULL;
+	}
+	struct i18n_tok *t = calloc(1, sizeof *t);
+	UErrorCode e = U_ZERO_ERROR;
+	int oom = 0;
+	if (!t)
+		goto oom;
+	t->elide = !strcmp(lang, "fr") ? ELIDE_FR : !strcmp(lang, "nl") ? ELIDE_NL : ELIDE_NONE;
+	t->stem = i18n_stem_new(lang, &oom);
+	t->arabic = t->stem && !strcmp(lang, "ar");
+	t->nfkc_cf = i18n_nfkc_cf();
+	t->bi = ubrk_open(UBRK_WORD, "", NULL, 0, &e);
+	if (oom || !t->nfkc_cf || U_FAILURE(e)) {
+		i18n_tok_free(t);
+		if (err && errlen)
+			snprintf(err, errlen, "cannot start the tokenizer: %s",
+			         U_FAILURE(e) ? u_errorName(e) : "out of memory");
+		return NULL;
+	}
+	return t;
+oom:
+	if (err && errlen)
+		snprintf(err, errlen, "out of memory");
+	return NULL;
+}
+
+void i18n_tok_free(struct i18n_tok *t)
+{
+	if (!t)
+		return;
+	if (t->bi)
+		ubrk_close(t->bi);
+	i18n_stem_free(t->stem);
+	free(t->u);
+	free(t->map);
+	free(t);
+}
+
+/* ---- Emitting --------------------------------------------------------- */
+
+/* The token as indexed: stemmed when stem (and the language has a stemmer). */
+static int final_form(struct i18n_tok *t, const char *tok, int n, int stem, const char **res)
+{
+	if (stem && t->stem && !(t->flags & I18N_TOK_NOSTEM))
+		n = i18n_stem(t->stem, tok, n, &tok);
+	if (t->arabic) {
+		memmove(t->final, tok, (size_t)n);
+		i18n_fold_arabic_finals(t->final, n);
+		tok = t->final;
+	}
+	*res = tok;
+	return n;
+}
+
+static void deliver(struct i18n_tok *t, const char *tok, int n, int start, int end, int cjk)
+{
+	n = final_form(t, tok, n, !cjk, &tok);
+	t->rc = t->fn(t->ctx, 0, tok, n, start, end);
+}
+
+static void release_held(struct i18n_tok *t, int last)
+{
+	if (!t->held || t->rc)
+		return;
+	t->held = 0;
+	if (!last) {
+		deliver(t, t->held_tok, t->held_len, t->held_start, t->held_end, t->held_cjk);
+		return;
+	}
+	/*
+	 * The prefix as typed matches the words it begins; its stem too, as a
+	 * synonym, because the index holds stems: "computer*" must find
+	 * "computer", indexed as "comput".
+	 */
+	const char *s;
+	int n = final_form(t, t->held_tok, t->held_len, 0, &s);
+	t->rc = t->fn(t->ctx, 0, s, n, t->held_start, t->held_end);
+	if (t->rc || !t->stem || t->held_cjk || (t->flags & I18N_TOK_NOSTEM))
+		return;
+	char typed[I18N_TOKEN_MAX];
+	memcpy(typed, s, (size_t)n);
+	int m = final_form(t, t->held_tok, t->held_len, 1, &s);
+	if (m != n || memcmp(s, typed, (size_t)n) != 0)
+		t->rc = t->fn(t->ctx, I18N_TOK_COLOCATED, s, m, t->held_start, t->held_end);
+}
+
+static void emit(struct i18n_tok *t, const char *tok, int n, int start, int end, int cjk)
+{
+	if (t->flags & I18N_TOK_AUX) {
+		t->rc = t->fn(t->ctx, 0, tok, n, start, end);
+	} else if (t->flags & I18N_TOK_PREFIX) {
+		release_held(t, 0);
+		memcpy(t->held_tok, tok, (size_t)n);
+		t->held = 1, t->held_len = n, t->held_start = start, t->held_end = end;
+		t->held_cjk = cjk;
+	} else {
+		deliver(t, tok, n, start, end, cjk);
+	}
+}
+
+/* ---- Elision ---------------------------------------------------------- */
+
+/* Nonzero when the letters w[0..k) are an elided article or pronoun of the language. */
+static int elided(enum elision mode, const char *w, int k)
+{
+	static const char *const fr[] = {"l", "d",  "j",     "m",      "n",      "s",     "t",
+	                                 "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"};
+	static const char *const nl[] = {"l", "d", "qu"};
+	const char *const *list = mode == ELIDE_FR ? fr : nl;
+	size_t n = mode == ELIDE_FR ? sizeof fr / sizeof fr[0] : sizeof nl / sizeof nl[0];
+	for (size_t i = 0; i < n; i++)
+		if ((int)strlen(list[i]) == k && strncasecmp(w, list[i], (size_t)k) == 0)
+			return 1;
+	return 0;
+}
+
+/* Units to skip at the start of the word u[0..n) for elision: "l’" → 2. */
+static int elision_u16(enum elision mode, const UChar *u, int32_t n)
+{
+	char w[8];
+	for (int k = 0; k < 7 && k + 1 < n; k++) {
+		UChar c = u[k];
+		if (k > 0 && (c == '\'' || c == 0x2019 || c == 0x2BC || c == 0xFF07))
+			return elided(mode, w, k) ? k + 1 : 0;
+		if (c >= 0x80 || !((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			return 0;
+		w[k] = (char)c;
+	}
+	return 0;
+}
+
+static int elision_ascii(enum elision mode, const char *s, int n)
+{
+	for (int k = 1; k < 7 && k + 1 < n; k++)
+		if (s[k] == '\'')
+			return elided(mode, s, k) ? k + 1 : 0;
+	return 0;
+}
+
+/* ---- ASCII fast path -------------------------------------------------- */
+
+static int is_alpha(unsigned char c)
+{
+	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+static int is_digit(unsigned char c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int is_wordch(unsigned char c)
+{
+	return is_alpha(c) || is_digit(c) || c == '_';
+}
+
+static void ascii_token(struct i18n_tok *t, int start, int end)
+{
+	const char *s = t->text;
+	if (t->elide && is_alpha((unsigned char)s[start]))
+		start += elision_ascii(t->elide, s + start, end - start);
+	if (t->flags & I18N_TOK_AUX) {
+		emit(t, s + start, end - start, start, end, 0);
+		return;
+	}
+	int n = end - start < I18N_TOKEN_MAX ? end - start : I18N_TOKEN_MAX;
+	for (int i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[start + i];
+		t->out[i] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+	}
+	emit(t, t->out, n, start, end, 0);
+}
+
+/*
+ * UAX #29 on ASCII, as ICU tailors it: letters, digits and '_' join (WB5,
+ * WB8–WB10, WB13a/b); '.' and '\'' join two letters (WB6/7; ICU leaves ':'
+ * out); '.', '\'', ',' and ';' join two digits (WB11/12).  A segment is a
+ * word when it holds a letter or digit, or is a run of two or more '_'.
+ */
+static void ascii_chunk(struct i18n_tok *t, int a, int b)
+{
+	const unsigned char *s = (const unsigned char *)t->text;
+	int i = a;
+	while (i < b && !t->rc) {
+		if (!is_wordch(s[i])) {
+			i++;
+			continue;
+		}
+		int start = i, alnum = 0;
+		for (;;) {
+			while (i < b && is_wordch(s[i]))
+				alnum |= s[i++] != '_';
+			if (i + 1 >= b)
+				break;
+			unsigned char prev = s[i - 1], mid = s[i], next = s[i + 1];
+			if (is_alpha(prev) && (mid == '.' || mid == '\'') && is_alpha(next))
+				i += 2;
+			else if (is_digit(prev) &&
+			         (mid == '.' || mid == '\'' || mid == ',' || mid == ';') &&
+			         is_digit(next))
+				i += 2;
+			else
+				break;
+		}
+		if (alnum || i - start >= 2)
+			ascii_token(t, start, i);
+	}
+}
+
+/* ---- Through ICU ------------------------------------------------------ */
+
+/* Decode text[a..b) into t->u, one U+FFFD per invalid byte; returns units, -1 out of memory. */
+static int32_t decode(struct i18n_tok *t, int a, int b)
+{
+	const unsigned char *s = (const unsigned char *)t->text;
+	if (b - a + 1 > t->ucap) {
+		int32_t cap = b - a + 1 > 256 ? b - a + 1 : 256;
+		UChar *u = realloc(t->u, (size_t)cap * sizeof *u);
+		if (u)
+			t->u = u;
+		int32_t *m = realloc(t->map, (size_t)cap * sizeof *m);
+		if (m)
+			t->map = m;
+		if (!u || !m)
+			return -1;
+		t->ucap = cap;
+	}
+	UChar *u = t->u;
+	int32_t *map = t->map, k = 0;
+	for (int i = a; i < b;) {
+		unsigned c = s[i];
+		int len = 1;
+		UChar32 cp = 0xFFFD;
+		if (c < 0x80) {
+			cp = (UChar32)c;
+		} else if (c >= 0xC2 && c <= 0xF4) {
+			int need = c < 0xE0 ? 1 : c < 0xF0 ? 2 : 3;
+			UChar32 v = (UChar32)(c & (0x3F >> need));
+			int ok = i + need < b;
+			for (int j = 1; ok && j <= need; j++) {
+				ok = (s[i + j] & 0xC0) == 0x80;
+				v = (v << 6) | (s[i + j] & 0x3F);
+			}
+			static const UChar32 min[] = {0, 0x80, 0x800, 0x10000};
+			if (ok && v >= min[need] && v <= 0x10FFFF && !(v >= 0xD800 && v <= 0xDFFF))
+				cp = v, len = need + 1;
+		}
+		map[k] = i;
+		if (cp >= 0x10000) {
+			u[k] = U16_LEAD(cp);
+			map[k + 1] = i;
+			u[k + 1] = U16_TRAIL(cp);
+			k += 2;
+		} else {
+			u[k++] = (UChar)cp;
+		}
+		i += len;
+	}
+	map[k] = b;
+	return k;
+}
+
+/* Fold the word s[0..n) into t->out; returns its length (0: nothing left). */
+static int fold_word(struct i18n_tok *t, const UChar *s, int32_t n)
+{
+	if (n > SRC_MAX)
+		n = U16_IS_LEAD(s[SRC_MAX - 1]) ? SRC_MAX - 1 : SRC_MAX;
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t ok = unorm2_spanQuickCheckYes(t->nfkc_cf, s, n, &e);
+	if (U_SUCCESS(e) && ok < n) {
+		memcpy(t->norm, s, (size_t)ok * sizeof *s);
+		n = unorm2_normalizeSecondAndAppend(t->nfkc_cf, t->norm, ok, NORM_MAX, s + ok,
+		                                    n - ok, &e);
+		s = t->norm;
+	}
+	if (U_FAILURE(e))
+		return 0;
+	return i18n_fold_utf16(s, n, t->arabic, t->out, I18N_TOKEN_MAX);
+}
+
+static void icu_token(struct i18n_tok *t, int32_t ts, int32_t te, int cjk)
+{
+	if (t->elide && !cjk)
+		ts += elision_u16(t->elide, t->u + ts, te - ts);
+	int n = fold_word(t, t->u + ts, te - ts);
+	if (n > 0)
+		emit(t, t->out, n, t->map[ts], t->map[te], cjk);
+}
+
+static void icu_run(struct i18n_tok *t, int32_t p, int32_t q)
+{
+	UErrorCode e = U_ZERO_ERROR;
+	ubrk_setText(t->bi, t->u + p, q - p, &e);
+	if (U_FAILURE(e))
+		return;
+	int32_t a = ubrk_first(t->bi), b;
+	while (!t->rc && (b = ubrk_next(t->bi)) != UBRK_DONE) {
+		if (ubrk_getRuleStatus(t->bi) >= UBRK_WORD_NONE_LIMIT)
+			icu_token(t, p + a, p + b, 0);
+		a = b;
+	}
+}
+
+/* A span holding non-ASCII: runs between Han characters go to ICU, Han one by one. */
+static int icu_span(struct i18n_tok *t, int a, int b)
+{
+	int32_t n = decode(t, a, b);
+	if (n < 0)
+		return -1;
+	for (int32_t p = 0; p < n && !t->rc;) {
+		int32_t q = p, next = p;
+		UChar32 c = 0;
+		while (q < n) {
+			U16_NEXT(t->u, next, n, c);
+			if (i18n_is_cjk(c))
+				break;
+			q = next;
+		}
+		if (q > p)
+			icu_run(t, p, q);
+		if (q < n && !t->rc)
+			icu_token(t, q, next, 1);
+		p = next;
+	}
+	return 0;
+}
+
+/* ---- The run ---------------------------------------------------------- */
+
+static int is_space(unsigned char c)
+{
+	return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+/* Extend [a, *end) over the chunk at *end; returns whether it holds non-ASCII. */
+static int next_chunk(const unsigned char *s, int len, int *a, int *end)
+{
+	int i = *end, high = 0;
+	while (i < len && is_space(s[i]))
+		i++;
+	*a = i;
+	while (i < len && !is_space(s[i]))
+		high |= s[i++];
+	*end = i;
+	return high & 0x80;
+}
+
+int i18n_tok_run(struct i18n_tok *t, const char *text, int len, int flags, i18n_token_fn fn,
+                 void *ctx)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	t->text = text, t->flags = flags, t->fn = fn, t->ctx = ctx, t->rc = 0, t->held = 0;
+	int a, end = 0, b;
+
+	if (!text || len <= 0)
+		return 0;
+	int high = next_chunk(s, len, &a, &end);
+	while (a < len && !t->rc) {
+		if (!high && !(flags & I18N_TOK_ICU_ONLY)) {
+			ascii_chunk(t, a, end);
+			high = next_chunk(s, len, &a, &end);
+			continue;
+		}
+		/* One ICU span over consecutive chunks that need it. */
+		int span = a, next_a;
+		do {
+			b = end;
+			high = next_chunk(s, len, &next_a, &end);
+		} while (next_a < len && (high || (flags & I18N_TOK_ICU_ONLY)));
+		if (icu_span(t, span, b) < 0)
+			return -1;
+		a = next_a;
+	}
+	release_held(t, 1);
+	return t->rc;
+}
