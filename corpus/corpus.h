@@ -280,6 +280,13 @@ int corpus_search(struct corpus_store *store, const struct corpus_query *q,
 		  struct corpus_hit **hits, size_t *n, char *err, size_t errlen);
 void corpus_hit_free(struct corpus_hit *hits, size_t n);
 
+/*
+ * The indexed word nearest to word (edit distance at most 2 on its folded,
+ * stemmed form), as written in some provision, in language lang or any when
+ * NULL.  NULL when word is indexed as it is or nothing is near.  Caller frees.
+ */
+char *corpus_suggest(struct corpus_store *store, const char *word, const char *lang);
+
 /* ---- The manifest of known documents ---------------------------------- */
 
 struct corpus_manifest_entry {

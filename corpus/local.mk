@@ -15,5 +15,6 @@ corpus_libcorpus_a_SOURCES = \
 	corpus/load.c \
 	corpus/store.c \
 	corpus/read.c \
-	corpus/search.c
+	corpus/search.c \
+	corpus/suggest.c
 dist_pkgdata_DATA += corpus/manifest.tsv

@@ -163,6 +163,31 @@ done:
 	return rc;
 }
 
+/* The query's words with each unknown one replaced by the nearest indexed word; NULL if none. */
+static char *suggest_query(struct corpus_store *store, const struct corpus_parsed_query *pq)
+{
+	size_t len = 1;
+	int changed = 0;
+	char **alt = calloc(pq->nwords + 1, sizeof *alt);
+	if (!alt)
+		return NULL;
+	for (size_t i = 0; i < pq->nwords; i++) {
+		alt[i] = corpus_suggest(store, pq->words[i], pq->lang);
+		changed |= alt[i] != NULL;
+		len += strlen(alt[i] ? alt[i] : pq->words[i]) + 1;
+	}
+	char *out = changed ? calloc(1, len) : NULL;
+	for (size_t i = 0; out && i < pq->nwords; i++) {
+		if (i)
+			strcat(out, " ");
+		strcat(out, alt[i] ? alt[i] : pq->words[i]);
+	}
+	for (size_t i = 0; i < pq->nwords; i++)
+		free(alt[i]);
+	free(alt);
+	return out;
+}
+
 int corpus_search(struct corpus_store *store, const struct corpus_query *q,
 		  struct corpus_hit **hits, size_t *n, char *err, size_t errlen)
 {
@@ -193,7 +218,13 @@ int corpus_search(struct corpus_store *store, const struct corpus_query *q,
 	else
 		rc = 0;
 	if (rc == 0 && *n == 0) {
-		corpus_set_error(err, errlen, "no provision matches %s", q->text);
+		char *better = suggest_query(store, &pq);
+		if (better)
+			corpus_set_error(err, errlen, "no provision matches %s; did you mean: %s ?",
+					 q->text, better);
+		else
+			corpus_set_error(err, errlen, "no provision matches %s", q->text);
+		free(better);
 		rc = 1;
 	}
 done:

@@ -1,0 +1,167 @@
+/*
+ * suggest.c — "did you mean …" when a search finds nothing.
+ *
+ * A word is compared, folded and stemmed as the index holds it, with every
+ * term of each language's index (fts5vocab), by edit distance on code points.
+ * The index holds stems ("procedur"), which are not words to show, so the
+ * chosen term is turned back into a word as written by asking FTS5 to mark
+ * it in one provision that contains it.
+ */
+#include "corpus/store-internal.h"
+#include "i18n/i18n.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/utf8.h>
+
+/* Words are compared on at most this many code points. */
+#define MAX_CP 48
+
+struct candidate {
+	char term[128];
+	char schema[8];
+	char lang[4];
+	int distance;
+	int docs;
+};
+
+static int to_cps(const char *s, int32_t cps[MAX_CP])
+{
+	int32_t i = 0, n = (int32_t)strlen(s), k = 0;
+	while (i < n && k < MAX_CP) {
+		UChar32 c;
+		U8_NEXT(s, i, n, c);
+		cps[k++] = c;
+	}
+	return i < n ? -1 : k;
+}
+
+/* Levenshtein distance, giving up (returning limit + 1) once it exceeds limit. */
+static int distance(const int32_t *a, int na, const int32_t *b, int nb, int limit)
+{
+	int row[MAX_CP + 1];
+	if (abs(na - nb) > limit)
+		return limit + 1;
+	for (int j = 0; j <= nb; j++)
+		row[j] = j;
+	for (int i = 1; i <= na; i++) {
+		int diag = row[0], best = i;
+		row[0] = i;
+		for (int j = 1; j <= nb; j++) {
+			int up = row[j];
+			int v = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < v)
+				v = up + 1;
+			if (row[j - 1] + 1 < v)
+				v = row[j - 1] + 1;
+			row[j] = v;
+			diag = up;
+			if (v < best)
+				best = v;
+		}
+		if (best > limit)
+			return limit + 1;
+	}
+	return row[nb];
+}
+
+/* Look through one language's vocabulary for terms near folded. */
+static void scan_vocab(sqlite3 *db, const char *schema, const char *lang, const char *folded,
+		       struct candidate *best)
+{
+	int32_t want[MAX_CP], got[MAX_CP];
+	int nw = to_cps(folded, want);
+	if (nw <= 2)
+		return;
+	int limit = nw <= 4 ? 1 : 2;
+	char *sql = sqlite3_mprintf("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_%s_%s USING"
+				    " fts5vocab(%s, fts_%s, 'row');"
+				    "SELECT term, doc FROM temp.vocab_%s_%s",
+				    schema, lang, schema, lang, schema, lang);
+	const char *tail = sql;
+	sqlite3_stmt *st = NULL;
+	while (tail && *tail) {
+		sqlite3_finalize(st);
+		st = NULL;
+		if (sqlite3_prepare_v2(db, tail, -1, &st, &tail) != SQLITE_OK)
+			break;
+		while (st && sqlite3_step(st) == SQLITE_ROW) {
+			const char *term = (const char *)sqlite3_column_text(st, 0);
+			int ng = term ? to_cps(term, got) : -1;
+			if (ng < 0)
+				continue;
+			int d = distance(want, nw, got, ng, limit);
+			int docs = sqlite3_column_int(st, 1);
+			if (d == 0)
+				best->distance = -1; /* the word is there: nothing to suggest */
+			if (best->distance < 0 || d > limit || d > best->distance ||
+			    (d == best->distance && docs <= best->docs))
+				continue;
+			snprintf(best->term, sizeof best->term, "%s", term);
+			snprintf(best->schema, sizeof best->schema, "%s", schema);
+			snprintf(best->lang, sizeof best->lang, "%s", lang);
+			best->distance = d;
+			best->docs = docs;
+		}
+	}
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+}
+
+/* The first word FTS5 marks for term in some provision: the term as written. */
+static char *surface_word(sqlite3 *db, const struct candidate *c)
+{
+	char *sql = sqlite3_mprintf("SELECT highlight(fts_%s, 1, x'FE', x'FF') FROM %s.fts_%s"
+				    " WHERE fts_%s MATCH ? LIMIT 1",
+				    c->lang, c->schema, c->lang, c->lang);
+	char *phrase = sqlite3_mprintf("\"%w\"", c->term);
+	char *word = NULL;
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, phrase, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			const char *h = (const char *)sqlite3_column_text(st, 0);
+			const char *a = h ? strchr(h, '\xFE') : NULL;
+			const char *b = a ? strchr(a, '\xFF') : NULL;
+			if (b)
+				word = strndup(a + 1, (size_t)(b - a - 1));
+		}
+		sqlite3_finalize(st);
+	}
+	sqlite3_free(phrase);
+	sqlite3_free(sql);
+	return word ? word : corpus_strdup(c->term);
+}
+
+char *corpus_suggest(struct corpus_store *store, const char *word, const char *lang)
+{
+	const char *schemas[] = {"main", "bundled"};
+	struct candidate best = {.distance = 99};
+	for (int i = 0; i < 1 + store->bundled && best.distance >= 0; i++) {
+		char *sql = sqlite3_mprintf("SELECT substr(name, 5) FROM %s.sqlite_master WHERE"
+					    " type='table' AND name GLOB 'fts_*'"
+					    " AND name NOT GLOB 'fts_*_*'",
+					    schemas[i]);
+		sqlite3_stmt *st;
+		int rc = sqlite3_prepare_v2(store->db, sql, -1, &st, NULL);
+		sqlite3_free(sql);
+		if (rc != SQLITE_OK)
+			continue;
+		while (sqlite3_step(st) == SQLITE_ROW && best.distance >= 0) {
+			char l[4], folded[256];
+			snprintf(l, sizeof l, "%s", (const char *)sqlite3_column_text(st, 0));
+			if (!corpus_lang_ok(l) || (lang && strcmp(lang, l) != 0))
+				continue;
+			if (i18n_fold_word(l, word, strlen(word), I18N_FOLD_STEM, folded,
+					   sizeof folded) <= 0 ||
+			    strchr(folded, ' '))
+				continue;
+			scan_vocab(store->db, schemas[i], l, folded, &best);
+		}
+		sqlite3_finalize(st);
+	}
+	if (best.distance < 0 || best.distance > 2)
+		return NULL;
+	return surface_word(store->db, &best);
+}
