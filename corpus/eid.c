@@ -47,8 +47,8 @@ static long parse_digits(const char *s, size_t len)
 	return v;
 }
 
-static const char *const roman_sym[] = {"m", "cm", "d", "cd", "c", "xc", "l",
-					"xl", "x", "ix", "v", "iv", "i"};
+static const char *const roman_sym[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
+                                        "xl", "x",  "ix", "v",  "iv", "i"};
 static const int roman_val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
 
 /* Lowercase roman numeral of v (1..3999) into out (at least 16 bytes). */
@@ -99,8 +99,8 @@ static long parse_roman(const char *s, size_t len)
 /* Chinese numerals ("十二", "二十一", "一百"), or -1. */
 static long parse_chinese(const char *s, size_t len)
 {
-	static const uint32_t digits[] = {0x3007, 0x4e00, 0x4e8c, 0x4e09, 0x56db, 0x4e94,
-					  0x516d, 0x4e03, 0x516b, 0x4e5d};
+	static const uint32_t digits[] = {0x3007, 0x4e00, 0x4e8c, 0x4e09, 0x56db,
+	                                  0x4e94, 0x516d, 0x4e03, 0x516b, 0x4e5d};
 	long total = 0, digit = -1;
 	size_t i = 0;
 
@@ -144,13 +144,12 @@ static long parse_arabic_ordinal(const char *s, size_t len)
 	static const struct {
 		const char *w;
 		int v;
-	} units[] = {{"الأول", 1},   {"الاول", 1},   {"الأولى", 1},  {"الاولى", 1},
-		     {"الحادي", 0},  {"الحادية", 0}, {"الثاني", 2},  {"الثانية", 2},
-		     {"الثالث", 3},  {"الثالثة", 3}, {"الرابع", 4},  {"الرابعة", 4},
-		     {"الخامس", 5},  {"الخامسة", 5}, {"السادس", 6},  {"السادسة", 6},
-		     {"السابع", 7},  {"السابعة", 7}, {"الثامن", 8},  {"الثامنة", 8},
-		     {"التاسع", 9},  {"التاسعة", 9}, {"العاشر", 10}, {"العاشرة", 10},
-		     {"العشرون", 20}};
+	} units[] = {
+	    {"الأول", 1},   {"الاول", 1},   {"الأولى", 1},  {"الاولى", 1},   {"الحادي", 0},
+	    {"الحادية", 0}, {"الثاني", 2},  {"الثانية", 2}, {"الثالث", 3},   {"الثالثة", 3},
+	    {"الرابع", 4},  {"الرابعة", 4}, {"الخامس", 5},  {"الخامسة", 5},  {"السادس", 6},
+	    {"السادسة", 6}, {"السابع", 7},  {"السابعة", 7}, {"الثامن", 8},   {"الثامنة", 8},
+	    {"التاسع", 9},  {"التاسعة", 9}, {"العاشر", 10}, {"العاشرة", 10}, {"العشرون", 20}};
 	size_t wl = 0;
 
 	while (wl < len && s[wl] != ' ')
@@ -164,7 +163,7 @@ static long parse_arabic_ordinal(const char *s, size_t len)
 		const char *rest = s + wl + 1;
 		size_t rl = len - wl - 1;
 		int teen = (rl == strlen("عشر") && memcmp(rest, "عشر", rl) == 0) ||
-			   (rl == strlen("عشرة") && memcmp(rest, "عشرة", rl) == 0);
+		           (rl == strlen("عشرة") && memcmp(rest, "عشرة", rl) == 0);
 		int u = units[k].v;
 		if (!teen || u == 1 || u >= 10)
 			return -1;
@@ -182,8 +181,8 @@ static long parse_number(const char *s, size_t len)
 	    (v = parse_chinese(s, len)) >= 0 || (v = parse_arabic_ordinal(s, len)) >= 0)
 		return v;
 	/* French writes the first article and chapter "premier". */
-	static const char *const first[] = {"premier", "première", "PREMIER", "PREMIÈRE",
-					    "Premier", "Première"};
+	static const char *const first[] = {"premier",  "première", "PREMIER",
+	                                    "PREMIÈRE", "Premier",  "Première"};
 	for (size_t k = 0; k < sizeof first / sizeof *first; k++)
 		if (strlen(first[k]) == len && memcmp(s, first[k], len) == 0)
 			return 1;
@@ -195,14 +194,14 @@ static int point_ordinal(const char *s, size_t len)
 {
 	/* Abjad order, as UN Arabic texts letter their points. */
 	static const uint32_t abjad[] = {0x623, 0x628, 0x62c, 0x62f, 0x647, 0x648, 0x632,
-					 0x62d, 0x637, 0x64a, 0x643, 0x644, 0x645, 0x646,
-					 0x633, 0x639, 0x641, 0x635, 0x642, 0x631, 0x634,
-					 0x62a, 0x62b, 0x62e, 0x630, 0x636};
+	                                 0x62d, 0x637, 0x64a, 0x643, 0x644, 0x645, 0x646,
+	                                 0x633, 0x639, 0x641, 0x635, 0x642, 0x631, 0x634,
+	                                 0x62a, 0x62b, 0x62e, 0x630, 0x636};
 	/* Cyrillic order without ё, й, ъ, ы, ь, as Russian texts letter points. */
 	static const uint32_t cyr[] = {0x430, 0x431, 0x432, 0x433, 0x434, 0x435, 0x436,
-				       0x437, 0x438, 0x43a, 0x43b, 0x43c, 0x43d, 0x43e,
-				       0x43f, 0x440, 0x441, 0x442, 0x443, 0x444, 0x445,
-				       0x446, 0x447, 0x448, 0x449, 0x44d};
+	                               0x437, 0x438, 0x43a, 0x43b, 0x43c, 0x43d, 0x43e,
+	                               0x43f, 0x440, 0x441, 0x442, 0x443, 0x444, 0x445,
+	                               0x446, 0x447, 0x448, 0x449, 0x44d};
 	size_t i = 0;
 	uint32_t c;
 	long v;
@@ -374,9 +373,9 @@ static int split_eid(const char *eid, struct comp *c, int max)
 		const char *name;
 		int rank;
 		int digits; /* value: 1 digits, 0 letters, -1 none allowed */
-	} names[] = {{"chp", R_CHP, 1},       {"sec", R_SEC, 1},     {"title", R_TITLE, 1},
-		     {"art", R_ART, 1},       {"para", R_PARA, 1},   {"point", R_POINT, 0},
-		     {"subpoint", R_SUB, 0},  {"wrap", R_WRAP, 1},   {"block", R_BLOCK, 1}};
+	} names[] = {{"chp", R_CHP, 1},      {"sec", R_SEC, 1},   {"title", R_TITLE, 1},
+	             {"art", R_ART, 1},      {"para", R_PARA, 1}, {"point", R_POINT, 0},
+	             {"subpoint", R_SUB, 0}, {"wrap", R_WRAP, 1}, {"block", R_BLOCK, 1}};
 	int n = 0;
 	const char *p = eid;
 
@@ -396,7 +395,8 @@ static int split_eid(const char *eid, struct comp *c, int max)
 				found = k;
 		c[n].val[0] = '\0';
 		if (found < 0) {
-			static const char *const leaves[] = {"longtitle", "preamble", "conclusions"};
+			static const char *const leaves[] = {"longtitle", "preamble",
+			                                     "conclusions"};
 			for (k = 0; k < 3; k++)
 				if (strlen(leaves[k]) == len && memcmp(p, leaves[k], len) == 0)
 					found = k;
@@ -475,9 +475,10 @@ struct tok {
 
 static int is_letter(uint32_t c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7) ||
-	       (c >= 0x400 && c <= 0x4ff) || (c >= 0x620 && c <= 0x64a) || c == 0x640 ||
-	       (c >= 0x4e00 && c <= 0x9fff) || c == 0x3007;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= 0xc0 && c <= 0x24f && c != 0xd7 && c != 0xf7) || (c >= 0x400 && c <= 0x4ff) ||
+	       (c >= 0x620 && c <= 0x64a) || c == 0x640 || (c >= 0x4e00 && c <= 0x9fff) ||
+	       c == 0x3007;
 }
 
 /* Words and digit runs of spec; punctuation and spaces only separate them. */
@@ -510,8 +511,8 @@ static int tokenize(const char *spec, struct tok *t, int max)
 			if (d < 0x80)
 				buf[0] = (char)d, bl = 1;
 			else if (d < 0x800)
-				buf[0] = (char)(0xc0 | (d >> 6)), buf[1] = (char)(0x80 | (d & 0x3f)),
-				bl = 2;
+				buf[0] = (char)(0xc0 | (d >> 6)),
+				buf[1] = (char)(0x80 | (d & 0x3f)), bl = 2;
 			else
 				buf[0] = (char)(0xe0 | (d >> 12)),
 				buf[1] = (char)(0x80 | ((d >> 6) & 0x3f)),
@@ -537,22 +538,25 @@ static int word_in(const struct tok *t, const char *const *words)
 	return 0;
 }
 
-static const char *const w_article[] = {"art", "arts", "article", "articles", "artikel", "artículo",
-					"articulo", "статья", "ст", "المادة", NULL};
-static const char *const w_chapter[] = {"chapter", "chp", "ch", "chap", "chapitre", "capítulo",
-					"capitulo", "глава", "hoofdstuk", "hfdst", "الفصل", NULL};
-static const char *const w_section[] = {"section", "sec", "sección", "seccion", "раздел",
-					"afdeling", "الفرع", NULL};
-static const char *const w_title[] = {"title", "titre", "título", "titulo", "titel", "титул", NULL};
-static const char *const w_para[] = {"para", "paragraph", "paragraphs", "paras", "par", "lid",
-				     "paragraphe", "párrafo", "parrafo", "пункт", "п", "الفقرة",
-				     NULL};
-static const char *const w_point[] = {"point", "points", "letter", "subparagraph", "subpara",
-				      "onder", "onderdeel", "lit", "litt", "alinéa", "apartado",
-				      "подпункт", NULL};
+static const char *const w_article[] = {"art",     "arts",     "article",  "articles",
+                                        "artikel", "artículo", "articulo", "статья",
+                                        "ст",      "المادة",   NULL};
+static const char *const w_chapter[] = {"chapter",   "chp",      "ch",       "chap",
+                                        "chapitre",  "capítulo", "capitulo", "глава",
+                                        "hoofdstuk", "hfdst",    "الفصل",    NULL};
+static const char *const w_section[] = {"section", "sec",      "sección", "seccion",
+                                        "раздел",  "afdeling", "الفرع",   NULL};
+static const char *const w_title[] = {"title", "titre", "título", "titulo",
+                                      "titel", "титул", "الباب",  NULL};
+static const char *const w_para[] = {"para", "paragraph",  "paragraphs", "paras",   "par",
+                                     "lid",  "paragraphe", "párrafo",    "parrafo", "пункт",
+                                     "п",    "الفقرة",     NULL};
+static const char *const w_point[] = {"point",    "points",    "letter", "subparagraph", "subpara",
+                                      "onder",    "onderdeel", "lit",    "litt",         "alinéa",
+                                      "apartado", "подпункт",  NULL};
 static const char *const w_sub[] = {"subpoint", "item", "sub", "clause", NULL};
-static const char *const w_preamble[] = {"preamble", "préambule", "preambule", "preámbulo",
-					 "преамбула", "الديباجة", "序言", NULL};
+static const char *const w_preamble[] = {"preamble",  "préambule", "preambule", "preámbulo",
+                                         "преамбула", "الديباجة",  "序言",      NULL};
 static const char *const w_concl[] = {"conclusions", "conclusion", "final", NULL};
 
 /* Append "__kind_value" (or the top-level "kind_value") to out. */
@@ -607,7 +611,9 @@ static int parse_article(const struct tok *t, int n, char *out, size_t outlen)
 	out[0] = '\0';
 	if (word_in(&t[0], w_article))
 		i++;
-	if (i >= n || t[i].type != T_NUM || append(out, outlen, CORPUS_ARTICLE, &t[i]) < 0)
+	/* after the word, a written number too: "article premier", "art. IV" */
+	if (i >= n || (i == 0 && t[i].type != T_NUM) ||
+	    append(out, outlen, CORPUS_ARTICLE, &t[i]) < 0)
 		return -1;
 	for (i++; i < n; i++) {
 		enum corpus_kind want;
@@ -666,8 +672,8 @@ char *corpus_eid_parse(const char *spec, char *err, size_t errlen)
 		return strdup("preamble");
 	if (n == 1 && word_in(&t[0], w_concl))
 		return strdup("conclusions");
-	if (n > 0 && (word_in(&t[0], w_chapter) || word_in(&t[0], w_section) ||
-		      word_in(&t[0], w_title)))
+	if (n > 0 &&
+	    (word_in(&t[0], w_chapter) || word_in(&t[0], w_section) || word_in(&t[0], w_title)))
 		ok = parse_structure(t, n, out, sizeof out);
 	else if (n > 0)
 		ok = parse_article(t, n, out, sizeof out);
@@ -675,9 +681,9 @@ char *corpus_eid_parse(const char *spec, char *err, size_t errlen)
 		return strdup(out);
 	if (err)
 		snprintf(err, errlen,
-			 "\"%s\" is not a provision (try \"2\", \"art. 2(1)(a)\", \"chapter II\" "
-			 "or an id like \"art_2__para_1__point_a\")",
-			 spec);
+		         "\"%s\" is not a provision (try \"2\", \"art. 2(1)(a)\", \"chapter II\" "
+		         "or an id like \"art_2__para_1__point_a\")",
+		         spec);
 	return NULL;
 }
 
@@ -695,17 +701,17 @@ struct cite_words {
 static const struct cite_words cites[] = {
     {"en", "Title", "Preamble", "Final formula", "Chapter", "Section", "Title", "Art. ", "", 0,
      " (closing words)"},
-    {"fr", "Intitulé", "Préambule", "Formule finale", "Chapitre", "Section", "Titre", "Art. ",
-     "", 0, " (phrase finale)"},
-    {"es", "Título", "Preámbulo", "Fórmula final", "Capítulo", "Sección", "Título", "Art. ", "",
-     0, " (frase final)"},
-    {"ru", "Название", "Преамбула", "Заключительная формула", "Глава", "Раздел", "Титул",
-     "Ст. ", "", 0, " (заключительная часть)"},
-    {"ar", "العنوان", "الديباجة", "الخاتمة", "الفصل", "الفرع", "العنوان", "المادة ", "", 2,
+    {"fr", "Intitulé", "Préambule", "Formule finale", "Chapitre", "Section", "Titre", "Art. ", "",
+     0, " (phrase finale)"},
+    {"es", "Título", "Preámbulo", "Fórmula final", "Capítulo", "Sección", "Título", "Art. ", "", 0,
+     " (frase final)"},
+    {"ru", "Название", "Преамбула", "Заключительная формула", "Глава", "Раздел", "Титул", "Ст. ",
+     "", 0, " (заключительная часть)"},
+    {"ar", "العنوان", "الديباجة", "الخاتمة", "الفصل", "الفرع", "الباب", "المادة ", "", 2,
      " (الجملة الختامية)"},
     {"zh", "标题", "序言", "结尾条款", "第", "第", "第", "第", "条", 3, "（结尾）"},
-    {"nl", "Titel", "Preambule", "Slotformule", "Hoofdstuk", "Afdeling", "Titel", "Art. ", "",
-     1, ", slotzin"},
+    {"nl", "Titel", "Preambule", "Slotformule", "Hoofdstuk", "Afdeling", "Titel", "Art. ", "", 1,
+     ", slotzin"},
 };
 
 /* Chinese numeral for 1..99 ("十二"). */
@@ -723,11 +729,11 @@ static void zh_numeral(int n, char *out, size_t outlen)
 static void point_letter(int k, const char *lang, char *out, size_t outlen)
 {
 	static const char *const ar[] = {"أ", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط",
-					 "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص",
-					 "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض"};
+	                                 "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص",
+	                                 "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض"};
 	static const char *const ru[] = {"а", "б", "в", "г", "д", "е", "ж", "з", "и",
-					 "к", "л", "м", "н", "о", "п", "р", "с", "т",
-					 "у", "ф", "х", "ц", "ч", "ш", "щ", "э"};
+	                                 "к", "л", "м", "н", "о", "п", "р", "с", "т",
+	                                 "у", "ф", "х", "ц", "ч", "ш", "щ", "э"};
 
 	if (k < 1 || k > 26)
 		snprintf(out, outlen, "?");
@@ -751,22 +757,26 @@ static void cat(char *out, size_t outlen, const char *s)
 }
 
 static void cite_structure(const struct cite_words *w, const struct comp *c, int n, char *out,
-			   size_t outlen)
+                           size_t outlen)
 {
 	for (int i = 0; i < n; i++) {
 		const char *word = c[i].rank == R_CHP   ? w->chapter
-				   : c[i].rank == R_SEC ? w->section
-							: w->title;
+		                   : c[i].rank == R_SEC ? w->section
+		                                        : w->title;
 		char num[16], buf[96];
 		if (i > 0)
-			cat(out, outlen, w->style == 3 ? "" : ", ");
+			cat(out, outlen, w->style == 3 ? "" : w->style == 2 ? "، " : ", ");
 		if (w->style == 3) {
-			const char *unit = c[i].rank == R_CHP ? "章" : c[i].rank == R_SEC ? "节" : "目";
+			const char *unit = c[i].rank == R_CHP   ? "章"
+			                   : c[i].rank == R_SEC ? "节"
+			                                        : "目";
 			snprintf(buf, sizeof buf, "第%s%s", c[i].val, unit);
 		} else {
 			if (c[i].rank == R_CHP && w->style != 2)
-				roman_format(atoi(c[i].val) > 0 && atoi(c[i].val) < 4000 ? atoi(c[i].val) : 1,
-					     num);
+				roman_format(atoi(c[i].val) > 0 && atoi(c[i].val) < 4000
+				                 ? atoi(c[i].val)
+				                 : 1,
+				             num);
 			else
 				snprintf(num, sizeof num, "%s", c[i].val);
 			if (c[i].rank == R_CHP && w->style != 2)
@@ -778,8 +788,8 @@ static void cite_structure(const struct cite_words *w, const struct comp *c, int
 	}
 }
 
-static void cite_article(const struct cite_words *w, const char *lang, const struct comp *c,
-			 int n, char *out, size_t outlen)
+static void cite_article(const struct cite_words *w, const char *lang, const struct comp *c, int n,
+                         char *out, size_t outlen)
 {
 	char buf[96], letter[16];
 
@@ -797,10 +807,11 @@ static void cite_article(const struct cite_words *w, const char *lang, const str
 			snprintf(letter, sizeof letter, "%s", v);
 		switch (w->style) {
 		case 1:
-			snprintf(buf, sizeof buf, "%s%s", c[i].rank == R_PARA    ? ", lid "
-							   : c[i].rank == R_POINT ? ", onder "
-										  : ", sub ",
-				 letter);
+			snprintf(buf, sizeof buf, "%s%s",
+			         c[i].rank == R_PARA    ? ", lid "
+			         : c[i].rank == R_POINT ? ", onder "
+			                                : ", sub ",
+			         letter);
 			break;
 		case 2:
 			if (c[i].rank == R_SUB) {
@@ -843,8 +854,8 @@ char *corpus_eid_cite(const char *eid, const char *lang)
 		return strdup(eid);
 	if (c[0].rank == R_LEAF) {
 		const char *s = strcmp(c[0].val, "longtitle") == 0  ? w->longtitle
-				: strcmp(c[0].val, "preamble") == 0 ? w->preamble
-								    : w->conclusions;
+		                : strcmp(c[0].val, "preamble") == 0 ? w->preamble
+		                                                    : w->conclusions;
 		return strdup(s);
 	}
 	if (c[0].rank == R_BLOCK)

@@ -20,20 +20,61 @@ struct corpus_lang {
 };
 
 static const struct corpus_lang langs[] = {
-    {"en", "Article 1", {"article"}, {"chapter"}, {"section"}, {"title"}, {"preamble"},
-     {"in witness whereof", "done at"}, 0},
-    {"fr", "Article 1", {"article"}, {"chapitre"}, {"section"}, {"titre"}, {"préambule"},
-     {"en foi de quoi", "fait à"}, 0},
-    {"es", "Artículo 1", {"artículo", "articulo"}, {"capítulo", "capitulo"},
-     {"sección", "seccion"}, {"título", "titulo"}, {"preámbulo", "preambulo"},
-     {"en fe de lo cual", "hecho en"}, 0},
-    {"ru", "Статья 1", {"статья"}, {"глава"}, {"раздел"}, {"титул"}, {"преамбула"},
-     {"в удостоверение чего", "совершено в"}, 0},
-    {"ar", "المادة 1", {"المادة"}, {"الفصل"}, {"الفرع"}, {"الباب"}, {"الديباجة"},
-     {"وإثباتا لذلك", "وإثباتاً لذلك", "حررت في"}, 0},
+    {"en",
+     "Article 1",
+     {"article"},
+     {"chapter"},
+     {"section"},
+     {"title"},
+     {"preamble"},
+     {"in witness whereof", "done at"},
+     0},
+    {"fr",
+     "Article 1",
+     {"article"},
+     {"chapitre"},
+     {"section"},
+     {"titre"},
+     {"préambule"},
+     {"en foi de quoi", "fait à"},
+     0},
+    {"es",
+     "Artículo 1",
+     {"artículo", "articulo"},
+     {"capítulo", "capitulo"},
+     {"sección", "seccion"},
+     {"título", "titulo"},
+     {"preámbulo", "preambulo"},
+     {"en fe de lo cual", "hecho en"},
+     0},
+    {"ru",
+     "Статья 1",
+     {"статья"},
+     {"глава"},
+     {"раздел"},
+     {"титул"},
+     {"преамбула"},
+     {"в удостоверение чего", "совершено в"},
+     0},
+    {"ar",
+     "المادة 1",
+     {"المادة"},
+     {"الفصل"},
+     {"الفرع"},
+     {"الباب"},
+     {"الديباجة"},
+     {"وإثباتا لذلك", "وإثباتاً لذلك", "حررت في"},
+     0},
     {"zh", "第1条", {NULL}, {NULL}, {NULL}, {NULL}, {"序言"}, {"为此", "下列签署人"}, 1},
-    {"nl", "Artikel 1", {"artikel"}, {"hoofdstuk"}, {"afdeling"}, {"titel"}, {"preambule"},
-     {"ten blijke waarvan", "gedaan te"}, 0},
+    {"nl",
+     "Artikel 1",
+     {"artikel"},
+     {"hoofdstuk"},
+     {"afdeling"},
+     {"titel"},
+     {"preambule"},
+     {"ten blijke waarvan", "gedaan te"},
+     0},
 };
 
 const struct corpus_lang *corpus_lang_find(const char *code)
@@ -109,7 +150,7 @@ static int is_digit(uint32_t c)
 static int is_han_digit(uint32_t c)
 {
 	static const uint32_t d[] = {0x3007, 0x96f6, 0x4e00, 0x4e8c, 0x4e24, 0x4e09, 0x56db, 0x4e94,
-				     0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341, 0x767e, 0x5343};
+	                             0x516d, 0x4e03, 0x516b, 0x4e5d, 0x5341, 0x767e, 0x5343};
 	for (size_t k = 0; k < sizeof d / sizeof *d; k++)
 		if (d[k] == c)
 			return 1;
@@ -154,8 +195,9 @@ static size_t number_token(const char *s, size_t len, size_t i, size_t *tok_end)
 	size_t m = match_word(s + j, len - j, "عشرة");
 	if (!m)
 		m = match_word(s + j, len - j, "عشر");
-	if (m && j > i && (j + m == len || corpus_u_space(peek(s, len, j + m, &n)) ||
-			   is_sep(peek(s, len, j + m, &n)))) {
+	if (m && j > i &&
+	    (j + m == len || corpus_u_space(peek(s, len, j + m, &n)) ||
+	     is_sep(peek(s, len, j + m, &n)))) {
 		*tok_end = j + m;
 		return j + m;
 	}
@@ -243,10 +285,10 @@ static int structure_cjk(const char *s, size_t len, struct corpus_head *h)
 }
 
 int corpus_head_structure(const struct corpus_lang *lang, const char *s, size_t len,
-			  struct corpus_head *h)
+                          struct corpus_head *h)
 {
 	static const enum corpus_kind kinds[] = {CORPUS_ARTICLE, CORPUS_CHAPTER, CORPUS_SECTION,
-						 CORPUS_TITLE};
+	                                         CORPUS_TITLE};
 	const char *const *words[] = {lang->article, lang->chapter, lang->section, lang->title};
 
 	memset(h, 0, sizeof *h);
@@ -304,7 +346,7 @@ static int item_paragraph(const char *s, size_t len, struct corpus_head *h)
 		}
 	}
 	h->kind = CORPUS_PARAGRAPH;
-	h->style = 'n';
+	h->style = is_han_digit(c) ? 'h' : 'n';
 	if (corpus_eid_num(CORPUS_PARAGRAPH, s, i, h->num, sizeof h->num) < 0)
 		return -1;
 	h->rest = skip_space(s, len, h->label_len);
@@ -418,7 +460,7 @@ static int item_plain(const char *s, size_t len, struct corpus_head *h)
 }
 
 int corpus_head_item(const struct corpus_lang *lang, const char *s, size_t len,
-		     struct corpus_head *h)
+                     struct corpus_head *h)
 {
 	memset(h, 0, sizeof *h);
 	if (item_paragraph(s, len, h) == 0)

@@ -31,7 +31,8 @@ struct corpus_head {
 	size_t rest;      /* start of the heading or text after the label */
 	char num[16];     /* normalised number ("4", "a", "ii") */
 	char alt[16];     /* a letter that is also a roman numeral (i, v, x): as a sub-point */
-	int style;        /* how a point is written: '(' "(a)", ')' "a)", '.' "a." */
+	int style;        /* how it is written: '(' "(a)", ')' "a)", '.' "a.", 'q' "’1’",
+	                     'n' "1." or "1 -", 'h' "一、" */
 };
 
 /*
@@ -39,11 +40,11 @@ struct corpus_head {
  * len when the line holds no heading text), or -1.
  */
 int corpus_head_structure(const struct corpus_lang *lang, const char *s, size_t len,
-			  struct corpus_head *h);
+                          struct corpus_head *h);
 
 /* A numbered paragraph, point or sub-point label at the start of the line: 0 or -1. */
 int corpus_head_item(const struct corpus_lang *lang, const char *s, size_t len,
-		     struct corpus_head *h);
+                     struct corpus_head *h);
 
 /* Length of the preamble's label word starting the line ("Preamble"), or 0. */
 size_t corpus_head_preamble(const struct corpus_lang *lang, const char *s, size_t len);

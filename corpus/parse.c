@@ -10,6 +10,7 @@
  * the list.  Each step looks at one line and the top of a small stack, so the
  * whole is linear in the size of the text.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,8 +23,8 @@
 const char *corpus_kind_name(enum corpus_kind kind)
 {
 	static const char *const names[] = {"longtitle", "preamble", "chapter",     "section",
-					    "title",     "article",  "paragraph",   "point",
-					    "subpoint",  "wrap",     "conclusions", "block"};
+	                                    "title",     "article",  "paragraph",   "point",
+	                                    "subpoint",  "wrap",     "conclusions", "block"};
 	if ((unsigned)kind < sizeof names / sizeof *names)
 		return names[kind];
 	return "unknown";
@@ -195,7 +196,7 @@ static char *dup_span(const char *s, size_t len)
  * failure.
  */
 static int add(struct parser *p, char *eid, enum corpus_kind kind, int parent, const char *num,
-	       int line)
+               int line)
 {
 	struct corpus_document *d = p->doc;
 	size_t k;
@@ -335,11 +336,14 @@ static int find_level(const struct parser *p, int level)
 
 /* ---- Placing lines ---------------------------------------------------- */
 
-static int error_at(struct parser *p, int line, const char *fmt, long a, long b, long c)
+static int error_at(struct parser *p, int line, const char *fmt, ...)
 {
 	char msg[256];
+	va_list ap;
 
-	snprintf(msg, sizeof msg, fmt, a, b, c);
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
 	snprintf(p->err, p->errlen, "%s:%d: %s", p->file, line, msg);
 	return -1;
 }
@@ -349,20 +353,22 @@ static int text_line(struct parser *p, const struct line *l);
 static int structure(struct parser *p, const struct line *l, const struct corpus_head *h)
 {
 	static const int level[] = {[CORPUS_CHAPTER] = L_CHAPTER,
-				    [CORPUS_SECTION] = L_SECTION,
-				    [CORPUS_TITLE] = L_TITLE,
-				    [CORPUS_ARTICLE] = L_ARTICLE};
+	                            [CORPUS_SECTION] = L_SECTION,
+	                            [CORPUS_TITLE] = L_TITLE,
+	                            [CORPUS_ARTICLE] = L_ARTICLE};
 	int lv = level[h->kind], parent = -1, i;
 	char *eid;
 
 	if (h->kind == CORPUS_ARTICLE) {
 		long n = strtol(h->num, NULL, 10);
 		if (p->articles && n == p->last_art)
-			return error_at(p, l->no, "duplicate article number %ld (article %ld is at line %ld)", n,
-					n, p->last_art_line);
+			return error_at(p, l->no,
+			                "duplicate article number %ld (already at line %d)", n,
+			                p->last_art_line);
 		if (p->articles && n < p->last_art)
-			return error_at(p, l->no, "article %ld out of order: it comes after article %ld (line %ld)",
-					n, p->last_art, p->last_art_line);
+			return error_at(p, l->no,
+			                "article %ld out of order (after article %d at line %d)", n,
+			                p->last_art, p->last_art_line);
 	}
 	pop_to_level(p, lv);
 	if (p->depth > 0)
@@ -432,7 +438,8 @@ static int item(struct parser *p, const struct line *l, struct corpus_head *h)
 	para = find_level(p, L_PARA);
 	point = find_level(p, L_POINT);
 	container = para >= 0 ? para : art;
-	if (h->kind == CORPUS_PARAGRAPH && point >= 0 && corpus_lang_cjk(p->lang) && h->style == 'n') {
+	if (h->kind == CORPUS_PARAGRAPH && point >= 0 && corpus_lang_cjk(p->lang) &&
+	    h->style == 'n') {
 		/* Chinese numbers sub-points "1." inside a point "（一）" */
 		char sub[16];
 		if (corpus_eid_num(CORPUS_SUBPOINT, h->num, strlen(h->num), sub, sizeof sub) < 0)
@@ -460,7 +467,7 @@ static int item(struct parser *p, const struct line *l, struct corpus_head *h)
 	}
 	int parent = p->stack[parent_depth].idx;
 	i = add(p, corpus_eid_make(p->doc->prov[parent].eid, h->kind, h->num), h->kind, parent,
-		h->num, l->no);
+	        h->num, l->no);
 	if (i == -2)
 		return 1;
 	if (i < 0)
@@ -507,14 +514,13 @@ static int text_line(struct parser *p, const struct line *l)
 	if (p->depth > 0) {
 		const struct open *top = &p->stack[p->depth - 1];
 		if ((top->level == L_POINT || top->level == L_SUB) && !top->wrap && p->depth > 1 &&
-		    l->gap &&
-		    !starts_with_dash(p, l) && !ends_with_colon(p, top->idx)) {
+		    l->gap && !starts_with_dash(p, l) && !ends_with_colon(p, top->idx)) {
 			struct open *w = &p->stack[p->depth - 2];
 			char num[16];
 			int i;
 			snprintf(num, sizeof num, "%d", ++w->wraps);
 			i = add(p, corpus_eid_make(p->doc->prov[w->idx].eid, CORPUS_WRAP, num),
-				CORPUS_WRAP, w->idx, NULL, l->no);
+			        CORPUS_WRAP, w->idx, NULL, l->no);
 			if (i == -1)
 				return -1;
 			if (i >= 0) {
@@ -572,7 +578,7 @@ static int front(struct parser *p, const struct line *l, int preamble_below)
 static int conclusions(struct parser *p, const struct line *l)
 {
 	int i = add(p, corpus_eid_make(NULL, CORPUS_CONCLUSIONS, NULL), CORPUS_CONCLUSIONS, -1,
-		    NULL, l->no);
+	            NULL, l->no);
 
 	if (i < 0)
 		return -1;
@@ -640,7 +646,7 @@ static int blocks(struct parser *p, const struct line *v, size_t n)
 			char num[16];
 			snprintf(num, sizeof num, "%d", ++count);
 			cur = add(p, corpus_eid_make(NULL, CORPUS_BLOCK, num), CORPUS_BLOCK, -1,
-				  num, v[k].no);
+			          num, v[k].no);
 		}
 		if (cur < 0 || continue_text(p, cur, &v[k], v[k].s) < 0)
 			return -1;
@@ -672,7 +678,7 @@ static int check_input(struct parser *p, const char *text, size_t len, size_t n)
 }
 
 int corpus_parse_text(const char *file, const char *text, size_t len, const char *lang,
-		      int need_articles, struct corpus_document *doc, char *err, size_t errlen)
+                      int need_articles, struct corpus_document *doc, char *err, size_t errlen)
 {
 	char dummy[1];
 	struct parser p = {0};
@@ -690,7 +696,7 @@ int corpus_parse_text(const char *file, const char *text, size_t len, const char
 	doc->n = 0;
 	if (!(p.lang = corpus_lang_find(lang))) {
 		snprintf(p.err, p.errlen, "%s:1: unknown language \"%s\" (known: %s)", p.file,
-			 lang ? lang : "", corpus_lang_list());
+		         lang ? lang : "", corpus_lang_list());
 		return -1;
 	}
 	if (!text)
@@ -709,7 +715,7 @@ int corpus_parse_text(const char *file, const char *text, size_t len, const char
 			goto out;
 	if (p.articles == 0) {
 		snprintf(p.err, p.errlen, "%s:1: no articles found (no line like \"%s\")", p.file,
-			 corpus_lang_example(p.lang));
+		         corpus_lang_example(p.lang));
 		goto out;
 	}
 	rc = 0;
@@ -758,7 +764,7 @@ static size_t line_of(const char *text, size_t len, size_t at)
 }
 
 int corpus_check_fidelity(const char *file, const char *text, size_t len,
-			  const struct corpus_document *doc, char *err, size_t errlen)
+                          const struct corpus_document *doc, char *err, size_t errlen)
 {
 	size_t si = 0;
 
@@ -774,9 +780,10 @@ int corpus_check_fidelity(const char *file, const char *text, size_t len,
 				if (c == next_ink(text, len, &si))
 					continue;
 				if (err)
-					snprintf(err, errlen,
-						 "%s:%zu: provision %s differs from the source here",
-						 file, line_of(text, len, si ? si - 1 : 0), pr->eid);
+					snprintf(
+					    err, errlen,
+					    "%s:%zu: provision %s differs from the source here",
+					    file, line_of(text, len, si ? si - 1 : 0), pr->eid);
 				return -1;
 			}
 		}
@@ -784,7 +791,7 @@ int corpus_check_fidelity(const char *file, const char *text, size_t len,
 	if (next_ink(text, len, &si) != INK_END) {
 		if (err)
 			snprintf(err, errlen, "%s:%zu: the provisions leave out the text from here",
-				 file, line_of(text, len, si - 1));
+			         file, line_of(text, len, si - 1));
 		return -1;
 	}
 	return 0;

@@ -22,3 +22,12 @@ tests_unit_tokenizer_test_SOURCES = tests/unit/tokenizer-test.c
 tests_unit_tokenizer_test_LDADD = $(TEST_LIBS_I18N)
 TESTS += tests/unit/tokenizer-test
 EXTRA_DIST += tests/fixtures/tokenizer-golden.txt
+
+check_PROGRAMS += tests/unit/parse-test tests/unit/eid-test tests/unit/corpus-src-test
+tests_unit_parse_test_SOURCES = tests/unit/parse-test.c
+tests_unit_parse_test_LDADD = $(TEST_LIBS_CORPUS)
+tests_unit_eid_test_SOURCES = tests/unit/eid-test.c
+tests_unit_eid_test_LDADD = $(TEST_LIBS_CORPUS)
+tests_unit_corpus_src_test_SOURCES = tests/unit/corpus-src-test.c
+tests_unit_corpus_src_test_LDADD = $(TEST_LIBS_CORPUS)
+TESTS += tests/unit/parse-test tests/unit/eid-test tests/unit/corpus-src-test
