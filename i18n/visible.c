@@ -21,12 +21,12 @@ int i18n_is_unsafe(int32_t c)
 
 int i18n_stand_in(int32_t c, char out[16])
 {
+	if (c < 0) /* before the C0 test, which would take it for a control */
+		return snprintf(out, 16, "\xEF\xBF\xBD"); /* U+FFFD for a bad byte */
 	if (c < 0x20) /* the Control Pictures block mirrors C0: ␀ … ␟, ␛ for ESC */
 		return snprintf(out, 16, "\xE2\x90%c", (char)(0x80 + c));
 	if (c == 0x7f) /* ␡ */
 		return snprintf(out, 16, "\xE2\x90\xA1");
-	if (c < 0)
-		return snprintf(out, 16, "\xEF\xBF\xBD"); /* U+FFFD for a bad byte */
 	return snprintf(out, 16, "<U+%04X>", (unsigned)c);
 }
 
