@@ -131,14 +131,17 @@ void i18n_folder_free(struct i18n_folder *f);
  *
  * Untrusted text.  Nothing in a layout can drive the terminal: its text has
  * no byte below 0x20, no 0x7F and no C1 code point.  These become visible
- * stand-ins, flagged with glyph.mark so the TUI can style them:
+ * stand-ins (i18n_stand_in(), the same as i18n_visible() prints), flagged
+ * with glyph.mark so the TUI can style them:
  *   - C0 controls U+0000–U+001F: the control pictures U+2400–U+241F (␀ … ␛ …),
  *     DEL: ␡ (U+2421); ESC is one of them, so an escape sequence shows as
  *     "␛[31m" and does nothing;
  *   - C1 controls U+0080–U+009F, the bidi embeddings, overrides and isolates
- *     U+202A–U+202E and U+2066–U+2069, code points unassigned in Unicode 15
- *     and noncharacters: a bracketed code such as "<U+202E>";
- *   - bytes that are not UTF-8: U+FFFD, one per byte.
+ *     U+202A–U+202E and U+2066–U+2069, and (in a layout only, since wcwidth()
+ *     refuses them) code points unassigned in Unicode 15 and noncharacters:
+ *     a bracketed code such as "<U+202E>";
+ *   - bytes that are not UTF-8: U+FFFD, one per ill-formed sequence (the
+ *     Unicode Standard's "maximal subpart" practice).
  * The bidi controls so shown also lose their effect (they count as neutral),
  * so a document cannot make its displayed text differ from its stored text.
  * The implicit marks U+200E LRM, U+200F RLM and U+061C ALM are kept and take
@@ -165,9 +168,10 @@ enum i18n_bidi_mode {
 void i18n_set_ambiguous_wide(int wide);
 
 /*
- * Width of s[0..len) in terminal cells, drawn on one line from column 0 as
- * i18n_layout_line() draws it in I18N_BIDI_OFF mode (a '\n' in s counts as
- * its mark, a soft hyphen as 0).  Never negative.
+ * Width of s[0..len) in terminal cells, as one line from column 0: the sum
+ * of its clusters' cells by the rules above, spaces at the end included
+ * (a '\n' in s counts as its mark ␊, a soft hyphen as 0).  -1 only when
+ * memory or ICU fails.
  */
 int i18n_width(const char *s, size_t len);
 
@@ -244,15 +248,5 @@ void i18n_layout_free(struct i18n_layout *layout);
  */
 const char *i18n_bidi_terminal_prelude(enum i18n_bidi_mode mode);
 const char *i18n_bidi_terminal_restore(enum i18n_bidi_mode mode);
-
-/*
- * s[0..len) with the same stand-ins as a layout for controls, bidi controls,
- * unassigned code points and bytes that are not UTF-8, everything else kept
- * as is ('\n' and '\t' included): for text printed outside a layout, such as
- * the command line's output or a status message quoting a document.
- * *out (NUL-terminated, caller frees) and *out_len receive it; -1 when memory
- * fails.
- */
-int i18n_sanitize(const char *s, size_t len, char **out, size_t *out_len);
 
 #endif

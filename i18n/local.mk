@@ -9,4 +9,12 @@ i18n_libi18n_a_SOURCES = \
 	i18n/fold.c \
 	i18n/stem.c \
 	i18n/tokenizer.c \
-	i18n/fts.c
+	i18n/fts.c \
+	i18n/display-internal.h \
+	i18n/segment.c \
+	i18n/width.c \
+	i18n/sanitize.c \
+	i18n/wrap.c \
+	i18n/bidi.c \
+	i18n/shape.c \
+	i18n/layout.c

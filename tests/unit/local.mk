@@ -2,6 +2,8 @@
 TEST_LIBS_CORPUS = corpus/libcorpus.a i18n/libi18n.a $(BASE_LIBS)
 TEST_LIBS_I18N = i18n/libi18n.a $(BASE_LIBS)
 
+include tests/unit/display.mk
+
 check_PROGRAMS += tests/unit/text-test
 tests_unit_text_test_SOURCES = tests/unit/text-test.c
 tests_unit_text_test_LDADD = $(TEST_LIBS_I18N)
