@@ -16,5 +16,11 @@ corpus_libcorpus_a_SOURCES = \
 	corpus/store.c \
 	corpus/read.c \
 	corpus/search.c \
-	corpus/suggest.c
+	corpus/suggest.c \
+	corpus/refs.h \
+	corpus/refs-int.h \
+	corpus/refs.c \
+	corpus/refs-lex.c \
+	corpus/refs-emit.c \
+	corpus/refs-zh.c
 dist_pkgdata_DATA += corpus/manifest.tsv

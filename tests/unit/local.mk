@@ -33,3 +33,9 @@ tests_unit_eid_test_LDADD = $(TEST_LIBS_CORPUS)
 tests_unit_corpus_src_test_SOURCES = tests/unit/corpus-src-test.c
 tests_unit_corpus_src_test_LDADD = $(TEST_LIBS_CORPUS)
 TESTS += tests/unit/parse-test tests/unit/eid-test tests/unit/corpus-src-test
+
+check_PROGRAMS += tests/unit/refs-test
+tests_unit_refs_test_SOURCES = tests/unit/refs-test.c
+tests_unit_refs_test_LDADD = $(TEST_LIBS_CORPUS)
+TESTS += tests/unit/refs-test
+EXTRA_DIST += tests/fixtures/refs-sentences.tsv

@@ -1,0 +1,63 @@
+/*
+ * refs.h — cross-references in provision text: "Article 24, paragraph 1",
+ * "Articles 2 through 11 of this Convention", "paragraph 1 of this article",
+ * "الفقرة 2 من المادة 5", "пункта 2 статьи 5", "第五条第二款".
+ *
+ * The recogniser is a pure function of a provision's text and its place: it
+ * knows the grammar of references in en, fr, es, ru, ar, zh and nl, the
+ * project's provision ids (art_N__para_M__point_x__subpoint_r), and the ids of
+ * the documents it can name (budapest, budapest-p1, uncc).  It does not know
+ * which provisions exist: the store checks targets and clears `resolved` for
+ * those that do not (article 99).
+ *
+ * One record per target.  A list or range ("Articles 3 through 5, 7") gives
+ * several records that share the span of the whole reference as written,
+ * qualifiers included ("… of this Convention"), in text order and, within a
+ * span, in the order of the targets.  A reversed or absurdly long range
+ * ("Articles 9 through 2", "1 through 99999") is kept as one unresolved
+ * record naming its first target.
+ *
+ * Which mentions are references: every article/paragraph/point/chapter
+ * citation; a bare "this article", "this paragraph" or "this chapter" (the
+ * enclosing provision; a chapter only when ctx->chapter is given); "the two
+ * preceding paragraphs"; a mention of another document of the corpus
+ * without a provision ("the Convention" inside a protocol, "the Budapest
+ * Convention", "ETS No. 185"), with target_eid NULL; an ETS number of a
+ * treaty outside the corpus, external.  A document's mentions of itself
+ * ("this Convention") are not references.
+ */
+#ifndef TREATY_REFS_H
+#define TREATY_REFS_H
+
+#include <stddef.h>
+
+/* Where the text is: relative references resolve against these. */
+struct corpus_ref_ctx {
+	const char *lang;   /* "en", "fr", "es", "ru", "ar", "zh", "nl" */
+	const char *doc;    /* id of the document the text belongs to */
+	const char *parent; /* the convention a protocol belongs to ("the Convention"); may be NULL */
+	const char *eid;    /* the provision holding the text: "art_24__para_2"; may be NULL */
+	const char *chapter; /* the chapter holding it ("chp_3", for "this chapter"); may be NULL */
+};
+
+struct corpus_ref {
+	size_t start, end; /* the reference as written: bytes [start, end) of the text */
+	char *text;        /* a copy of those bytes */
+	char *target_doc;  /* document id; NULL when the target is outside the corpus */
+	char *target_eid;  /* provision id; NULL for a whole document */
+	int resolved;      /* the target is determined (not external, numbers sane) */
+	int external;      /* names an instrument outside the corpus (another treaty) */
+};
+
+/*
+ * Find the references in text[0..len) (UTF-8; invalid bytes are skipped).
+ * Linear in len; the number of records is bounded by a small multiple of
+ * len.  *refs (caller frees with corpus_refs_free) and *n receive the
+ * records.  Returns 0; 1 when there is no grammar for ctx->lang (no
+ * records, message in err); -1 when memory runs out.
+ */
+int corpus_refs_find(const char *text, size_t len, const struct corpus_ref_ctx *ctx,
+		     struct corpus_ref **refs, size_t *n, char *err, size_t errlen);
+void corpus_refs_free(struct corpus_ref *refs, size_t n);
+
+#endif
