@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corpus/corpus.h"
 #include "corpus/refs-int.h"
 
 static char *dup_or_null(const char *s)
@@ -17,8 +18,8 @@ static char *dup_or_null(const char *s)
 	return s ? strdup(s) : NULL;
 }
 
-static int record(struct ref_out *out, const struct ref_chain *c, const char *doc,
-		  const char *eid, int resolved, int external)
+static int record(struct ref_out *out, const struct ref_chain *c, const char *doc, const char *eid,
+                  int resolved, int external)
 {
 	if (out->n == out->cap) {
 		size_t nc = out->cap ? out->cap * 2 : 16;
@@ -51,52 +52,47 @@ static int sane(int lvl, long v)
 	case L_POINT:
 		return v >= 1 && v <= 26;
 	case L_SUB:
-		return v >= 1 && v <= 399;
+		return v >= 1 && v <= 39;
 	default:
 		return v >= 1 && v <= REF_MAX_NUM;
 	}
 }
 
 /*
- * The id for the levels in set.  Returns 1 when every number is one a
- * provision can have, 0 when the id was written but cannot exist
- * ("art_0"), -1 when there is no id to write (no article, or a number too
- * large to be one).
+ * The id for the levels in set, built by eid.c (caller frees).  NULL when
+ * there is none to write: no article, or a number no provision can have
+ * (0, too large, a 40th subpoint).
  */
-static int build_eid(char *buf, size_t n, const long v[L_N], unsigned set)
+static char *build_eid(const long v[L_N], unsigned set)
 {
-	int ok = 1;
-	size_t o = 0;
+	static const enum corpus_kind kind[L_N] = {CORPUS_ARTICLE, CORPUS_PARAGRAPH, CORPUS_POINT,
+	                                           CORPUS_SUBPOINT};
+	char *eid = NULL;
 	if (!(set & 1u << L_ART))
-		return -1;
+		return NULL;
 	for (int l = 0; l < L_N; l++) {
+		char num[24], norm[16];
 		if (!(set & 1u << l))
 			continue;
-		if (v[l] == REF_HUGE || v[l] < 0 || (l >= L_POINT && !sane(l, v[l])))
-			return -1;
-		ok &= sane(l, v[l]);
-		char r[12];
-		int w;
-		switch (l) {
-		case L_ART:
-			w = snprintf(buf + o, n - o, "art_%ld", v[l]);
-			break;
-		case L_PARA:
-			w = snprintf(buf + o, n - o, "__para_%ld", v[l]);
-			break;
-		case L_POINT:
-			w = snprintf(buf + o, n - o, "__point_%c", (char)('a' + v[l] - 1));
-			break;
-		default:
-			ref_roman_str((int)v[l], r);
-			w = snprintf(buf + o, n - o, "__subpoint_%s", r);
-			break;
+		if (!sane(l, v[l])) {
+			free(eid);
+			return NULL;
 		}
-		if (w < 0 || (size_t)w >= n - o)
-			return -1;
-		o += (size_t)w;
+		if (l == L_POINT) {
+			snprintf(norm, sizeof norm, "%c", (char)('a' + v[l] - 1));
+		} else {
+			snprintf(num, sizeof num, "%ld", v[l]);
+			if (corpus_eid_num(kind[l], num, strlen(num), norm, sizeof norm) < 0) {
+				free(eid);
+				return NULL;
+			}
+		}
+		char *next = corpus_eid_make(eid, kind[l], norm);
+		free(eid);
+		if (!(eid = next))
+			return NULL;
 	}
-	return ok;
+	return eid;
 }
 
 static const char *target_doc(const struct ref_out *out, const struct ref_chain *c)
@@ -120,7 +116,7 @@ static const char *target_doc(const struct ref_out *out, const struct ref_chain 
  * a level the text gave explicitly.
  */
 static unsigned complete(const struct ref_out *out, const struct ref_chain *c,
-			 const struct ref_item *it, long full[L_N])
+                         const struct ref_item *it, long full[L_N])
 {
 	unsigned set = it->set;
 	int top = L_N, given = 0;
@@ -162,27 +158,29 @@ static size_t count_targets(const struct ref_out *out, const struct ref_chain *c
 	return n;
 }
 
+/* A record for the id of full[set]; resolved only when the id could be written. */
+static int record_at(struct ref_out *out, const struct ref_chain *c, const char *doc,
+                     const long full[L_N], unsigned set, int resolved)
+{
+	char *eid = build_eid(full, set);
+	int rc = record(out, c, doc, eid, resolved && eid, c->docsel == D_EXTERNAL);
+	free(eid);
+	return rc;
+}
+
 static int emit_item(struct ref_out *out, const struct ref_chain *c, const struct ref_item *it,
-		     const char *doc)
+                     const char *doc)
 {
 	long full[L_N];
-	char eid[128];
 	unsigned set = complete(out, c, it, full);
-	int ext = c->docsel == D_EXTERNAL;
-	if (it->rlvl < 0) {
-		int ok = build_eid(eid, sizeof eid, full, set);
-		return record(out, c, doc, ok < 0 ? NULL : eid, ok > 0, ext);
-	}
-	long lo = full[it->rlvl], hi = it->hi;
-	if (!range_ok(it, lo)) {
-		/* kept, so nobody loses sight of it, but not expanded */
-		int b = build_eid(eid, sizeof eid, full, set);
-		return record(out, c, doc, b < 0 ? NULL : eid, 0, ext);
-	}
-	for (long x = lo; x <= hi; x++) {
+	if (it->rlvl < 0)
+		return record_at(out, c, doc, full, set, 1);
+	long lo = full[it->rlvl];
+	if (!range_ok(it, lo))
+		return record_at(out, c, doc, full, set, 0); /* kept, not expanded */
+	for (long x = lo; x <= it->hi; x++) {
 		full[it->rlvl] = x;
-		int b = build_eid(eid, sizeof eid, full, set);
-		if (record(out, c, doc, b < 0 ? NULL : eid, b > 0, ext) < 0)
+		if (record_at(out, c, doc, full, set, 1) < 0)
 			return -1;
 	}
 	return 0;
@@ -191,14 +189,24 @@ static int emit_item(struct ref_out *out, const struct ref_chain *c, const struc
 /* "this article", "this paragraph", "this chapter": what encloses the text. */
 static int emit_self(struct ref_out *out, const struct ref_chain *c, const char *doc)
 {
-	char eid[128];
 	if (c->self_lvl == L_N)
 		return record(out, c, doc, out->ctx->chapter, out->ctx->chapter != NULL, 0);
 	unsigned set = out->own_set & (1u << L_ART | 1u << L_PARA);
 	if (c->self_lvl == L_ART)
 		set &= 1u << L_ART;
-	int ok = build_eid(eid, sizeof eid, out->own, set);
-	return record(out, c, doc, ok < 0 ? NULL : eid, ok > 0, 0);
+	return record_at(out, c, doc, out->own, set, 1);
+}
+
+/* "Chapter II": chp_2. */
+static int emit_chapter(struct ref_out *out, const struct ref_chain *c, long v, const char *doc)
+{
+	char num[24], norm[16], *eid = NULL;
+	snprintf(num, sizeof num, "%ld", v);
+	if (v > 0 && corpus_eid_num(CORPUS_CHAPTER, num, strlen(num), norm, sizeof norm) == 0)
+		eid = corpus_eid_make(NULL, CORPUS_CHAPTER, norm);
+	int rc = record(out, c, doc, eid, eid != NULL, c->docsel == D_EXTERNAL);
+	free(eid);
+	return rc;
 }
 
 /* "the two preceding paragraphs" of paragraph 3: paragraphs 1 and 2. */
@@ -218,7 +226,6 @@ static int emit_preceding(struct ref_out *out, const struct ref_chain *c, const 
 int ref_emit(struct ref_out *out, const struct ref_chain *c)
 {
 	const char *doc = target_doc(out, c);
-	char eid[64];
 	if (c->doc_only) {
 		/* a document mentioning itself is no reference */
 		if (c->docsel == D_OWN || (doc && out->ctx->doc && strcmp(doc, out->ctx->doc) == 0))
@@ -242,14 +249,8 @@ int ref_emit(struct ref_out *out, const struct ref_chain *c)
 	}
 	for (size_t k = 0; k < c->n; k++) {
 		int rc;
-		if (c->chapter) {
-			long v = c->items[k].v[L_ART];
-			snprintf(eid, sizeof eid, "chp_%ld", v);
-			rc = record(out, c, doc, v > 0 ? eid : NULL, v > 0,
-				    c->docsel == D_EXTERNAL);
-		} else {
-			rc = emit_item(out, c, &c->items[k], doc);
-		}
+		rc = c->chapter ? emit_chapter(out, c, c->items[k].v[L_ART], doc)
+		                : emit_item(out, c, &c->items[k], doc);
 		if (rc < 0)
 			return -1;
 	}

@@ -27,28 +27,28 @@ enum ref_type { T_WORD, T_NUM, T_PUNCT };
 
 enum ref_cls {
 	K_NONE,
-	K_ART,   /* article(s), artikel(en), المادة, статья, artículo … */
-	K_PARA,  /* paragraph(s), lid/leden, الفقرة, пункт … */
+	K_ART,  /* article(s), artikel(en), المادة, статья, artículo … */
+	K_PARA, /* paragraph(s), lid/leden, الفقرة, пункт … */
 	K_POINT, /* sub-paragraph(s), onderdeel, الفقرة الفرعية, подпункт, alinéa … */
-	K_SUB,   /* sous-alinéa, inciso … */
-	K_CHAP,  /* chapter, hoofdstuk, глава … */
-	K_AND,   /* and, or, en, of, و, и … (a list separator) */
-	K_RANGE, /* through, to, tot en met, إلى, à, по, "–" … */
-	K_FROM,  /* the "с" of "с 2 по 10" */
-	K_OF,    /* of, van, من, de, du, del … */
-	K_THE,   /* the, het, de, la, l' … */
-	K_THIS,  /* this, present, dit, هذه, настоящий, présent … */
-	K_ABOVE, /* above, below, hierboven, أعلاه, выше, ci-dessus … */
-	K_ONDER, /* nl "onder" in "eerste lid onder onderdeel b" */
-	K_CONV,  /* convention, verdrag, الاتفاقية, конвенция … */
-	K_PROT,  /* protocol */
-	K_INSTR, /* another kind of instrument: statute, treaty, charter … */
-	K_TPREP, /* what starts a title after an instrument word: on, for, inzake … */
-	K_ETS,   /* ETS / CETS */
-	K_NO,    /* "No" of "ETS No. 185" */
-	K_TEEN,  /* ar عشرة of compound ordinals */
+	K_SUB,    /* sous-alinéa, inciso … */
+	K_CHAP,   /* chapter, hoofdstuk, глава … */
+	K_AND,    /* and, or, en, of, و, и … (a list separator) */
+	K_RANGE,  /* through, to, tot en met, إلى, à, по, "–" … */
+	K_FROM,   /* the "с" of "с 2 по 10" */
+	K_OF,     /* of, van, من, de, du, del … */
+	K_THE,    /* the, het, de, la, l' … */
+	K_THIS,   /* this, present, dit, هذه, настоящий, présent … */
+	K_ABOVE,  /* above, below, hierboven, أعلاه, выше, ci-dessus … */
+	K_ONDER,  /* nl "onder" in "eerste lid onder onderdeel b" */
+	K_CONV,   /* convention, verdrag, الاتفاقية, конвенция … */
+	K_PROT,   /* protocol */
+	K_INSTR,  /* another kind of instrument: statute, treaty, charter … */
+	K_TPREP,  /* what starts a title after an instrument word: on, for, inzake … */
+	K_ETS,    /* ETS / CETS */
+	K_NO,     /* "No" of "ETS No. 185" */
+	K_TEEN,   /* ar عشرة of compound ordinals */
 	K_PRECED, /* preceding, foregoing, vorige, précédents, anteriores */
-	K_COUNT, /* two, twee, deux, dos: "the two preceding paragraphs" */
+	K_COUNT,  /* two, twee, deux, dos: "the two preceding paragraphs" */
 	K_COMMA,
 	K_DOT,
 	K_LP,
@@ -69,7 +69,7 @@ struct ref_tok {
 	unsigned char andpre; /* ar: the word carries the conjunction و/ف */
 	unsigned char upper;  /* the word starts with a capital */
 	int letter;           /* 1..26 when the word can be a point letter */
-	int roman;            /* 1..399 when the word is a roman numeral */
+	int roman;            /* the value when the word is a roman numeral */
 };
 
 /* A named document: a phrase of folded words ("*" at the end: any ending). */
@@ -106,36 +106,32 @@ void ref_lex_free(struct ref_lex *lx);
 /* The folded word of token i ("" for non-words). */
 const char *ref_word(const struct ref_lex *lx, size_t i);
 
-/* Decode one UTF-8 code point at s[*i] (advancing *i); invalid bytes give 0xFFFD. */
-unsigned ref_utf8(const char *s, size_t len, size_t *i);
-
-/* Value of a digit code point (ASCII, Arabic-Indic, extended, full-width), or -1. */
+/* Value of a decimal digit code point in any script, or -1 (for lexing only). */
 int ref_digit(unsigned cp);
 
-/* 1..26 for a point letter in any script ("b", "ب", "б"), or 0. */
-int ref_letter(const char *folded);
-
-/* Value of a lowercase roman numeral ("iv" = 4), or 0. */
-int ref_roman(const char *s, size_t n);
-
-/* Canonical lowercase roman numeral of v (1..399) into buf[12]. */
-void ref_roman_str(int v, char buf[12]);
+/*
+ * Numbers and letters are normalised by corpus_eid_num (eid.c), the one
+ * place that knows every script's way of writing them; these wrap it.
+ */
+long ref_number(const char *s, size_t len); /* an article or paragraph number, or REF_HUGE */
+int ref_letter(const char *s, size_t len);  /* a point letter: 1..26, or 0 */
+int ref_roman(const char *s, size_t len);   /* a Latin roman numeral's value, or 0 */
 
 /* ---- Citations and their resolution ------------------------------------ */
 
 /* One citation: the levels given in the text, and maybe a range at one level. */
 struct ref_item {
 	unsigned set; /* bit 1 << level for each level given */
-	long v[L_N];  /* article and paragraph numbers, point letters 1..26, subpoints 1.. */
+	long v[L_N];  /* article and paragraph numbers, point letters 1..26, subpoints 1..39 */
 	int rlvl;     /* level of a range, -1 for none */
 	long hi;      /* last value of the range */
 };
 
 enum ref_docsel {
-	D_OWN,      /* the text's own document */
-	D_PARENT,   /* "the Convention" from a protocol */
-	D_ID,       /* a named document of the corpus */
-	D_EXTERNAL  /* another instrument */
+	D_OWN,     /* the text's own document */
+	D_PARENT,  /* "the Convention" from a protocol */
+	D_ID,      /* a named document of the corpus */
+	D_EXTERNAL /* another instrument */
 };
 
 /* A whole reference: its span, its citations, and what qualifies them all. */
@@ -145,12 +141,12 @@ struct ref_chain {
 	size_t n;
 	struct ref_item anchor; /* "of Article 29": levels given outside the items */
 	int self_lvl;           /* "this article", "this paragraph", "this chapter": L_ART,
-				   L_PARA, L_N; else -1 */
+	                           L_PARA, L_N; else -1 */
 	int chapter;            /* the items are chapters: "Chapter II" */
 	int preceding;          /* "the two preceding paragraphs": 2; else 0 */
 	int docsel;
-	const char *doc_id;     /* D_ID: static id */
-	int doc_only;           /* a document without a provision */
+	const char *doc_id; /* D_ID: static id */
+	int doc_only;       /* a document without a provision */
 };
 
 /* The recogniser's output under construction. */

@@ -11,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corpus/corpus.h"
 #include "corpus/refs-int.h"
+#include "corpus/utf8.h"
 
 /* A keyword: a folded word ("*" at the end: any ending) and what it is. */
 struct ref_kw {
@@ -22,37 +24,38 @@ struct ref_kw {
 
 /* ---- Keyword tables ------------------------------------------------------ */
 
+/* clang-format off */
 static const struct ref_kw kw_en[] = {
 	{"article", K_ART, 0, 0}, {"articles", K_ART, 1, 0}, {"art", K_ART, 0, 0},
 	{"arts", K_ART, 1, 0}, {"paragraph", K_PARA, 0, 0}, {"paragraphs", K_PARA, 1, 0},
 	{"para", K_PARA, 0, 0}, {"paras", K_PARA, 1, 0}, {"sub-paragraph", K_POINT, 0, 0},
 	{"sub-paragraphs", K_POINT, 1, 0}, {"subparagraph", K_POINT, 0, 0},
-	{"subparagraphs", K_POINT, 1, 0}, {"chapter", K_CHAP, 0, 0}, {"chapters", K_CHAP, 1, 0}, {"and", K_AND, 0, 0},
-	{"or", K_AND, 0, 0}, {"through", K_RANGE, 0, 0}, {"to", K_RANGE, 0, 0},
-	{"of", K_OF, 0, 0}, {"the", K_THE, 0, 0}, {"this", K_THIS, 0, 0},
+	{"subparagraphs", K_POINT, 1, 0}, {"chapter", K_CHAP, 0, 0}, {"chapters", K_CHAP, 1, 0},
+	{"and", K_AND, 0, 0}, {"or", K_AND, 0, 0}, {"through", K_RANGE, 0, 0},
+	{"to", K_RANGE, 0, 0}, {"of", K_OF, 0, 0}, {"the", K_THE, 0, 0}, {"this", K_THIS, 0, 0},
 	{"present", K_THIS, 0, 0}, {"above", K_ABOVE, 0, 0}, {"below", K_ABOVE, 0, 0},
 	{"convention", K_CONV, 0, 0}, {"protocol", K_PROT, 0, 0}, {"statute", K_INSTR, 0, 0},
 	{"treaty", K_INSTR, 0, 0}, {"charter", K_INSTR, 0, 0}, {"covenant", K_INSTR, 0, 0},
 	{"agreement", K_INSTR, 0, 0}, {"on", K_TPREP, 0, 0}, {"for", K_TPREP, 0, 0},
 	{"against", K_TPREP, 0, 0}, {"concerning", K_TPREP, 0, 0}, {"ets", K_ETS, 0, 0},
 	{"cets", K_ETS, 0, 0}, {"no", K_NO, 0, 0}, {"nos", K_NO, 0, 0},
-	{"preceding", K_PRECED, 0, 0}, {"foregoing", K_PRECED, 0, 0},
-	{"two", K_COUNT, 0, 2}, {"three", K_COUNT, 0, 3}, {NULL, 0, 0, 0}};
+	{"preceding", K_PRECED, 0, 0}, {"foregoing", K_PRECED, 0, 0}, {"two", K_COUNT, 0, 2},
+	{"three", K_COUNT, 0, 3}, {NULL, 0, 0, 0}};
+/* clang-format on */
 
+/* clang-format off */
 static const struct ref_kw kw_nl[] = {
 	{"artikel", K_ART, 0, 0}, {"artikelen", K_ART, 1, 0}, {"art", K_ART, 0, 0},
 	{"lid", K_PARA, 0, 0}, {"leden", K_PARA, 1, 0}, {"onderdeel", K_POINT, 0, 0},
 	{"onderdelen", K_POINT, 1, 0}, {"hoofdstuk", K_CHAP, 0, 0}, {"en", K_AND, 0, 0},
-	{"of", K_AND, 0, 0}, {"tot", K_TPREP, 0, 0}, {"van", K_OF, 0, 0},
-	{"het", K_THE, 0, 0}, {"de", K_THE, 0, 0}, {"dit", K_THIS, 0, 0},
-	{"deze", K_THIS, 0, 0}, {"hierboven", K_ABOVE, 0, 0}, {"hieronder", K_ABOVE, 0, 0},
-	{"onder", K_ONDER, 0, 0}, {"verdrag", K_CONV, 0, 0}, {"protocol", K_PROT, 0, 0},
-	{"statuut", K_INSTR, 0, 0}, {"handvest", K_INSTR, 0, 0},
-	{"overeenkomst", K_INSTR, 0, 0}, {"inzake", K_TPREP, 0, 0},
+	{"of", K_AND, 0, 0}, {"tot", K_TPREP, 0, 0}, {"van", K_OF, 0, 0}, {"het", K_THE, 0, 0},
+	{"de", K_THE, 0, 0}, {"dit", K_THIS, 0, 0}, {"deze", K_THIS, 0, 0},
+	{"hierboven", K_ABOVE, 0, 0}, {"hieronder", K_ABOVE, 0, 0}, {"onder", K_ONDER, 0, 0},
+	{"verdrag", K_CONV, 0, 0}, {"protocol", K_PROT, 0, 0}, {"statuut", K_INSTR, 0, 0},
+	{"handvest", K_INSTR, 0, 0}, {"overeenkomst", K_INSTR, 0, 0}, {"inzake", K_TPREP, 0, 0},
 	{"betreffende", K_TPREP, 0, 0}, {"ter", K_TPREP, 0, 0}, {"ets", K_ETS, 0, 0},
-	{"cets", K_ETS, 0, 0}, {"no", K_NO, 0, 0}, {"nr", K_NO, 0, 0},
-	{"vorige", K_PRECED, 0, 0}, {"voorgaande", K_PRECED, 0, 0},
-	{"twee", K_COUNT, 0, 2}, {"drie", K_COUNT, 0, 3},
+	{"cets", K_ETS, 0, 0}, {"no", K_NO, 0, 0}, {"nr", K_NO, 0, 0}, {"vorige", K_PRECED, 0, 0},
+	{"voorgaande", K_PRECED, 0, 0}, {"twee", K_COUNT, 0, 2}, {"drie", K_COUNT, 0, 3},
 	{"eerste", K_NONE, 0, 1}, {"tweede", K_NONE, 0, 2}, {"derde", K_NONE, 0, 3},
 	{"vierde", K_NONE, 0, 4}, {"vijfde", K_NONE, 0, 5}, {"zesde", K_NONE, 0, 6},
 	{"zevende", K_NONE, 0, 7}, {"achtste", K_NONE, 0, 8}, {"negende", K_NONE, 0, 9},
@@ -60,61 +63,63 @@ static const struct ref_kw kw_nl[] = {
 	{"dertiende", K_NONE, 0, 13}, {"veertiende", K_NONE, 0, 14},
 	{"vijftiende", K_NONE, 0, 15}, {"zestiende", K_NONE, 0, 16},
 	{"zeventiende", K_NONE, 0, 17}, {"achttiende", K_NONE, 0, 18},
-	{"negentiende", K_NONE, 0, 19}, {"twintigste", K_NONE, 0, 20},
-	{NULL, 0, 0, 0}};
+	{"negentiende", K_NONE, 0, 19}, {"twintigste", K_NONE, 0, 20}, {NULL, 0, 0, 0}};
+/* clang-format on */
 
+/* clang-format off */
 static const struct ref_kw kw_fr[] = {
 	{"article", K_ART, 0, 0}, {"articles", K_ART, 1, 0}, {"paragraphe", K_PARA, 0, 0},
 	{"paragraphes", K_PARA, 1, 0}, {"alinéa", K_POINT, 0, 0}, {"alinéas", K_POINT, 1, 0},
 	{"sous-alinéa", K_SUB, 0, 0}, {"sous-alinéas", K_SUB, 1, 0}, {"chapitre", K_CHAP, 0, 0},
-	{"et", K_AND, 0, 0}, {"ou", K_AND, 0, 0}, {"à", K_RANGE, 0, 0},
-	{"de", K_OF, 0, 0}, {"du", K_OF, 0, 0}, {"des", K_OF, 1, 0},
-	{"d'", K_OF, 0, 0}, {"le", K_THE, 0, 0}, {"la", K_THE, 0, 0},
-	{"les", K_THE, 1, 0}, {"l'", K_THE, 0, 0}, {"présent", K_THIS, 0, 0},
+	{"et", K_AND, 0, 0}, {"ou", K_AND, 0, 0}, {"à", K_RANGE, 0, 0}, {"de", K_OF, 0, 0},
+	{"du", K_OF, 0, 0}, {"des", K_OF, 1, 0}, {"d'", K_OF, 0, 0}, {"le", K_THE, 0, 0},
+	{"la", K_THE, 0, 0}, {"les", K_THE, 1, 0}, {"l'", K_THE, 0, 0}, {"présent", K_THIS, 0, 0},
 	{"présente", K_THIS, 0, 0}, {"présents", K_THIS, 1, 0}, {"présentes", K_THIS, 1, 0},
 	{"ci-dessus", K_ABOVE, 0, 0}, {"ci-dessous", K_ABOVE, 0, 0}, {"supra", K_ABOVE, 0, 0},
 	{"convention", K_CONV, 0, 0}, {"protocole", K_PROT, 0, 0}, {"statut", K_INSTR, 0, 0},
 	{"traité", K_INSTR, 0, 0}, {"charte", K_INSTR, 0, 0}, {"pacte", K_INSTR, 0, 0},
 	{"accord", K_INSTR, 0, 0}, {"sur", K_TPREP, 0, 0}, {"pour", K_TPREP, 0, 0},
 	{"contre", K_TPREP, 0, 0}, {"relative", K_TPREP, 0, 0}, {"relatif", K_TPREP, 0, 0},
-	{"ste", K_ETS, 0, 0}, {"stce", K_ETS, 0, 0}, {"ets", K_ETS, 0, 0},
-	{"no", K_NO, 0, 0}, {"premier", K_NONE, 0, 1}, {"première", K_NONE, 0, 1},
-	{"précédent", K_PRECED, 0, 0}, {"précédents", K_PRECED, 0, 0},
-	{"deux", K_COUNT, 0, 2}, {"trois", K_COUNT, 0, 3},
+	{"ste", K_ETS, 0, 0}, {"stce", K_ETS, 0, 0}, {"ets", K_ETS, 0, 0}, {"no", K_NO, 0, 0},
+	{"premier", K_NONE, 0, 1}, {"première", K_NONE, 0, 1}, {"précédent", K_PRECED, 0, 0},
+	{"précédents", K_PRECED, 0, 0}, {"deux", K_COUNT, 0, 2}, {"trois", K_COUNT, 0, 3},
 	{NULL, 0, 0, 0}};
+/* clang-format on */
 
+/* clang-format off */
 static const struct ref_kw kw_es[] = {
 	{"artículo", K_ART, 0, 0}, {"artículos", K_ART, 1, 0}, {"párrafo", K_PARA, 0, 0},
 	{"párrafos", K_PARA, 1, 0}, {"apartado", K_POINT, 0, 0}, {"apartados", K_POINT, 1, 0},
 	{"inciso", K_SUB, 0, 0}, {"incisos", K_SUB, 1, 0}, {"capítulo", K_CHAP, 0, 0},
-	{"y", K_AND, 0, 0}, {"o", K_AND, 0, 0}, {"e", K_AND, 0, 0},
-	{"u", K_AND, 0, 0}, {"a", K_RANGE, 0, 0}, {"al", K_RANGE, 0, 0},
-	{"de", K_OF, 0, 0}, {"del", K_OF, 0, 0}, {"el", K_THE, 0, 0},
-	{"la", K_THE, 0, 0}, {"los", K_THE, 1, 0}, {"las", K_THE, 1, 0},
+	{"y", K_AND, 0, 0}, {"o", K_AND, 0, 0}, {"e", K_AND, 0, 0}, {"u", K_AND, 0, 0},
+	{"a", K_RANGE, 0, 0}, {"al", K_RANGE, 0, 0}, {"de", K_OF, 0, 0}, {"del", K_OF, 0, 0},
+	{"el", K_THE, 0, 0}, {"la", K_THE, 0, 0}, {"los", K_THE, 1, 0}, {"las", K_THE, 1, 0},
 	{"presente", K_THIS, 0, 0}, {"presentes", K_THIS, 1, 0}, {"supra", K_ABOVE, 0, 0},
 	{"infra", K_ABOVE, 0, 0}, {"convención", K_CONV, 0, 0}, {"convenio", K_CONV, 0, 0},
 	{"protocolo", K_PROT, 0, 0}, {"estatuto", K_INSTR, 0, 0}, {"tratado", K_INSTR, 0, 0},
 	{"carta", K_INSTR, 0, 0}, {"pacto", K_INSTR, 0, 0}, {"acuerdo", K_INSTR, 0, 0},
 	{"sobre", K_TPREP, 0, 0}, {"para", K_TPREP, 0, 0}, {"contra", K_TPREP, 0, 0},
 	{"ste", K_ETS, 0, 0}, {"ets", K_ETS, 0, 0}, {"primero", K_NONE, 0, 1},
-	{"anterior", K_PRECED, 0, 0}, {"anteriores", K_PRECED, 0, 0},
-	{"dos", K_COUNT, 0, 2}, {"tres", K_COUNT, 0, 3},
-	{"primera", K_NONE, 0, 1}, {NULL, 0, 0, 0}};
+	{"anterior", K_PRECED, 0, 0}, {"anteriores", K_PRECED, 0, 0}, {"dos", K_COUNT, 0, 2},
+	{"tres", K_COUNT, 0, 3}, {"primera", K_NONE, 0, 1}, {NULL, 0, 0, 0}};
+/* clang-format on */
 
+/* clang-format off */
 static const struct ref_kw kw_ru[] = {
 	{"стать*", K_ART, 0, 0}, {"статей", K_ART, 1, 0}, {"подпункт*", K_POINT, 0, 0},
 	{"пункт*", K_PARA, 0, 0}, {"глав*", K_CHAP, 0, 0}, {"и", K_AND, 0, 0},
-	{"или", K_AND, 0, 0}, {"по", K_RANGE, 0, 0}, {"с", K_FROM, 0, 0},
-	{"со", K_FROM, 0, 0}, {"настоящ*", K_THIS, 0, 0}, {"данн*", K_THIS, 0, 0},
-	{"этой", K_THIS, 0, 0}, {"этого", K_THIS, 0, 0}, {"этом", K_THIS, 0, 0},
-	{"выше", K_ABOVE, 0, 0}, {"ниже", K_ABOVE, 0, 0}, {"предыдущ*", K_PRECED, 0, 0},
-	{"двух", K_COUNT, 0, 2}, {"два", K_COUNT, 0, 2}, {"трех", K_COUNT, 0, 3}, {"конвенци*", K_CONV, 0, 0},
+	{"или", K_AND, 0, 0}, {"по", K_RANGE, 0, 0}, {"с", K_FROM, 0, 0}, {"со", K_FROM, 0, 0},
+	{"настоящ*", K_THIS, 0, 0}, {"данн*", K_THIS, 0, 0}, {"этой", K_THIS, 0, 0},
+	{"этого", K_THIS, 0, 0}, {"этом", K_THIS, 0, 0}, {"выше", K_ABOVE, 0, 0},
+	{"ниже", K_ABOVE, 0, 0}, {"предыдущ*", K_PRECED, 0, 0}, {"двух", K_COUNT, 0, 2},
+	{"два", K_COUNT, 0, 2}, {"трех", K_COUNT, 0, 3}, {"конвенци*", K_CONV, 0, 0},
 	{"протокол*", K_PROT, 0, 0}, {"устав*", K_INSTR, 0, 0}, {"договор*", K_INSTR, 0, 0},
 	{"пакт*", K_INSTR, 0, 0}, {"соглашени*", K_INSTR, 0, 0}, {"о", K_TPREP, 0, 0},
-	{"об", K_TPREP, 0, 0}, {"против", K_TPREP, 0, 0}, {"етс", K_ETS, 0, 0},
-	{NULL, 0, 0, 0}};
+	{"об", K_TPREP, 0, 0}, {"против", K_TPREP, 0, 0}, {"етс", K_ETS, 0, 0}, {NULL, 0, 0, 0}};
+/* clang-format on */
 
 /* Arabic, folded: hamza seats as bare alef, no vowel marks. */
+/* clang-format off */
 static const struct ref_kw kw_ar[] = {
 	{"المادة", K_ART, 0, 0}, {"مادة", K_ART, 0, 0}, {"المادتين", K_ART, 1, 0},
 	{"المادتان", K_ART, 1, 0}, {"مادتين", K_ART, 1, 0}, {"المواد", K_ART, 1, 0},
@@ -122,86 +127,72 @@ static const struct ref_kw kw_ar[] = {
 	{"الفقرتين", K_PARA, 1, 0}, {"الفقرتان", K_PARA, 1, 0}, {"الفقرات", K_PARA, 1, 0},
 	{"فقرات", K_PARA, 1, 0}, {"البند", K_POINT, 0, 0}, {"بند", K_POINT, 0, 0},
 	{"البندين", K_POINT, 1, 0}, {"البنود", K_POINT, 1, 0}, {"الفصل", K_CHAP, 0, 0},
-	{"و", K_AND, 0, 0}, {"او", K_AND, 0, 0}, {"الى", K_RANGE, 0, 0},
-	{"حتى", K_RANGE, 0, 0}, {"من", K_OF, 0, 0}, {"هذه", K_THIS, 0, 0},
-	{"هذا", K_THIS, 0, 0}, {"اعلاه", K_ABOVE, 0, 0}, {"ادناه", K_ABOVE, 0, 0},
-	{"الاتفاقية", K_CONV, 0, 0}, {"البروتوكول", K_PROT, 0, 0}, {"اتفاقية", K_INSTR, 0, 0},
-	{"بروتوكول", K_INSTR, 0, 0}, {"معاهدة", K_INSTR, 0, 0}, {"ميثاق", K_INSTR, 0, 0},
-	{"العهد", K_INSTR, 0, 0}, {"النظام", K_INSTR, 0, 0}, {"عشرة", K_TEEN, 0, 0},
-	{"عشر", K_TEEN, 0, 0}, {"الاول", K_NONE, 0, 1}, {"الاولى", K_NONE, 0, 1},
-	{"الحادي", K_NONE, 0, 1}, {"الحادية", K_NONE, 0, 1}, {"الثاني", K_NONE, 0, 2},
-	{"الثانية", K_NONE, 0, 2}, {"الثالث", K_NONE, 0, 3}, {"الثالثة", K_NONE, 0, 3},
-	{"الرابع", K_NONE, 0, 4}, {"الرابعة", K_NONE, 0, 4}, {"الخامس", K_NONE, 0, 5},
-	{"الخامسة", K_NONE, 0, 5}, {"السادس", K_NONE, 0, 6}, {"السادسة", K_NONE, 0, 6},
-	{"السابع", K_NONE, 0, 7}, {"السابعة", K_NONE, 0, 7}, {"الثامن", K_NONE, 0, 8},
-	{"الثامنة", K_NONE, 0, 8}, {"التاسع", K_NONE, 0, 9}, {"التاسعة", K_NONE, 0, 9},
-	{"العاشر", K_NONE, 0, 10}, {"العاشرة", K_NONE, 0, 10}, {"العشرون", K_NONE, 0, 20},
-	{"العشرين", K_NONE, 0, 20}, {"الثلاثون", K_NONE, 0, 30}, {"الثلاثين", K_NONE, 0, 30},
-	{"الاربعون", K_NONE, 0, 40}, {"الاربعين", K_NONE, 0, 40}, {"الخمسون", K_NONE, 0, 50},
-	{"الخمسين", K_NONE, 0, 50}, {"الستون", K_NONE, 0, 60}, {"الستين", K_NONE, 0, 60},
-	{"السبعون", K_NONE, 0, 70}, {"السبعين", K_NONE, 0, 70}, {NULL, 0, 0, 0}};
+	{"و", K_AND, 0, 0}, {"او", K_AND, 0, 0}, {"الى", K_RANGE, 0, 0}, {"حتى", K_RANGE, 0, 0},
+	{"من", K_OF, 0, 0}, {"هذه", K_THIS, 0, 0}, {"هذا", K_THIS, 0, 0},
+	{"اعلاه", K_ABOVE, 0, 0}, {"ادناه", K_ABOVE, 0, 0}, {"الاتفاقية", K_CONV, 0, 0},
+	{"البروتوكول", K_PROT, 0, 0}, {"اتفاقية", K_INSTR, 0, 0}, {"بروتوكول", K_INSTR, 0, 0},
+	{"معاهدة", K_INSTR, 0, 0}, {"ميثاق", K_INSTR, 0, 0}, {"العهد", K_INSTR, 0, 0},
+	{"النظام", K_INSTR, 0, 0}, {"عشرة", K_TEEN, 0, 0}, {"عشر", K_TEEN, 0, 0}, {NULL, 0, 0, 0}};
+/* clang-format on */
 
 /* ---- Document names -------------------------------------------------------- */
 
 static const struct ref_name names_en[] = {
-	{{"additional", "protocol", "to", "the", "convention", "on", "cybercrime"}, "budapest-p1"},
-	{{"first", "additional", "protocol"}, "budapest-p1"},
-	{{"convention", "on", "cybercrime"}, "budapest"},
-	{{"budapest", "convention"}, "budapest"},
-	{{"united", "nations", "convention", "against", "cybercrime"}, "uncc"},
-	{{"un", "convention", "against", "cybercrime"}, "uncc"},
-	{{NULL}, NULL}};
+    {{"additional", "protocol", "to", "the", "convention", "on", "cybercrime"}, "budapest-p1"},
+    {{"first", "additional", "protocol"}, "budapest-p1"},
+    {{"convention", "on", "cybercrime"}, "budapest"},
+    {{"budapest", "convention"}, "budapest"},
+    {{"united", "nations", "convention", "against", "cybercrime"}, "uncc"},
+    {{"un", "convention", "against", "cybercrime"}, "uncc"},
+    {{NULL}, NULL}};
 
 static const struct ref_name names_nl[] = {
-	{{"aanvullend", "protocol", "bij", "het", "verdrag", "inzake", "de", "bestrijding", "van",
-	  "strafbare", "feiten", "verbonden", "met", "elektronische", "netwerken"},
-	 "budapest-p1"},
-	{{"verdrag", "inzake", "de", "bestrijding", "van", "strafbare", "feiten", "verbonden",
-	  "met", "elektronische", "netwerken"},
-	 "budapest"},
-	{{"verdrag", "inzake", "strafbare", "feiten", "verbonden", "met", "elektronische",
-	  "netwerken"},
-	 "budapest"},
-	{{"verdrag", "van", "boedapest"}, "budapest"},
-	{{"cybercrimeverdrag"}, "budapest"},
-	{{NULL}, NULL}};
+    {{"aanvullend", "protocol", "bij", "het", "verdrag", "inzake", "de", "bestrijding", "van",
+      "strafbare", "feiten", "verbonden", "met", "elektronische", "netwerken"},
+     "budapest-p1"},
+    {{"verdrag", "inzake", "de", "bestrijding", "van", "strafbare", "feiten", "verbonden", "met",
+      "elektronische", "netwerken"},
+     "budapest"},
+    {{"verdrag", "inzake", "strafbare", "feiten", "verbonden", "met", "elektronische", "netwerken"},
+     "budapest"},
+    {{"verdrag", "van", "boedapest"}, "budapest"},
+    {{"cybercrimeverdrag"}, "budapest"},
+    {{NULL}, NULL}};
 
 static const struct ref_name names_fr[] = {
-	{{"protocole", "additionnel", "à", "la", "convention", "sur", "la", "cybercriminalité"},
-	 "budapest-p1"},
-	{{"convention", "sur", "la", "cybercriminalité"}, "budapest"},
-	{{"convention", "de", "budapest"}, "budapest"},
-	{{"convention", "des", "nations", "unies", "contre", "la", "cybercriminalité"}, "uncc"},
-	{{NULL}, NULL}};
+    {{"protocole", "additionnel", "à", "la", "convention", "sur", "la", "cybercriminalité"},
+     "budapest-p1"},
+    {{"convention", "sur", "la", "cybercriminalité"}, "budapest"},
+    {{"convention", "de", "budapest"}, "budapest"},
+    {{"convention", "des", "nations", "unies", "contre", "la", "cybercriminalité"}, "uncc"},
+    {{NULL}, NULL}};
 
 static const struct ref_name names_es[] = {
-	{{"protocolo", "adicional", "al", "convenio", "sobre", "la", "ciberdelincuencia"},
-	 "budapest-p1"},
-	{{"convenio", "sobre", "la", "ciberdelincuencia"}, "budapest"},
-	{{"convenio", "de", "budapest"}, "budapest"},
-	{{"convención", "de", "las", "naciones", "unidas", "contra", "la", "ciberdelincuencia"},
-	 "uncc"},
-	{{NULL}, NULL}};
+    {{"protocolo", "adicional", "al", "convenio", "sobre", "la", "ciberdelincuencia"},
+     "budapest-p1"},
+    {{"convenio", "sobre", "la", "ciberdelincuencia"}, "budapest"},
+    {{"convenio", "de", "budapest"}, "budapest"},
+    {{"convención", "de", "las", "naciones", "unidas", "contra", "la", "ciberdelincuencia"},
+     "uncc"},
+    {{NULL}, NULL}};
 
 static const struct ref_name names_ru[] = {
-	{{"дополнительн*", "протокол*", "к", "конвенции", "о", "киберпреступности"}, "budapest-p1"},
-	{{"конвенци*", "о", "киберпреступности"}, "budapest"},
-	{{"будапештск*", "конвенци*"}, "budapest"},
-	{{"конвенци*", "организации", "объединенных", "наций", "против", "киберпреступности"},
-	 "uncc"},
-	{{NULL}, NULL}};
+    {{"дополнительн*", "протокол*", "к", "конвенции", "о", "киберпреступности"}, "budapest-p1"},
+    {{"конвенци*", "о", "киберпреступности"}, "budapest"},
+    {{"будапештск*", "конвенци*"}, "budapest"},
+    {{"конвенци*", "организации", "объединенных", "наций", "против", "киберпреступности"}, "uncc"},
+    {{NULL}, NULL}};
 
 static const struct ref_name names_ar[] = {
-	{{"اتفاقية", "الامم", "المتحدة", "لمكافحة", "الجريمة", "السيبرانية"}, "uncc"},
-	{{"اتفاقية", "بودابست"}, "budapest"},
-	{{"الاتفاقية", "المتعلقة", "بالجريمة", "الالكترونية"}, "budapest"},
-	{{NULL}, NULL}};
+    {{"اتفاقية", "الامم", "المتحدة", "لمكافحة", "الجريمة", "السيبرانية"}, "uncc"},
+    {{"اتفاقية", "بودابست"}, "budapest"},
+    {{"الاتفاقية", "المتعلقة", "بالجريمة", "الالكترونية"}, "budapest"},
+    {{NULL}, NULL}};
 
 static const struct ref_lang langs[] = {
-	{"en", 0, 0, 1, 1, names_en}, {"nl", 0, 1, 1, 1, names_nl},
-	{"fr", 0, 0, 1, 1, names_fr}, {"es", 0, 0, 1, 1, names_es},
-	{"ru", 1, 0, 0, 1, names_ru}, {"ar", 0, 0, 0, 0, names_ar},
-	{"zh", 0, 0, 0, 0, NULL},
+    {"en", 0, 0, 1, 1, names_en}, {"nl", 0, 1, 1, 1, names_nl}, {"fr", 0, 0, 1, 1, names_fr},
+    {"es", 0, 0, 1, 1, names_es}, {"ru", 1, 0, 0, 1, names_ru}, {"ar", 0, 0, 0, 0, names_ar},
+    {"zh", 0, 0, 0, 0, NULL},
 };
 
 static const struct ref_kw *lang_kw(const struct ref_lang *lang)
@@ -225,45 +216,6 @@ const char *ref_ets_doc(long n)
 }
 
 /* ---- Characters -------------------------------------------------------------- */
-
-unsigned ref_utf8(const char *s, size_t len, size_t *i)
-{
-	const unsigned char *p = (const unsigned char *)s + *i;
-	size_t left = len - *i;
-	unsigned c = p[0], cp, need;
-	if (c < 0x80) {
-		*i += 1;
-		return c;
-	}
-	if (c >= 0xC2 && c <= 0xDF) {
-		need = 1, cp = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		need = 2, cp = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		need = 3, cp = c & 0x07;
-	} else {
-		*i += 1;
-		return 0xFFFD;
-	}
-	if (left <= need) {
-		*i += 1;
-		return 0xFFFD;
-	}
-	for (unsigned k = 1; k <= need; k++) {
-		if ((p[k] & 0xC0) != 0x80) {
-			*i += 1;
-			return 0xFFFD;
-		}
-		cp = cp << 6 | (p[k] & 0x3F);
-	}
-	if ((need == 2 && cp < 0x800) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-	    (cp >= 0xD800 && cp <= 0xDFFF)) {
-		*i += 1;
-		return 0xFFFD;
-	}
-	*i += need + 1;
-	return cp;
-}
 
 int ref_digit(unsigned cp)
 {
@@ -293,7 +245,7 @@ static int is_letter(unsigned cp)
 		return 1;
 	if (cp >= 0x0600 && cp <= 0x06FF)
 		return !(cp == 0x060C || cp == 0x061B || cp == 0x061F || ref_digit(cp) >= 0 ||
-			 (cp >= 0x066A && cp <= 0x066D) || cp == 0x06D4 || cp < 0x0610);
+		         (cp >= 0x066A && cp <= 0x066D) || cp == 0x06D4 || cp < 0x0610);
 	return (cp >= 0x0750 && cp <= 0x077F) || (cp >= 0xFB50 && cp <= 0xFDFF) ||
 	       (cp >= 0xFE70 && cp <= 0xFEFC) || (cp >= 0x4E00 && cp <= 0x9FFF);
 }
@@ -357,77 +309,33 @@ static size_t put_utf8(char *out, unsigned cp)
 	return 4;
 }
 
-/* ---- Letters and numerals -------------------------------------------------- */
+/* ---- Letters and numerals: eid.c normalises them ------------------------ */
 
-/*
- * Point letters of every script, in the order their lists run, as the
- * project's ids write them (a, b, c …).  Arabic lists follow the abjad order:
- * أ ب ج د ه و ز ح ط ي ك ل م ن س ع ف ص ق ر ش ت ث خ ذ ض; Russian lists skip
- * ё, й and the signs.
- */
-int ref_letter(const char *w)
+long ref_number(const char *s, size_t len)
 {
-	static const char *const ar[] = {"ا", "ب", "ج", "د", "ه", "و", "ز", "ح", "ط",
-					 "ي", "ك", "ل", "م", "ن", "س", "ع", "ف", "ص",
-					 "ق", "ر", "ش", "ت", "ث", "خ", "ذ", "ض"};
-	static const char *const ru[] = {"а", "б", "в", "г", "д", "е", "ж", "з", "и",
-					 "к", "л", "м", "н", "о", "п", "р", "с", "т",
-					 "у", "ф", "х", "ц", "ч", "ш", "щ", "э"};
-	if (w[0] >= 'a' && w[0] <= 'z' && w[1] == '\0')
-		return w[0] - 'a' + 1;
-	for (int i = 0; i < 26; i++)
-		if (strcmp(w, ar[i]) == 0 || strcmp(w, ru[i]) == 0)
-			return i + 1;
-	return 0;
+	char out[16];
+	if (corpus_eid_num(CORPUS_ARTICLE, s, len, out, sizeof out) < 0)
+		return REF_HUGE; /* 0, or too large to be a provision's number */
+	long v = strtol(out, NULL, 10);
+	return v > REF_MAX_NUM ? REF_HUGE : v;
 }
 
-static int roman_digit(char c)
+int ref_letter(const char *s, size_t len)
 {
-	switch (c) {
-	case 'i': return 1;
-	case 'v': return 5;
-	case 'x': return 10;
-	case 'l': return 50;
-	case 'c': return 100;
-	default: return 0;
-	}
-}
-
-int ref_roman(const char *s, size_t n)
-{
-	int v = 0;
-	char canon[12];
-	if (n == 0 || n > 11)
+	char out[16];
+	if (len == 0 || corpus_eid_num(CORPUS_POINT, s, len, out, sizeof out) < 0)
 		return 0;
-	for (size_t i = 0; i < n; i++) {
-		int a = roman_digit(s[i]), b = i + 1 < n ? roman_digit(s[i + 1]) : 0;
-		if (!a)
-			return 0;
-		v += a < b ? -a : a;
-	}
-	/* only the canonical spelling: "iiii" and "vx" are not numerals */
-	ref_roman_str(v, canon);
-	return strlen(canon) == n && strncmp(canon, s, n) == 0 ? v : 0;
+	return out[0] - 'a' + 1;
 }
 
-void ref_roman_str(int v, char buf[12])
+int ref_roman(const char *s, size_t len)
 {
-	static const struct {
-		const char *r;
-		int v;
-	} tab[] = {{"c", 100}, {"xc", 90}, {"l", 50}, {"xl", 40}, {"x", 10},
-		   {"ix", 9},  {"v", 5},   {"iv", 4}, {"i", 1}};
-	size_t o = 0;
-	buf[0] = '\0';
-	if (v < 1 || v > 399)
-		return;
-	for (size_t k = 0; k < sizeof tab / sizeof tab[0]; k++)
-		while (v >= tab[k].v && o + 2 < 12) {
-			size_t m = strlen(tab[k].r);
-			memcpy(buf + o, tab[k].r, m);
-			o += m, v -= tab[k].v;
-		}
-	buf[o] = '\0';
+	char out[16];
+	if (len == 0 || len > 15 || strspn(s, "ivxlcdmIVXLCDM") < len)
+		return 0;
+	if (corpus_eid_num(CORPUS_CHAPTER, s, len, out, sizeof out) < 0)
+		return 0;
+	return (int)strtol(out, NULL, 10);
 }
 
 /* ---- The lexer ----------------------------------------------------------------- */
@@ -487,7 +395,7 @@ static const struct ref_kw *kw_find_ar(const struct ref_kw *kw, const char *w, i
 		k = NULL;
 	}
 	if (!k || !(k->cls == K_ART || k->cls == K_PARA || k->cls == K_POINT || k->cls == K_THIS ||
-		    k->cls == K_CONV || k->cls == K_PROT)) {
+	            k->cls == K_CONV || k->cls == K_PROT)) {
 		*andpre = 0;
 		return NULL;
 	}
@@ -509,20 +417,38 @@ static int grow(struct ref_lex *lx, size_t *cap)
 static enum ref_cls punct_cls(unsigned cp)
 {
 	switch (cp) {
-	case ',': case 0x060C: case 0x3001: case 0xFF0C:
+	case ',':
+	case 0x060C:
+	case 0x3001:
+	case 0xFF0C:
 		return K_COMMA;
 	case '.':
 		return K_DOT;
-	case '(': case 0xFF08:
+	case '(':
+	case 0xFF08:
 		return K_LP;
-	case ')': case 0xFF09:
+	case ')':
+	case 0xFF09:
 		return K_RP;
 	case '/':
 		return K_SLASH;
-	case '"': case '\'': case 0xAB: case 0xBB: case 0x2018: case 0x2019: case 0x201C:
-	case 0x201D: case 0x201E:
+	case '"':
+	case '\'':
+	case 0xAB:
+	case 0xBB:
+	case 0x2018:
+	case 0x2019:
+	case 0x201C:
+	case 0x201D:
+	case 0x201E:
 		return K_QUOTE;
-	case '-': case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014: case 0x2212:
+	case '-':
+	case 0x2010:
+	case 0x2011:
+	case 0x2012:
+	case 0x2013:
+	case 0x2014:
+	case 0x2212:
 		return K_RANGE;
 	default:
 		return K_OTHER;
@@ -537,17 +463,17 @@ static void lex_word(struct ref_lex *lx, size_t *i, struct ref_tok *t)
 	t->fs = lx->nfold;
 	while (j < len) {
 		size_t k = j;
-		unsigned cp = ref_utf8(s, len, &k);
+		unsigned cp = corpus_u8_next(s, len, &k);
 		if (!is_letter(cp) && !is_arabic_mark(cp)) {
 			/* "sub-paragraph", "ci-dessus"; "l'article" */
 			size_t m = k;
 			int joins = (cp == '-' || cp == 0x2010 || cp == 0x2011) && j > *i &&
-				    m < len && is_letter(ref_utf8(s, len, &m));
+			            m < len && is_letter(corpus_u8_next(s, len, &m));
 			if (!joins && (cp == '\'' || cp == 0x2019) && m < len) {
 				const char *f = lx->fold + t->fs;
 				size_t fl = lx->nfold - t->fs;
 				if (fl == 1 && (f[0] == 'l' || f[0] == 'd') &&
-				    is_letter(ref_utf8(s, len, &m))) {
+				    is_letter(corpus_u8_next(s, len, &m))) {
 					lx->nfold += put_utf8(lx->fold + lx->nfold, '\'');
 					j = k;
 					break;
@@ -582,9 +508,14 @@ static void classify(const struct ref_lang *lang, struct ref_lex *lx, struct ref
 		else if (k->ord)
 			t->type = T_NUM, t->val = k->ord, t->ord = 1;
 	}
-	t->letter = ref_letter(w);
+	t->letter = ref_letter(w, wl);
 	t->roman = ref_roman(w, wl);
-	/* "(I)" is a numeral; a bare capital I is a pronoun: keep case for the grammar */
+	/* Arabic ordinal words ("الأولى", "الثاني") number articles and chapters */
+	if (!k && (unsigned char)w[0] >= 0xD8 && (unsigned char)w[0] <= 0xDB) {
+		long v = ref_number(w, wl);
+		if (v != REF_HUGE)
+			t->type = T_NUM, t->val = v, t->ord = 1;
+	}
 }
 
 /* Digits (of any script) at text[*i]; "1er", "2º" keep their ordinal ending. */
@@ -592,21 +523,18 @@ static void lex_num(struct ref_lex *lx, size_t *i, struct ref_tok *t)
 {
 	const char *s = lx->text;
 	size_t len = lx->len, j = *i;
-	long v = 0;
 	while (j < len) {
 		size_t k = j;
-		int d = ref_digit(ref_utf8(s, len, &k));
-		if (d < 0)
+		if (ref_digit(corpus_u8_next(s, len, &k)) < 0)
 			break;
-		if (v != REF_HUGE)
-			v = v * 10 + d > REF_MAX_NUM ? REF_HUGE : v * 10 + d;
 		j = k;
 	}
+	long v = ref_number(s + *i, j - *i);
 	static const char *const suffix[] = {"er", "re", "\xC2\xBA", "\xC2\xAA"};
 	for (size_t q = 0; q < sizeof suffix / sizeof suffix[0]; q++) {
 		size_t m = strlen(suffix[q]), k = j + m;
 		if (j + m <= len && strncmp(s + j, suffix[q], m) == 0 &&
-		    (k >= len || !is_letter(ref_utf8(s, len, &k)))) {
+		    (k >= len || !is_letter(corpus_u8_next(s, len, &k)))) {
 			j += m;
 			break;
 		}
@@ -622,7 +550,8 @@ static void merge(struct ref_lex *lx)
 	for (size_t i = 0; i < lx->n; i++) {
 		struct ref_tok *t = &lx->t[i];
 		const char *w = ref_word(lx, i);
-		if (i + 2 < lx->n && strcmp(w, "tot") == 0 && strcmp(ref_word(lx, i + 1), "en") == 0 &&
+		if (i + 2 < lx->n && strcmp(w, "tot") == 0 &&
+		    strcmp(ref_word(lx, i + 1), "en") == 0 &&
 		    strcmp(ref_word(lx, i + 2), "met") == 0) {
 			t->cls = K_RANGE, t->e = lx->t[i + 2].e;
 			lx->t[o++] = *t;
@@ -644,19 +573,18 @@ static void merge(struct ref_lex *lx)
 			i += 1;
 			continue;
 		}
-		/* ar compound ordinals: "الحادية عشرة" = 11, "الحادية والعشرون" = 21 */
-		if (i + 1 < lx->n && t->ord && t->val < 10 && lx->t[i + 1].cls == K_TEEN) {
-			t->val += 10, t->e = lx->t[i + 1].e;
-			lx->t[o++] = *t;
-			i += 1;
-			continue;
-		}
-		if (i + 1 < lx->n && t->ord && t->val < 10 && lx->t[i + 1].ord &&
-		    lx->t[i + 1].andpre && lx->t[i + 1].val >= 20) {
-			t->val += lx->t[i + 1].val, t->e = lx->t[i + 1].e;
-			lx->t[o++] = *t;
-			i += 1;
-			continue;
+		/* ar "الحادية عشرة" = 11: eid.c reads the two words together */
+		if (i + 1 < lx->n && t->type == T_WORD && lx->t[i + 1].cls == K_TEEN) {
+			char two[128];
+			int m = snprintf(two, sizeof two, "%s %s", w, ref_word(lx, i + 1));
+			long v =
+			    m > 0 && (size_t)m < sizeof two ? ref_number(two, (size_t)m) : REF_HUGE;
+			if (v != REF_HUGE) {
+				t->type = T_NUM, t->ord = 1, t->val = v, t->e = lx->t[i + 1].e;
+				lx->t[o++] = *t;
+				i += 1;
+				continue;
+			}
 		}
 		lx->t[o++] = *t;
 	}
@@ -674,7 +602,7 @@ int ref_lex(const struct ref_lang *lang, const char *text, size_t len, struct re
 		return -1;
 	while (i < len) {
 		size_t k = i;
-		unsigned cp = ref_utf8(text, len, &k);
+		unsigned cp = corpus_u8_next(text, len, &k);
 		if (is_space(cp)) {
 			i = k;
 			continue;

@@ -13,14 +13,15 @@
 #include <string.h>
 
 #include "corpus/refs-int.h"
+#include "corpus/utf8.h"
 
 enum { Z_NUM, Z_CH, Z_LAT, Z_LP, Z_RP, Z_OTHER };
 
 struct ztok {
 	size_t s, e;
 	int kind;
-	long val;   /* Z_NUM */
-	unsigned cp; /* Z_CH */
+	long val;          /* Z_NUM */
+	unsigned cp;       /* Z_CH */
 	int letter, roman; /* Z_LAT */
 };
 
@@ -36,65 +37,45 @@ static const struct {
 	const char *name;
 	const char *doc;
 } zh_names[] = {
-	{"网络犯罪公约附加议定书", "budapest-p1"},
-	{"联合国打击网络犯罪公约", "uncc"},
-	{"布达佩斯公约", "budapest"},
-	{"网络犯罪公约", "budapest"},
+    {"网络犯罪公约附加议定书", "budapest-p1"},
+    {"联合国打击网络犯罪公约", "uncc"},
+    {"布达佩斯公约", "budapest"},
+    {"网络犯罪公约", "budapest"},
 };
 
 /* ---- Tokens ----------------------------------------------------------- */
 
-static int cn_digit(unsigned cp)
+/* Is cp part of a number written in Chinese numerals or digits? (Its value is eid.c's.) */
+static int numeral(unsigned cp)
 {
-	static const unsigned d[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,
-				     0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
-	if (cp == 0x3007)
-		return 0; /* 〇 */
-	if (cp == 0x4E24)
-		return 2; /* 两 */
-	for (int i = 0; i < 10; i++)
-		if (d[i] == cp)
-			return i;
-	return -1;
+	static const unsigned cn[] = {0x96F6, 0x3007, 0x4E00, 0x4E8C, 0x4E24, 0x4E09,
+	                              0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+	                              0x5341, 0x767E, 0x5343}; /* 零〇一二两三四五六七八九十百千 */
+	if (ref_digit(cp) >= 0)
+		return 1;
+	for (size_t k = 0; k < sizeof cn / sizeof cn[0]; k++)
+		if (cn[k] == cp)
+			return 1;
+	return 0;
 }
 
-static long cn_unit(unsigned cp)
-{
-	return cp == 0x5341 ? 10 : cp == 0x767E ? 100 : cp == 0x5343 ? 1000 : 0; /* 十百千 */
-}
-
-/* A number in Chinese numerals or digits at text[*i]. */
+/* A number at text[*i]: one script's digits or Chinese numerals, not a mixture. */
 static int read_num(const char *s, size_t len, size_t *i, long *out)
 {
-	long total = 0, cur = 0, dec = 0;
-	int any = 0, digits = 0;
 	size_t j = *i;
+	int digits = -1;
 	while (j < len) {
 		size_t k = j;
-		unsigned cp = ref_utf8(s, len, &k);
-		int d = ref_digit(cp), c = cn_digit(cp);
-		long u = cn_unit(cp);
-		if (d >= 0 && !(any && !digits)) {
-			dec = dec > REF_MAX_NUM ? dec : dec * 10 + d;
-			digits = 1;
-		} else if (c >= 0 && !digits) {
-			cur = c;
-		} else if (u && !digits) {
-			total += (cur ? cur : 1) * u;
-			cur = 0;
-		} else {
+		unsigned cp = corpus_u8_next(s, len, &k);
+		int d = ref_digit(cp) >= 0;
+		if (!numeral(cp) || (digits >= 0 && d != digits))
 			break;
-		}
-		any = 1;
+		digits = d;
 		j = k;
-		if (total > REF_MAX_NUM)
-			total = REF_MAX_NUM + 1;
 	}
-	if (!any)
+	if (j == *i)
 		return 0;
-	*out = digits ? dec : total + cur;
-	if (*out > REF_MAX_NUM)
-		*out = REF_HUGE;
+	*out = ref_number(s + *i, j - *i);
 	*i = j;
 	return 1;
 }
@@ -109,7 +90,7 @@ static int zlex(struct zp *z, const char *s, size_t len)
 	size_t cap = 0, i = 0;
 	while (i < len) {
 		size_t k = i;
-		unsigned cp = ref_utf8(s, len, &k);
+		unsigned cp = corpus_u8_next(s, len, &k);
 		struct ztok t = {0};
 		t.s = i;
 		if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000) {
@@ -128,11 +109,12 @@ static int zlex(struct zp *z, const char *s, size_t len)
 			}
 			w[n] = '\0';
 			t.kind = Z_LAT;
-			t.letter = ref_letter(w);
+			t.letter = ref_letter(w, n);
 			t.roman = ref_roman(w, n);
 		} else {
-			t.kind = cp == '(' || cp == 0xFF08 ? Z_LP : cp == ')' || cp == 0xFF09 ? Z_RP
-											       : Z_CH;
+			t.kind = cp == '(' || cp == 0xFF08   ? Z_LP
+			         : cp == ')' || cp == 0xFF09 ? Z_RP
+			                                     : Z_CH;
 			t.cp = cp;
 			i = k;
 		}
@@ -168,11 +150,16 @@ static int level_of(const struct zp *z, size_t at)
 	if (!t || t->kind != Z_CH)
 		return -1;
 	switch (t->cp) {
-	case 0x6761: return L_ART;   /* 条 */
-	case 0x6B3E: return L_PARA;  /* 款 */
-	case 0x9879: return L_POINT; /* 项 */
-	case 0x76EE: return L_SUB;   /* 目 */
-	default: return -1;
+	case 0x6761:
+		return L_ART; /* 条 */
+	case 0x6B3E:
+		return L_PARA; /* 款 */
+	case 0x9879:
+		return L_POINT; /* 项 */
+	case 0x76EE:
+		return L_SUB; /* 目 */
+	default:
+		return -1;
 	}
 }
 
@@ -182,9 +169,9 @@ static size_t zsep(const struct zp *z, size_t at)
 	if (is_ch(z, at, 0x4EE5) && is_ch(z, at + 1, 0x53CA))
 		return 2;
 	return is_ch(z, at, 0x3001) || is_ch(z, at, 0x548C) || is_ch(z, at, 0x53CA) ||
-			       is_ch(z, at, 0x6216)
-		       ? 1
-		       : 0;
+	               is_ch(z, at, 0x6216)
+	           ? 1
+	           : 0;
 }
 
 static int zrange(const struct zp *z, size_t at)
@@ -350,8 +337,8 @@ static int zlist(struct zp *z)
 			size_t k = zsep(z, z->i);
 			if (!k) {
 				/* "第十四至二十一条" */
-				if (zrange(z, z->i) && zt(z, z->i + 1) && zt(z, z->i + 1)->kind == Z_NUM &&
-				    level_of(z, z->i + 2) >= 0) {
+				if (zrange(z, z->i) && zt(z, z->i + 1) &&
+				    zt(z, z->i + 1)->kind == Z_NUM && level_of(z, z->i + 2) >= 0) {
 					struct ref_item r = {0};
 					int l = level_of(z, z->i + 2);
 					r.set = 1u << l, r.v[l] = pv, r.rlvl = l;
@@ -432,7 +419,7 @@ static const char *zname(const struct zp *z, size_t at, size_t len, size_t *end,
 }
 
 static int emit(struct ref_out *out, struct zp *z, size_t start_tok, int docsel, const char *doc,
-		int self_lvl, int doc_only, int chapter)
+                int self_lvl, int doc_only, int chapter)
 {
 	struct ref_chain c;
 	memset(&c, 0, sizeof c);
@@ -458,10 +445,10 @@ static int zat(struct ref_out *out, struct zp *z, size_t s, size_t len)
 	} else if (is_ch(z, s, 0x672C) && is_ch(z, s + 1, 0x516C) && is_ch(z, s + 2, 0x7EA6)) {
 		j = s + 3; /* 本公约 */
 	} else if (is_ch(z, s, 0x672C) && is_ch(z, s + 1, 0x8BAE) && is_ch(z, s + 2, 0x5B9A) &&
-		   is_ch(z, s + 3, 0x4E66)) {
+	           is_ch(z, s + 3, 0x4E66)) {
 		j = s + 4; /* 本议定书 */
 	} else if (is_ch(z, s, 0x516C) && is_ch(z, s + 1, 0x7EA6) &&
-		   !(s > 0 && is_ch(z, s - 1, 0x672C))) {
+	           !(s > 0 && is_ch(z, s - 1, 0x672C))) {
 		docsel = D_PARENT, j = s + 2; /* 公约 */
 	}
 	if (is_ch(z, j, 0x7684)) /* 的 */

@@ -93,8 +93,8 @@ static size_t rd_roman(const struct parse *p, size_t at, int bare, long *v)
 	const struct ref_tok *a = tk(p, at), *b = tk(p, at + 1), *c = tk(p, at + 2);
 	if (!a)
 		return 0;
-	if (a->cls == K_LP && b && b->type == T_WORD && b->roman && c && c->cls == K_RP &&
-	    b->adj && c->adj) {
+	if (a->cls == K_LP && b && b->type == T_WORD && b->roman && c && c->cls == K_RP && b->adj &&
+	    c->adj) {
 		*v = b->roman;
 		return 3;
 	}
@@ -179,14 +179,14 @@ static int deeper(struct parse *p, struct ref_item *it, int lvl)
 		} else if (lvl == L_ART && dotted(p, L_POINT)) {
 			set_lvl(it, lvl = L_POINT, u->letter), p->i += 2;
 		} else if (lvl == L_ART && t && t->cls == K_LP && u && u->type == T_NUM &&
-			   cls_at(p, p->i + 2) == K_RP) {
+		           cls_at(p, p->i + 2) == K_RP) {
 			set_lvl(it, lvl = L_PARA, u->val), p->i += 3;
 		} else if (lvl == L_PARA && dotted(p, L_POINT)) {
 			set_lvl(it, lvl = L_POINT, u->letter), p->i += 2;
 		} else if (lvl == L_PARA && (k = rd_letter(p, p->i, 0, &v)) > 0) {
 			set_lvl(it, lvl = L_POINT, v), p->i += k;
 		} else if (lvl == L_PARA && is_bare_letter(p, t) && t->fe - t->fs == 1 &&
-			   dotted_at(p, p->i + 1, L_SUB)) {
+		           dotted_at(p, p->i + 1, L_SUB)) {
 			set_lvl(it, lvl = L_POINT, t->letter), p->i += 1;
 		} else if (lvl == L_POINT && dotted(p, L_SUB)) {
 			set_lvl(it, lvl = L_SUB, u->roman), p->i += 2;
@@ -204,7 +204,8 @@ static void absorb_dot(struct parse *p)
 	const struct ref_tok *d = tk(p, p->i);
 	int next = cls_at(p, p->i + 1);
 	if (d && d->cls == K_DOT && d->adj &&
-	    (next == K_AND || next == K_COMMA || next == K_OF || next == K_RANGE || next == K_ABOVE))
+	    (next == K_AND || next == K_COMMA || next == K_OF || next == K_RANGE ||
+	     next == K_ABOVE))
 		p->i++;
 }
 
@@ -260,7 +261,8 @@ static void range(struct parse *p, struct ref_item *it, int lvl)
 	p->i = save;
 }
 
-/* A deeper list hung on an item: "24, paragraph 1", "9 paragraph 3", "eerste lid onder onderdeel b". */
+/* A deeper list hung on an item: "24, paragraph 1", "9 paragraph 3", "eerste lid onder onderdeel
+ * b". */
 static int attach(struct parse *p, const struct ref_item *it)
 {
 	size_t save = p->i, fail;
@@ -274,8 +276,10 @@ static int attach(struct parse *p, const struct ref_item *it)
 	const struct ref_tok *t = tk(p, p->i);
 	/* ar "والفقرة": the conjunction starts a citation of its own */
 	if (t && t->type == T_WORD && !t->andpre) {
-		int lvl = t->cls == K_PARA ? L_PARA : t->cls == K_POINT ? L_POINT
-			  : t->cls == K_SUB  ? L_SUB : -1;
+		int lvl = t->cls == K_PARA    ? L_PARA
+		          : t->cls == K_POINT ? L_POINT
+		          : t->cls == K_SUB   ? L_SUB
+		                              : -1;
 		if (lvl > d) {
 			p->i++;
 			if (parse_list(p, lvl, t->plural, it))
@@ -358,7 +362,7 @@ static int sibling(struct parse *p, int lvl)
 		it.set &= (1u << (L_POINT + 1)) - 1;
 		set_lvl(&it, L_POINT, v);
 	} else if (d >= L_POINT && roman_plausible(p, p->i, prev) &&
-		   (k = rd_roman(p, p->i, 1, &v)) > 0) {
+	           (k = rd_roman(p, p->i, 1, &v)) > 0) {
 		/* "onderdeel a, i of ii": the numeral refines point a, then lists */
 		p->i += k;
 		set_lvl(&it, L_SUB, v);
@@ -383,11 +387,16 @@ static int sibling(struct parse *p, int lvl)
 static int kw_level(int cls)
 {
 	switch (cls) {
-	case K_ART: return L_ART;
-	case K_PARA: return L_PARA;
-	case K_POINT: return L_POINT;
-	case K_SUB: return L_SUB;
-	default: return -1;
+	case K_ART:
+		return L_ART;
+	case K_PARA:
+		return L_PARA;
+	case K_POINT:
+		return L_POINT;
+	case K_SUB:
+		return L_SUB;
+	default:
+		return -1;
 	}
 }
 
@@ -507,7 +516,8 @@ static size_t rd_name(const struct parse *p, size_t at, const char **doc)
 	for (; nm && nm->words[0]; nm++) {
 		size_t k = 0;
 		for (; k < 16 && nm->words[k]; k++) {
-			const char *w = nm->words[k], *have = at + k < p->lx->n ? ref_word(p->lx, at + k) : "";
+			const char *w = nm->words[k],
+			           *have = at + k < p->lx->n ? ref_word(p->lx, at + k) : "";
 			size_t m = strlen(w);
 			if (w[m - 1] == '*' ? strncmp(w, have, m - 1) != 0 : strcmp(w, have) != 0)
 				break;
@@ -526,8 +536,8 @@ static int rd_docword(const struct parse *p, size_t at, struct ref_chain *c)
 	const struct ref_tok *t = tk(p, at);
 	if (!t || (t->cls != K_CONV && t->cls != K_PROT))
 		return 0;
-	if (cls_at(p, at + 1) == K_TPREP || (cls_at(p, at + 1) == K_OF &&
-					      strcmp(p->lang->code, "nl") == 0)) {
+	if (cls_at(p, at + 1) == K_TPREP ||
+	    (cls_at(p, at + 1) == K_OF && strcmp(p->lang->code, "nl") == 0)) {
 		c->docsel = D_EXTERNAL;
 		return 1;
 	}
@@ -656,8 +666,8 @@ static int citation(struct parse *p, size_t s, struct ref_chain *c)
 	chain_init(c, p, s);
 	p->i = s + 1;
 	if (cls_at(p, p->i) == K_FROM ||
-	    (cls_at(p, p->i) == K_OF && strcmp(p->lang->code, "ar") == 0 &&
-	     tk(p, p->i + 1) && tk(p, p->i + 1)->type == T_NUM))
+	    (cls_at(p, p->i) == K_OF && strcmp(p->lang->code, "ar") == 0 && tk(p, p->i + 1) &&
+	     tk(p, p->i + 1)->type == T_NUM))
 		p->i++;
 	lvl = first_level(p, lvl);
 	if (!parse_list(p, lvl, 1, &base))
@@ -700,7 +710,8 @@ static int ord_citation(struct parse *p, size_t s, struct ref_chain *c, size_t *
 	return 1;
 }
 
-/* "this article", "dit lid", "هذه المادة", "настоящей статьи", "le présent article", "this chapter". */
+/* "this article", "dit lid", "هذه المادة", "настоящей статьи", "le présent article", "this
+ * chapter". */
 static int self_ref(struct parse *p, size_t s, struct ref_chain *c)
 {
 	int c2 = cls_at(p, s + 1);
@@ -892,7 +903,7 @@ static void own_place(struct ref_out *out, const char *eid)
 }
 
 int corpus_refs_find(const char *text, size_t len, const struct corpus_ref_ctx *ctx,
-		     struct corpus_ref **refs, size_t *n, char *err, size_t errlen)
+                     struct corpus_ref **refs, size_t *n, char *err, size_t errlen)
 {
 	struct ref_out out = {0};
 	const struct ref_lang *lang = ref_lang_get(ctx->lang);
@@ -901,7 +912,7 @@ int corpus_refs_find(const char *text, size_t len, const struct corpus_ref_ctx *
 	if (!lang) {
 		if (err)
 			snprintf(err, errlen, "no reference grammar for language '%s'",
-				 ctx->lang ? ctx->lang : "(none)");
+			         ctx->lang ? ctx->lang : "(none)");
 		return 1;
 	}
 	out.text = text, out.ctx = ctx;
@@ -909,7 +920,7 @@ int corpus_refs_find(const char *text, size_t len, const struct corpus_ref_ctx *
 	out.budget = 65536 + 8 * len;
 	own_place(&out, ctx->eid);
 	rc = strcmp(lang->code, "zh") == 0 ? ref_zh_scan(&out, text, len)
-					   : scan(&out, lang, text, len);
+	                                   : scan(&out, lang, text, len);
 	if (rc < 0 || out.oom) {
 		corpus_refs_free(out.r, out.n);
 		if (err)

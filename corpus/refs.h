@@ -33,10 +33,11 @@
 
 /* Where the text is: relative references resolve against these. */
 struct corpus_ref_ctx {
-	const char *lang;   /* "en", "fr", "es", "ru", "ar", "zh", "nl" */
-	const char *doc;    /* id of the document the text belongs to */
-	const char *parent; /* the convention a protocol belongs to ("the Convention"); may be NULL */
-	const char *eid;    /* the provision holding the text: "art_24__para_2"; may be NULL */
+	const char *lang; /* "en", "fr", "es", "ru", "ar", "zh", "nl" */
+	const char *doc;  /* id of the document the text belongs to */
+	const char
+	    *parent;     /* the convention a protocol belongs to ("the Convention"); may be NULL */
+	const char *eid; /* the provision holding the text: "art_24__para_2"; may be NULL */
 	const char *chapter; /* the chapter holding it ("chp_3", for "this chapter"); may be NULL */
 };
 
@@ -57,7 +58,7 @@ struct corpus_ref {
  * records, message in err); -1 when memory runs out.
  */
 int corpus_refs_find(const char *text, size_t len, const struct corpus_ref_ctx *ctx,
-		     struct corpus_ref **refs, size_t *n, char *err, size_t errlen);
+                     struct corpus_ref **refs, size_t *n, char *err, size_t errlen);
 void corpus_refs_free(struct corpus_ref *refs, size_t n);
 
 #endif
