@@ -88,6 +88,13 @@ int dsp_mark(struct dsp_buf *out, UChar32 c, int bad_byte);
 UBreakIterator *dsp_char_iter(void);
 UBreakIterator *dsp_line_iter(void);
 
+/*
+ * The end of the grapheme cluster of u[0..n) that starts at i, with it
+ * already set on u.  Between two ASCII characters there is always a boundary
+ * but in "\r\n", so most of a Latin text needs no rules at all.
+ */
+int32_t dsp_next_cluster(UBreakIterator *it, const UChar *u, int32_t n, int32_t i);
+
 /* Per-thread scratch text, for functions that do not keep their text. */
 struct dsp_text *dsp_scratch_text(void);
 

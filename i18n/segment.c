@@ -48,6 +48,14 @@ struct dsp_clusters *dsp_scratch_clusters(void)
 	return &scratch_clusters;
 }
 
+int32_t dsp_next_cluster(UBreakIterator *it, const UChar *u, int32_t n, int32_t i)
+{
+	if (u[i] < 0x80 && (i + 1 == n || (u[i + 1] < 0x80 && !(u[i] == '\r' && u[i + 1] == '\n'))))
+		return i + 1;
+	/* next() is cheaper than following(), which may have to find its way back */
+	return ubrk_current(it) == i ? ubrk_next(it) : ubrk_following(it, i);
+}
+
 static int grow(void **p, size_t size)
 {
 	void *q = realloc(*p, size);
@@ -172,10 +180,10 @@ int dsp_analyse(const struct dsp_text *t, struct dsp_clusters *cs, int breaks)
 	if (U_FAILURE(e))
 		return -1;
 	cs->n = 0;
-	int32_t a = 0;
-	for (int32_t b = ubrk_next(it); b != UBRK_DONE; a = b, b = ubrk_next(it)) {
+	for (int32_t a = 0, b; a < t->n; a = b) {
 		enum dsp_kind kind;
 		int mark;
+		b = dsp_next_cluster(it, t->u, t->n, a);
 		if (push(cs, a) < 0)
 			return -1;
 		cs->c[cs->n - 1].width = dsp_cluster(t, t->u + a, a, b, 0, &kind, &mark, NULL);

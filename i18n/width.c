@@ -100,6 +100,12 @@ int dsp_cluster(const struct dsp_text *t, const UChar *draw, int32_t a, int32_t 
 		enum dsp_kind *kind, int *mark, struct dsp_buf *out)
 {
 	const UChar *u = t->u;
+	if (b == a + 1 && u[a] > ' ' && u[a] < 0x7F && draw[0] > ' ' && draw[0] < 0x7F) {
+		*mark = 0; /* the common case: one printable ASCII character */
+		*kind = DSP_TEXT;
+		char ch = (char)draw[0];
+		return out && dsp_buf_put(out, &ch, 1) < 0 ? -1 : 1;
+	}
 	int32_t i = a;
 	UChar32 c;
 	U16_NEXT(u, i, b, c);
@@ -170,10 +176,10 @@ int i18n_width(const char *s, size_t len)
 	if (U_FAILURE(e))
 		return -1;
 	int width = 0;
-	int32_t a = 0;
-	for (int32_t b = ubrk_next(it); b != UBRK_DONE; a = b, b = ubrk_next(it)) {
+	for (int32_t a = 0, b; a < t->n; a = b) {
 		enum dsp_kind kind;
 		int mark;
+		b = dsp_next_cluster(it, t->u, t->n, a);
 		width += dsp_cluster(t, t->u + a, a, b, width, &kind, &mark, NULL);
 	}
 	return width;
