@@ -452,6 +452,81 @@ static void offset_cases(void)
 	}
 }
 
+/*
+ * Random texts from pieces that stress the display (a fixed seed, so a
+ * failure repeats): every line of every wrap, in every mode, must keep the
+ * invariants of check_layout(), and the lines must cover the text but for
+ * the '\n' (or "\r\n") that ends a line.
+ */
+static const char *pieces[] = {
+	"a", "word ", " ", "  ", "\t", "\n", "\r\n", "\r", "\x1B[2J", "\x7F", "\xC2\x9B", "\xFF",
+	"\xE2\x80\xAE", "\xE2\x81\xA7", "\xE2\x80\x8F", "\xE2\x80\x8B", "\xC2\xAD",
+	"\xCC\x81", "e\xCC\x81", "\xE4\xB8\xAD", "\xE3\x80\x82", "\xE3\x80\x8C", "(", ")", "[",
+	"\xD9\x84", "\xD8\xA7", "\xD8\xA3", "\xD9\x8E", "\xD8\xA8", "\xD9\x80", "\xD9\xA1",
+	"12", "\xF0\x9F\x91\xA8\xE2\x80\x8D\xF0\x9F\x91\xA9", "\xF0\x9F\x87\xAB",
+	"\xEF\xBB\xBB", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xCD\xB8", "\xD7\x90",
+};
+
+static unsigned long rnd_state = 12345;
+
+static unsigned rnd(unsigned n)
+{
+	rnd_state = rnd_state * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)(rnd_state >> 33) % n;
+}
+
+static int random_text_ok(const char *s, size_t len, int width, char *why, size_t whylen)
+{
+	const enum i18n_bidi_mode modes[] = {I18N_BIDI_APP, I18N_BIDI_TERMINAL, I18N_BIDI_OFF};
+	struct i18n_span *lines;
+	size_t n, covered = 0;
+	if (i18n_wrap(s, len, width, &lines, &n, why, whylen) < 0)
+		return 0;
+	int ok = 1;
+	for (size_t k = 0; k < n && ok; k++) {
+		size_t gap = lines[k].start - covered;
+		const char *g = s + covered;
+		ok = gap == 0 || (gap == 1 && g[0] == '\n') || (gap == 2 && !memcmp(g, "\r\n", 2));
+		if (!ok)
+			snprintf(why, whylen, "line %zu does not follow the one before", k);
+		covered = lines[k].end;
+		for (int m = 0; m < 3 && ok; m++) {
+			struct i18n_layout l;
+			ok = i18n_layout_line(s, len, lines[k], modes[m], &l, why, whylen) == 0 &&
+			     check_layout(s, lines[k], &l, width, why, whylen);
+			i18n_layout_free(&l);
+		}
+	}
+	size_t rest = len - covered;
+	if (ok && !(rest == 0 || (rest == 1 && s[covered] == '\n') ||
+		    (rest == 2 && !memcmp(s + covered, "\r\n", 2))))
+		ok = 0, snprintf(why, whylen, "the lines stop at %zu of %zu", covered, len);
+	free(lines);
+	return ok;
+}
+
+static void random_cases(void)
+{
+	char s[512], why[160] = "";
+	int failed = 0, cases = 2000;
+	for (int c = 0; c < cases && !failed; c++) {
+		size_t len = 0;
+		for (unsigned p = rnd(40); p > 0; p--) {
+			const char *piece = pieces[rnd(sizeof pieces / sizeof *pieces)];
+			size_t n = strlen(piece);
+			if (len + n >= sizeof s)
+				break;
+			memcpy(s + len, piece, n);
+			len += n;
+		}
+		if (!random_text_ok(s, len, 1 + (int)rnd(20), why, sizeof why)) {
+			failed = 1;
+			tap_diag("case %d (%zu bytes): %s", c, len, why);
+		}
+	}
+	tap_ok(!failed, "%d random texts keep the layout invariants", cases);
+}
+
 int main(void)
 {
 	width_cases();
@@ -460,5 +535,6 @@ int main(void)
 	sanitise_cases();
 	bidi_cases();
 	offset_cases();
+	random_cases();
 	return tap_done();
 }
