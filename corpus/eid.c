@@ -420,7 +420,8 @@ static int split_eid(const char *eid, struct comp *c, int max)
 			}
 			if (vl > 0 && us[1] == '0')
 				return -1;
-			memcpy(c[n].val, us + 1, vl);
+			if (vl > 0)
+				memcpy(c[n].val, us + 1, vl);
 			c[n].val[vl] = '\0';
 			/* "__wrap_1" is spelled "__wrap". */
 			if (c[n].rank == R_WRAP && strcmp(c[n].val, "1") == 0)
@@ -481,44 +482,62 @@ static int is_letter(uint32_t c)
 	       c == 0x3007;
 }
 
-/* Words and digit runs of spec; punctuation and spaces only separate them. */
+enum { C_NONE, C_DIGIT, C_LETTER, C_HAN_DIGIT, C_HAN };
+
+static int char_class(uint32_t c)
+{
+	static const uint32_t han_digits[] = {0x3007, 0x96f6, 0x4e00, 0x4e8c, 0x4e24,
+	                                      0x4e09, 0x56db, 0x4e94, 0x516d, 0x4e03,
+	                                      0x516b, 0x4e5d, 0x5341, 0x767e, 0x5343};
+	if (digit_value(c) >= 0)
+		return C_DIGIT;
+	for (size_t k = 0; k < sizeof han_digits / sizeof *han_digits; k++)
+		if (han_digits[k] == c)
+			return C_HAN_DIGIT;
+	if (c >= 0x4e00 && c <= 0x9fff)
+		return C_HAN;
+	return is_letter(c) ? C_LETTER : C_NONE;
+}
+
+/*
+ * Words and digit runs of spec, lower-cased; punctuation and spaces only
+ * separate them.  A run of Chinese numerals is one word, any other Han
+ * character a word by itself ("第2条第1款" gives 第 2 条 第 1 款).
+ */
 static int tokenize(const char *spec, struct tok *t, int max)
 {
 	size_t len = strlen(spec), i = 0;
 	int n = 0;
 
 	while (i < len) {
-		size_t start = i;
+		size_t at = i;
 		uint32_t c = corpus_u8_next(spec, len, &i);
-		int dig = digit_value(c) >= 0;
-		if (!dig && !is_letter(c))
+		int cls = char_class(c);
+		if (cls == C_NONE)
 			continue;
 		if (n == max)
 			return -1;
-		t[n].type = dig ? T_NUM : T_WORD;
+		t[n].type = cls == C_DIGIT ? T_NUM : T_WORD;
 		t[n].len = 0;
-		i = start;
-		while (i < len) {
-			size_t at = i;
-			uint32_t d = corpus_u8_next(spec, len, &i);
-			if (dig ? digit_value(d) < 0 : !is_letter(d) || digit_value(d) >= 0) {
-				i = at;
+		for (i = at; i < len;) {
+			size_t from = i;
+			uint32_t d = corpus_u_lower(corpus_u8_next(spec, len, &i));
+			if (char_class(d) != cls || (cls == C_HAN && from != at)) {
+				i = from;
 				break;
 			}
-			d = corpus_u_lower(d);
+			if (t[n].len + (i - from) >= sizeof t[n].s)
+				return -1;
+			/* lower-casing keeps the UTF-8 length in the scripts it touches */
 			char buf[4];
-			size_t bl;
+			size_t bl = i - from;
 			if (d < 0x80)
-				buf[0] = (char)d, bl = 1;
+				buf[0] = (char)d;
 			else if (d < 0x800)
 				buf[0] = (char)(0xc0 | (d >> 6)),
-				buf[1] = (char)(0x80 | (d & 0x3f)), bl = 2;
+				buf[1] = (char)(0x80 | (d & 0x3f));
 			else
-				buf[0] = (char)(0xe0 | (d >> 12)),
-				buf[1] = (char)(0x80 | ((d >> 6) & 0x3f)),
-				buf[2] = (char)(0x80 | (d & 0x3f)), bl = 3;
-			if (t[n].len + bl >= sizeof t[n].s)
-				return -1;
+				memcpy(buf, spec + from, bl);
 			memcpy(t[n].s + t[n].len, buf, bl);
 			t[n].len += bl;
 		}
@@ -617,7 +636,8 @@ static int parse_article(const struct tok *t, int n, char *out, size_t outlen)
 		return -1;
 	for (i++; i < n; i++) {
 		enum corpus_kind want;
-		if (word_in(&t[i], w_para)) {
+		if (word_in(&t[i], w_para) && i + 1 < n && t[i + 1].type == T_NUM) {
+			/* "п" is both the Russian "paragraph" and the point п */
 			want = CORPUS_PARAGRAPH;
 			i++;
 		} else if (word_in(&t[i], w_sub) && i + 1 < n && word_in(&t[i + 1], w_para)) {
@@ -646,6 +666,46 @@ static int parse_article(const struct tok *t, int n, char *out, size_t outlen)
 	return 0;
 }
 
+static void set_word(struct tok *t, const char *w)
+{
+	t->type = T_WORD;
+	t->len = strlen(w);
+	memcpy(t->s, w, t->len + 1);
+}
+
+/*
+ * Chinese citations number with 第 before and a unit after: 第2条第1款（一）
+ * is article 2, paragraph 1, point a; 第2章 chapter 2.  Rewritten here into
+ * the words the other languages use, so one grammar reads them all.
+ */
+static int chinese_tokens(struct tok *t, int n)
+{
+	int o = 0;
+
+	if (n < 2 || strcmp(t[0].s, "第") != 0)
+		return n;
+	for (int i = 0; i < n; i++) {
+		const char *unit = i + 2 < n ? t[i + 2].s : "";
+		if (strcmp(t[i].s, "第") == 0 && i + 2 < n) {
+			const char *w = strcmp(unit, "条") == 0   ? "art"
+			                : strcmp(unit, "章") == 0 ? "chapter"
+			                : strcmp(unit, "节") == 0 ? "section"
+			                : strcmp(unit, "目") == 0 ? "title"
+			                : strcmp(unit, "款") == 0 ? "para"
+			                                          : NULL;
+			if (!w)
+				return n; /* not a form we know: leave it to fail */
+			set_word(&t[o++], w);
+			t[o] = t[i + 1];
+			t[o++].type = T_NUM; /* 第二条: a numeral, though written in words */
+			i += 2;
+		} else if (strcmp(t[i].s, "项") != 0) {
+			t[o++] = t[i];
+		}
+	}
+	return o;
+}
+
 char *corpus_eid_parse(const char *spec, char *err, size_t errlen)
 {
 	struct tok t[16];
@@ -665,9 +725,11 @@ char *corpus_eid_parse(const char *spec, char *err, size_t errlen)
 			out[l] = '\0';
 			if (corpus_eid_valid(out))
 				return strdup(out);
+			if (strcmp(out, "序言") == 0) /* two Han words to the tokenizer */
+				return strdup("preamble");
 		}
 	}
-	n = tokenize(spec, t, 16);
+	n = chinese_tokens(t, tokenize(spec, t, 16));
 	if (n == 1 && word_in(&t[0], w_preamble))
 		return strdup("preamble");
 	if (n == 1 && word_in(&t[0], w_concl))

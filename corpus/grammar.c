@@ -16,7 +16,8 @@ struct corpus_lang {
 	const char *article[3], *chapter[3], *section[3], *title[3];
 	const char *preamble[3];
 	const char *conclusions[4];
-	int cjk; /* headings are 第…条, 第…章, 第…节, 第…目 */
+	int cjk;   /* headings are 第…条, 第…章, 第…节, 第…目 */
+	int cased; /* the script has case: "Article 2 Illegal access" needs no separator */
 };
 
 static const struct corpus_lang langs[] = {
@@ -28,7 +29,8 @@ static const struct corpus_lang langs[] = {
      {"title"},
      {"preamble"},
      {"in witness whereof", "done at"},
-     0},
+     0,
+     1},
     {"fr",
      "Article 1",
      {"article"},
@@ -37,7 +39,8 @@ static const struct corpus_lang langs[] = {
      {"titre"},
      {"préambule"},
      {"en foi de quoi", "fait à"},
-     0},
+     0,
+     1},
     {"es",
      "Artículo 1",
      {"artículo", "articulo"},
@@ -46,7 +49,8 @@ static const struct corpus_lang langs[] = {
      {"título", "titulo"},
      {"preámbulo", "preambulo"},
      {"en fe de lo cual", "hecho en"},
-     0},
+     0,
+     1},
     {"ru",
      "Статья 1",
      {"статья"},
@@ -55,7 +59,8 @@ static const struct corpus_lang langs[] = {
      {"титул"},
      {"преамбула"},
      {"в удостоверение чего", "совершено в"},
-     0},
+     0,
+     1},
     {"ar",
      "المادة 1",
      {"المادة"},
@@ -64,8 +69,9 @@ static const struct corpus_lang langs[] = {
      {"الباب"},
      {"الديباجة"},
      {"وإثباتا لذلك", "وإثباتاً لذلك", "حررت في"},
+     0,
      0},
-    {"zh", "第1条", {NULL}, {NULL}, {NULL}, {NULL}, {"序言"}, {"为此", "下列签署人"}, 1},
+    {"zh", "第1条", {NULL}, {NULL}, {NULL}, {NULL}, {"序言"}, {"为此", "下列签署人"}, 1, 0},
     {"nl",
      "Artikel 1",
      {"artikel"},
@@ -74,7 +80,8 @@ static const struct corpus_lang langs[] = {
      {"titel"},
      {"preambule"},
      {"ten blijke waarvan", "gedaan te"},
-     0},
+     0,
+     1},
 };
 
 const struct corpus_lang *corpus_lang_find(const char *code)
@@ -219,8 +226,23 @@ static size_t count_cp(const char *s, size_t len, size_t i, size_t limit)
 /* A heading on the same line as its number is short, or the line is text. */
 #define HEADING_MAX 200
 
-/* After the number at s[i]: nothing, or a separator and a heading. */
-static int heading_after(const char *s, size_t len, size_t i, int cjk, struct corpus_head *h)
+/* Whether the line ends a sentence or introduces a list: then it is text, not a heading. */
+static int ends_sentence(const char *s, size_t len)
+{
+	size_t k;
+	uint32_t c = len ? corpus_u8_prev(s, len, &k) : 0;
+
+	return c == '.' || c == ';' || c == ':' || c == ',';
+}
+
+/*
+ * After the number at s[i]: nothing, or a separator and a heading.  Without a
+ * separator, a heading follows only a CJK number, or (in a script with case)
+ * starts with a capital and is not a sentence: "Article 2 Illegal access" but
+ * not "Article 5 of the Convention applies." nor "Article 5 Each Party shall …".
+ */
+static int heading_after(const char *s, size_t len, size_t i, int cjk, int cased,
+                         struct corpus_head *h)
 {
 	size_t n, j = skip_space(s, len, i);
 	uint32_t c = peek(s, len, j, &n);
@@ -233,6 +255,8 @@ static int heading_after(const char *s, size_t len, size_t i, int cjk, struct co
 		h->label_len = n;
 		h->rest = skip_space(s, len, n);
 	} else if (cjk && j > i) {
+		h->rest = j;
+	} else if (cased && j > i && corpus_u_lower(c) != c && !ends_sentence(s, len)) {
 		h->rest = j;
 	} else {
 		return -1; /* "Article 5 of the Convention …" is text */
@@ -281,7 +305,7 @@ static int structure_cjk(const char *s, size_t len, struct corpus_head *h)
 	uint32_t d = peek(s, len, after, &n);
 	if (after < len && !corpus_u_space(d) && !is_sep(d))
 		return -1;
-	return heading_after(s, len, after, 1, h);
+	return heading_after(s, len, after, 1, 0, h);
 }
 
 int corpus_head_structure(const struct corpus_lang *lang, const char *s, size_t len,
@@ -305,7 +329,7 @@ int corpus_head_structure(const struct corpus_lang *lang, const char *s, size_t 
 		h->kind = kinds[k];
 		if (corpus_eid_num(h->kind, s + t, tok_end - t, h->num, sizeof h->num) < 0)
 			continue;
-		if (heading_after(s, len, end, 0, h) == 0)
+		if (heading_after(s, len, end, 0, lang->cased, h) == 0)
 			return 0;
 	}
 	return -1;

@@ -173,7 +173,9 @@ static void valid(void)
 	                                  "block_1__para_1",
 	                                  "Art_4",
 	                                  "art_4 ",
-	                                  "para_1"};
+	                                  "para_1",
+	                                  "wrap",
+	                                  "art_1__wrap__wrap"};
 	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
 		tap_ok(corpus_eid_valid(good[i]), "valid: %s", good[i]);
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
@@ -209,6 +211,15 @@ static void parse(void)
 	    {"Статья 5 п. 2", "art_5__para_2"},
 	    {"المادة ٢ (١) (أ)", "art_2__para_1__point_a"},
 	    {"المادة 2 (هـ) ’2’", "art_2__point_e__subpoint_ii"},
+	    {"第2条第1款（一）", "art_2__para_1__point_a"},
+	    {"第十二条", "art_12"},
+	    {"第二条第一款（一）", "art_2__para_1__point_a"},
+	    {"第1条（三）(ii)", "art_1__point_c__subpoint_ii"},
+	    {"第2章", "chp_2"},
+	    {"第2章第1节第3目", "chp_2__sec_1__title_3"},
+	    {"序言", "preamble"},
+	    {"第2款", NULL},
+	    {"第2", NULL},
 	    {"preamble", "preamble"},
 	    {"Preamble", "preamble"},
 	    {"préambule", "preamble"},
@@ -303,19 +314,28 @@ static void cite(void)
 	tap_ok(corpus_eid_cite(NULL, "en") == NULL, "cite NULL: NULL");
 }
 
-/* What is parsed from a citation comes back to the same id. */
+/* What is parsed from a citation, in any language, comes back to the same id. */
 static void round_trip(void)
 {
-	static const char *const ids[] = {
-	    "art_2",           "art_2__para_1__point_a", "art_1__point_c__subpoint_ii",
-	    "art_48__point_e", "chp_2__sec_1__title_1",  "preamble"};
-	for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
-		char *c = corpus_eid_cite(ids[i], "en");
-		char *back = corpus_eid_parse(c, NULL, 0);
-		tap_is_str(back, ids[i], c);
-		free(c);
-		free(back);
-	}
+	static const char *const ids[] = {"art_2",
+	                                  "art_2__para_1__point_a",
+	                                  "art_1__point_c__subpoint_ii",
+	                                  "art_2__para_3__point_e__subpoint_iv",
+	                                  "art_48__point_o",
+	                                  "chp_2",
+	                                  "chp_2__sec_1__title_1",
+	                                  "preamble"};
+	static const char *const langs[] = {"en", "fr", "es", "ru", "ar", "zh", "nl"};
+	for (size_t l = 0; l < sizeof langs / sizeof *langs; l++)
+		for (size_t i = 0; i < sizeof ids / sizeof *ids; i++) {
+			char *c = corpus_eid_cite(ids[i], langs[l]);
+			char *back = corpus_eid_parse(c, NULL, 0);
+			char name[160];
+			snprintf(name, sizeof name, "%s: %s reads back", langs[l], c);
+			tap_is_str(back, ids[i], name);
+			free(c);
+			free(back);
+		}
 }
 
 int main(void)

@@ -207,6 +207,21 @@ static const struct parse_case cases[] = {
      "art_1__para_1|1.||First line second line.\n"
      "art_1__para_2|2.||Two. 2. Again two. 1. One again. 2001. A year is not a paragraph.\n"},
 
+    {"en: headings on the number's line without a separator; (1) paragraphs", "en", 1,
+     "T\n\nCHAPTER II GENERAL RULES\n\nArticle 1 Scope\n\nArticle 2 Each Party shall act.\n\n"
+     "Article 2 Reach\n\n(1) First.\n\n(2) Second.\n",
+     "longtitle|||T\n"
+     "chp_2|CHAPTER II|GENERAL RULES|\n"
+     "art_1|Article 1|Scope|Article 2 Each Party shall act.\n"
+     "art_2|Article 2|Reach|\n"
+     "art_2__para_1|(1)||First.\n"
+     "art_2__para_2|(2)||Second.\n"},
+
+    {"es: ordinal sign after the number", "es", 1,
+     "Prueba\n\nArtículo 1º\n\nObjeto\n\nTexto.\n",
+     "longtitle|||Prueba\n"
+     "art_1|Artículo 1º|Objeto|Texto.\n"},
+
     {"en: the first line can be a heading; CRLF line ends", "en", 1,
      "Article 1\r\n\r\nOne\r\n\r\nText one.\r\n\r\nArticle 2 - Two\r\n\r\nText two.\r\n",
      "art_1|Article 1|One|Text one.\n"
