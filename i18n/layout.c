@@ -8,8 +8,9 @@
  * reordered by level.  Because the copy keeps every unit in place, each glyph
  * knows the bytes of the paragraph it stands for.
  *
- * The TUI lays out one visible line after another of the same paragraph, so
- * the paragraph's bidi resolution is kept (per thread) until the text changes.
+ * The TUI lays out one visible line after another of the same paragraph, or
+ * of two paragraphs side by side, so the bidi resolution of the last few
+ * paragraphs is kept (per thread) and found again by their text.
  */
 #include "i18n/display-internal.h"
 #include "i18n/i18n.h"
@@ -47,7 +48,10 @@ struct scratch {
 	struct dsp_buf out;
 };
 
-static _Thread_local struct para para_cache;
+#define PARAS 4 /* two columns side by side, with room to spare */
+
+static _Thread_local struct para paras[PARAS];
+static _Thread_local unsigned next_victim;
 static _Thread_local struct scratch scratch;
 
 static int fail(char *err, size_t errlen, const char *msg)
@@ -57,16 +61,20 @@ static int fail(char *err, size_t errlen, const char *msg)
 	return -1;
 }
 
-static int load_para(const char *s, size_t len, char *err, size_t errlen)
+/* The paragraph resolved, from the cache or now; NULL with a message in err. */
+static struct para *load_para(const char *s, size_t len, char *err, size_t errlen)
 {
-	struct para *p = &para_cache;
-	if (p->valid && p->len == len && (len == 0 || memcmp(p->bytes, s, len) == 0))
-		return 0;
+	for (int i = 0; i < PARAS; i++) {
+		struct para *p = &paras[i];
+		if (p->valid && p->len == len && (len == 0 || memcmp(p->bytes, s, len) == 0))
+			return p;
+	}
+	struct para *p = &paras[next_victim++ % PARAS];
 	p->valid = 0;
 	if (len + 1 > p->cap) {
 		char *b = realloc(p->bytes, len + 1);
 		if (!b)
-			return fail(err, errlen, "out of memory");
+			return fail(err, errlen, "out of memory"), NULL;
 		p->bytes = b;
 		p->cap = len + 1;
 	}
@@ -74,13 +82,13 @@ static int load_para(const char *s, size_t len, char *err, size_t errlen)
 		memcpy(p->bytes, s, len);
 	p->len = len;
 	if (dsp_text_load(&p->t, p->bytes, len) < 0)
-		return fail(err, errlen, "out of memory");
+		return fail(err, errlen, "out of memory"), NULL;
 	if (!p->bidi && !(p->bidi = dsp_bidi_new()))
-		return fail(err, errlen, "ICU bidi unavailable");
+		return fail(err, errlen, "ICU bidi unavailable"), NULL;
 	if (dsp_bidi_para(p->bidi, p->t.u, p->t.n, UBIDI_DEFAULT_LTR, 1, err, errlen) < 0)
-		return -1;
+		return NULL;
 	p->valid = 1;
-	return 0;
+	return p;
 }
 
 static int reserve(int32_t units)
@@ -221,9 +229,10 @@ int i18n_layout_line(const char *para, size_t para_len, struct i18n_span line,
 	memset(out, 0, sizeof *out);
 	if (line.start > line.end || line.end > para_len)
 		return fail(err, errlen, "line outside its paragraph");
-	if (load_para(para, para_len, err, errlen) < 0)
+	struct para *p = load_para(para, para_len, err, errlen);
+	if (!p)
 		return -1;
-	const struct dsp_text *t = &para_cache.t;
+	const struct dsp_text *t = &p->t;
 	int32_t a = dsp_text_unit(t, line.start), b = dsp_text_unit(t, line.end);
 	if (a < 0 || b < 0)
 		return fail(err, errlen, "line does not start and end between characters");
@@ -231,7 +240,7 @@ int i18n_layout_line(const char *para, size_t para_len, struct i18n_span line,
 	/* Only the app reorders; the other modes want the paragraph's direction. */
 	const UBiDiLevel *levels;
 	UBiDiLevel para_level;
-	if (dsp_bidi_line(para_cache.bidi, a, mode == I18N_BIDI_APP ? b : a, &levels, &para_level,
+	if (dsp_bidi_line(p->bidi, a, mode == I18N_BIDI_APP ? b : a, &levels, &para_level,
 			  err, errlen) < 0)
 		return -1;
 	out->rtl = para_level & 1;

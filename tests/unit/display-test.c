@@ -360,6 +360,26 @@ static void bidi_cases(void)
 		       0,
 	       "a span inside a character is refused");
 
+	/* Paragraphs laid out in turn (two columns, then more than are kept). */
+	const char *paras[] = {arabic, mixed, "abc", "\xD8\xA8 (x)", "\xD8\xA8 [y]", arabic};
+	char first[6][128];
+	int same = 1;
+	for (int round = 0; round < 2; round++) {
+		for (int i = 0; i < 6; i++) {
+			if (lay(paras[i], strlen(paras[i]), I18N_BIDI_APP, &l) < 0) {
+				same = 0;
+				continue;
+			}
+			if (round == 0)
+				snprintf(first[i], sizeof first[i], "%s", l.text);
+			else
+				same &= strcmp(first[i], l.text) == 0;
+			i18n_layout_free(&l);
+		}
+	}
+	tap_ok(same, "paragraphs laid out in turn come out the same");
+	tap_is_str(first[3], "(x) \xEF\xBA\x8F", "  each with its own bidi");
+
 	tap_is_str(i18n_bidi_terminal_prelude(I18N_BIDI_APP), "\033[8l", "app: CSI 8 l on start");
 	tap_is_str(i18n_bidi_terminal_restore(I18N_BIDI_APP), "\033[8h", "app: CSI 8 h on exit");
 	tap_is_str(i18n_bidi_terminal_prelude(I18N_BIDI_OFF), "", "off: nothing");
