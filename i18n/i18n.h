@@ -230,7 +230,8 @@ struct i18n_layout {
  * and Arabic shaped into presentation forms for terminals that do not shape;
  * I18N_BIDI_TERMINAL shapes but keeps logical order; I18N_BIDI_OFF keeps
  * logical order and the stored characters.  Returns 0, or -1 with a message
- * in err (memory, ICU, or a span outside para).  Release with
+ * in err: memory or ICU failed, the span is outside para or not between
+ * characters, or (I18N_BIDI_APP) it crosses a '\n'.  Release with
  * i18n_layout_free(), which also accepts a zeroed or already freed layout.
  */
 int i18n_layout_line(const char *para, size_t para_len, struct i18n_span line,
