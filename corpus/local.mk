@@ -22,5 +22,7 @@ corpus_libcorpus_a_SOURCES = \
 	corpus/refs.c \
 	corpus/refs-lex.c \
 	corpus/refs-emit.c \
-	corpus/refs-zh.c
+	corpus/refs-zh.c \
+	corpus/refs-store.c \
+	corpus/refs-read.c
 dist_pkgdata_DATA += corpus/manifest.tsv

@@ -61,4 +61,43 @@ int corpus_refs_find(const char *text, size_t len, const struct corpus_ref_ctx *
                      struct corpus_ref **refs, size_t *n, char *err, size_t errlen);
 void corpus_refs_free(struct corpus_ref *refs, size_t n);
 
+
+/* ---- Stored references (refs-read.c) ---------------------------------- */
+
+struct corpus_store;
+
+/* A stored reference, seen from a provision: one it cites, or one citing it. */
+struct corpus_link {
+	int incoming;                  /* 0: the provision cites; 1: it is cited (a back-link) */
+	char *doc, *lang, *eid;        /* the citing provision */
+	char *target_doc, *target_eid; /* NULL: outside the corpus / the whole document */
+	char *text;                    /* the reference as written */
+	char *sentence;                /* the sentence of the citing provision holding it */
+	size_t start, end;             /* the reference in the citing provision's text, bytes */
+	int resolved;                  /* the target exists in the corpus */
+	int external;                  /* the target is another treaty */
+};
+
+/*
+ * What provision eid of doc and its parts cite (eid NULL: the whole
+ * document), then what cites them from elsewhere, in every language or only
+ * lang's.  Returns 1 with a message when the document or provision does not
+ * exist.  Free *out with corpus_link_free.
+ */
+int corpus_links(struct corpus_store *s, const char *doc, const char *eid, const char *lang,
+		 struct corpus_link **out, size_t *n, char *err, size_t errlen);
+void corpus_link_free(struct corpus_link *l, size_t n);
+
+/* References of one document version: found, resolved, to other treaties. */
+struct corpus_refstat {
+	char *doc, *lang;
+	int partial; /* the source is incomplete: citations beyond it cannot resolve */
+	int found, resolved, external;
+};
+
+/* Every document version, by id and language. Free with corpus_refstat_free. */
+int corpus_refs_stats(struct corpus_store *s, struct corpus_refstat **out, size_t *n, char *err,
+		      size_t errlen);
+void corpus_refstat_free(struct corpus_refstat *r, size_t n);
+
 #endif

@@ -29,4 +29,31 @@ char *corpus_column_dup(sqlite3_stmt *st, int col);
 /* Nonzero for a plausible ISO 639 code: 2 or 3 lowercase ASCII letters. */
 int corpus_lang_ok(const char *lang);
 
+/* ---- References (refs-store.c) ---------------------------------------- */
+
+/* The reference table: one row per target of a reference found in a provision. */
+#define CORPUS_REFS_SCHEMA                                                                  \
+	"CREATE TABLE IF NOT EXISTS reference("                                             \
+	" rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL, lang TEXT NOT NULL,"                \
+	" eid TEXT NOT NULL, seq INTEGER NOT NULL, span_start INTEGER NOT NULL,"            \
+	" span_end INTEGER NOT NULL, text TEXT NOT NULL, target_doc TEXT, target_eid TEXT," \
+	" determined INTEGER NOT NULL, resolved INTEGER NOT NULL,"                          \
+	" external INTEGER NOT NULL DEFAULT 0);"                                            \
+	"CREATE INDEX IF NOT EXISTS reference_from ON reference(doc, lang, eid);"           \
+	"CREATE INDEX IF NOT EXISTS reference_to ON reference(target_doc, target_eid);"     \
+	"CREATE INDEX IF NOT EXISTS provision_target ON provision(doc, eid);"
+
+/* Find and store the references of doc's lang version, already in main. */
+int corpus_refs_write(sqlite3 *db, const char *doc, const char *lang, char *err, size_t errlen);
+
+/*
+ * Set `resolved` of main's references from doc and to doc (doc NULL: all):
+ * the recogniser determined the target and the corpus has it — in main or,
+ * with_bundled, in the bundled corpus.  "Article 99" stays, unresolved.
+ */
+int corpus_refs_check(sqlite3 *db, const char *doc, int with_bundled, char *err, size_t errlen);
+
+/* Bring a library of the schema before references up to version, in one transaction. */
+int corpus_refs_migrate(sqlite3 *db, int version, char *err, size_t errlen);
+
 #endif

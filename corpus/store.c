@@ -28,7 +28,7 @@
 #include <unistd.h>
 
 /* Bumped whenever the schema changes; older or newer databases are refused. */
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS document("
@@ -41,7 +41,7 @@ static const char schema_sql[] =
 	" eid TEXT NOT NULL, parent_eid TEXT, kind TEXT NOT NULL, num TEXT,"
 	" label TEXT, heading TEXT, text TEXT NOT NULL, seq INTEGER NOT NULL,"
 	" depth INTEGER NOT NULL, line INTEGER, UNIQUE(doc, lang, eid));"
-	"CREATE INDEX IF NOT EXISTS provision_seq ON provision(doc, lang, seq);";
+	"CREATE INDEX IF NOT EXISTS provision_seq ON provision(doc, lang, seq);" CORPUS_REFS_SCHEMA;
 
 void corpus_set_error(char *err, size_t errlen, const char *fmt, ...)
 {
@@ -131,6 +131,8 @@ static int prepare_main(sqlite3 *db, const char *what, char *err, size_t errlen)
 	}
 	if (tables > 0) {
 		int v = schema_version(db, "main");
+		if (v == 1) /* before references: add them */
+			return corpus_refs_migrate(db, SCHEMA_VERSION, err, errlen);
 		if (v != SCHEMA_VERSION) {
 			corpus_set_error(err, errlen,
 					 "%s has schema version %d; this treaty reads version %d",
@@ -173,11 +175,15 @@ static int create_views(sqlite3 *db, int bundled, char *err, size_t errlen)
 			 " UNION ALL SELECT 1 AS user, * FROM main.document;"
 			 "CREATE TEMP VIEW all_provision AS"
 			 " SELECT 0 AS user, * FROM bundled.provision"
-			 " UNION ALL SELECT 1 AS user, * FROM main.provision;");
+			 " UNION ALL SELECT 1 AS user, * FROM main.provision;"
+			 "CREATE TEMP VIEW all_reference AS"
+			 " SELECT 0 AS user, * FROM bundled.reference"
+			 " UNION ALL SELECT 1 AS user, * FROM main.reference;");
 	else
 		snprintf(sql, sizeof sql,
 			 "CREATE TEMP VIEW all_document AS SELECT 1 AS user, * FROM main.document;"
-			 "CREATE TEMP VIEW all_provision AS SELECT 1 AS user, * FROM main.provision;");
+			 "CREATE TEMP VIEW all_provision AS SELECT 1 AS user, * FROM main.provision;"
+			 "CREATE TEMP VIEW all_reference AS SELECT 1 AS user, * FROM main.reference;");
 	return exec(db, sql, err, errlen);
 }
 
@@ -318,8 +324,9 @@ static int delete_version(sqlite3 *db, const char *id, const char *lang, char *e
 		" SELECT 'delete', rowid, heading, text FROM main.provision"
 		" WHERE doc=%Q AND lang=%Q;"
 		"DELETE FROM main.provision WHERE doc=%Q AND lang=%Q;"
+		"DELETE FROM main.reference WHERE doc=%Q AND lang=%Q;"
 		"DELETE FROM main.document WHERE id=%Q AND lang=%Q;",
-		lang, lang, id, lang, id, lang, id, lang);
+		lang, lang, id, lang, id, lang, id, lang, id, lang);
 	int rc = exec(db, sql, err, errlen);
 	sqlite3_free(sql);
 	return rc;
@@ -431,7 +438,8 @@ static int write_document(sqlite3 *db, const struct corpus_document *d, char *er
 	}
 	if (ensure_fts(db, d->lang, err, errlen) < 0 ||
 	    delete_version(db, d->id, d->lang, err, errlen) < 0 ||
-	    insert_document(db, d, err, errlen) < 0 || insert_provisions(db, d, err, errlen) < 0)
+	    insert_document(db, d, err, errlen) < 0 || insert_provisions(db, d, err, errlen) < 0 ||
+	    corpus_refs_write(db, d->id, d->lang, err, errlen) < 0)
 		return -1;
 	return 0;
 }
@@ -450,7 +458,7 @@ int corpus_store_build(const char *path, struct corpus_document *docs, size_t nd
 	for (size_t i = 0; i < ndocs; i++)
 		if (write_document(db, &docs[i], err, errlen) < 0)
 			goto done;
-	if (exec(db, "COMMIT", err, errlen) < 0)
+	if (corpus_refs_check(db, NULL, 0, err, errlen) < 0 || exec(db, "COMMIT", err, errlen) < 0)
 		goto done;
 	for (size_t i = 0; i < ndocs; i++) {
 		char *sql = sqlite3_mprintf("INSERT INTO fts_%s(fts_%s) VALUES('optimize')",
@@ -489,7 +497,8 @@ int corpus_store_import(struct corpus_store *store, const struct corpus_document
 	}
 	if (exec(store->db, "BEGIN IMMEDIATE", err, errlen) < 0)
 		return -1;
-	if (write_document(store->db, doc, err, errlen) < 0) {
+	if (write_document(store->db, doc, err, errlen) < 0 ||
+	    corpus_refs_check(store->db, doc->id, store->bundled, err, errlen) < 0) {
 		exec(store->db, "ROLLBACK", NULL, 0);
 		return -1;
 	}
@@ -520,6 +529,8 @@ int corpus_store_remove(struct corpus_store *store, const char *id, char *err, s
 		rc = corpus_lang_ok(lang) ? delete_version(store->db, id, lang, err, errlen) : -1;
 	}
 	sqlite3_finalize(st);
+	if (rc == 0 && found)
+		rc = corpus_refs_check(store->db, id, store->bundled, err, errlen);
 	if (rc < 0 || !found) {
 		exec(store->db, "ROLLBACK", NULL, 0);
 		if (!found)

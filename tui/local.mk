@@ -5,6 +5,7 @@ tui_libtui_a_SOURCES = \
 	tui/paths.c \
 	tui/output.c \
 	tui/cli.c \
+	tui/cli_refs.c \
 	tui/reader.c
 
 bin_PROGRAMS += treaty

@@ -25,6 +25,9 @@ static const char help[] =
 	"                                            add documents to your library\n"
 	"  library [--format json]                   the documents you imported\n"
 	"  remove ID                                 remove a document from your library\n"
+	"  refs DOC [PROVISION] [--lang L] [--format json]\n"
+	"                                            what a provision cites and what cites it\n"
+	"  refs --stats [--format json]              references found and resolved, per document\n"
 	"\n"
 	"Query language: words, \"exact phrase\", prefix*, -excluded, OR,\n"
 	"and filters doc:budapest lang:nl art:5.\n"
@@ -41,7 +44,7 @@ static const struct command commands[] = {
 	{"list", tui_cmd_list},       {"show", tui_cmd_show},
 	{"search", tui_cmd_search},   {"import", tui_cmd_import},
 	{"library", tui_cmd_library}, {"remove", tui_cmd_remove},
-	{"build-corpus", tui_cmd_build_corpus},
+	{"build-corpus", tui_cmd_build_corpus}, {"refs", tui_cmd_refs},
 };
 
 int main(int argc, char **argv)

@@ -45,6 +45,9 @@ int tui_cmd_library(int argc, char **argv);
 int tui_cmd_remove(int argc, char **argv);
 int tui_cmd_build_corpus(int argc, char **argv);
 
+/* cli_refs.c */
+int tui_cmd_refs(int argc, char **argv);
+
 /* ---- The reader -------------------------------------------------------- */
 
 /* Run the full-screen reader until the user quits. Returns an exit status. */

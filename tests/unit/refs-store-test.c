@@ -1,0 +1,164 @@
+/*
+ * refs-store-test.c — references in the store: written with a document,
+ * checked against the corpus (a target missing stays, unresolved), checked
+ * again when the document they point into arrives or goes, and added to a
+ * library of the schema before references.  Synthetic test text, not treaty
+ * text.
+ */
+#include "corpus/corpus.h"
+#include "corpus/refs.h"
+#include "tests/tap.h"
+
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static char dir[] = "/tmp/treaty-refs-store-test.XXXXXX";
+
+static void add(struct corpus_document *d, const char *eid, int parent, enum corpus_kind kind,
+                const char *num, const char *text)
+{
+	struct corpus_provision *p = &d->prov[d->n++];
+	p->eid = strdup(eid);
+	p->parent = parent;
+	p->kind = kind;
+	p->num = strdup(num);
+	p->text = strdup(text);
+}
+
+/* A convention "conv" of three articles. */
+static void make_conv(struct corpus_document *d)
+{
+	memset(d, 0, sizeof *d);
+	d->id = strdup("conv");
+	d->lang = strdup("en");
+	d->kind = strdup("convention");
+	d->prov = calloc(4, sizeof *d->prov);
+	add(d, "chp_1", -1, CORPUS_CHAPTER, "1", "");
+	add(d, "art_1", 0, CORPUS_ARTICLE, "1", "Terms used in this chapter.");
+	add(d, "art_2", 0, CORPUS_ARTICLE, "2", "Measures under Article 1.");
+	add(d, "art_3", 0, CORPUS_ARTICLE, "3", "Final words.");
+}
+
+/* A protocol to "conv" citing into it, and a provision that does not exist. */
+static void make_prot(struct corpus_document *d)
+{
+	memset(d, 0, sizeof *d);
+	d->id = strdup("prot");
+	d->lang = strdup("en");
+	d->kind = strdup("protocol");
+	d->parent = strdup("conv");
+	d->prov = calloc(2, sizeof *d->prov);
+	add(d, "art_1", -1, CORPUS_ARTICLE, "1", "Articles 2 and 3 of the Convention apply.");
+	add(d, "art_2", -1, CORPUS_ARTICLE, "2", "Article 99 of the Convention does not exist.");
+}
+
+/* "target_eid:resolved …" of the references from doc, in order. */
+static char *refs_of(struct corpus_store *s, const char *doc)
+{
+	struct corpus_link *l;
+	size_t n;
+	char err[256], *out = calloc(1, 512);
+	if (corpus_links(s, doc, NULL, NULL, &l, &n, err, sizeof err) != 0)
+		return strcpy(out, err);
+	for (size_t i = 0; i < n; i++)
+		if (!l[i].incoming)
+			snprintf(out + strlen(out), 512 - strlen(out), "%s%s:%d", *out ? " " : "",
+			         l[i].target_eid ? l[i].target_eid : "-", l[i].resolved);
+	corpus_link_free(l, n);
+	return out;
+}
+
+static void import_and_remove(void)
+{
+	struct corpus_document conv, prot;
+	char lib[256], err[512];
+	snprintf(lib, sizeof lib, "%s/library.db", dir);
+	struct corpus_store *s = corpus_store_open(NULL, lib, err, sizeof err);
+	if (!tap_ok(s != NULL, "open a library: %s", err))
+		return;
+	make_prot(&prot);
+	tap_ok(corpus_store_import(s, &prot, err, sizeof err) == 0, "import the protocol: %s", err);
+	char *got = refs_of(s, "prot");
+	tap_is_str(got, "art_2:0 art_3:0 art_99:0", "without its convention nothing resolves");
+	free(got);
+	make_conv(&conv);
+	tap_ok(corpus_store_import(s, &conv, err, sizeof err) == 0, "import the convention: %s",
+	       err);
+	got = refs_of(s, "prot");
+	tap_is_str(got, "art_2:1 art_3:1 art_99:0",
+	           "the convention arrives: its articles resolve, article 99 does not");
+	free(got);
+	got = refs_of(s, "conv");
+	tap_is_str(got, "chp_1:1 art_1:1", "this chapter, Article 1");
+	free(got);
+
+	struct corpus_link *l;
+	size_t n;
+	tap_is_int(corpus_links(s, "conv", "art_2", NULL, &l, &n, err, sizeof err), 0, "links");
+	int from_prot = 0;
+	for (size_t i = 0; i < n; i++)
+		from_prot +=
+		    l[i].incoming && !strcmp(l[i].doc, "prot") && !strcmp(l[i].eid, "art_1");
+	tap_is_int(from_prot, 1, "conv Art. 2 is cited by prot Art. 1");
+	corpus_link_free(l, n);
+	tap_is_int(corpus_links(s, "conv", "art_9", NULL, &l, &n, err, sizeof err), 1,
+	           "a missing provision is reported");
+
+	tap_is_int(corpus_store_remove(s, "conv", err, sizeof err), 0, "remove the convention");
+	got = refs_of(s, "prot");
+	tap_is_str(got, "art_2:0 art_3:0 art_99:0", "and the protocol's references are unresolved");
+	free(got);
+	corpus_document_free(&conv);
+	corpus_document_free(&prot);
+	corpus_store_close(s);
+}
+
+/* A library written before references existed gets them when opened. */
+static void migrate(void)
+{
+	char path[256], err[512];
+	sqlite3 *db;
+	snprintf(path, sizeof path, "%s/old.db", dir);
+	tap_is_int(sqlite3_open(path, &db), SQLITE_OK, "create a version-1 library");
+	sqlite3_exec(
+	    db,
+	    "CREATE TABLE document(id TEXT NOT NULL, lang TEXT NOT NULL, kind TEXT NOT NULL,"
+	    " title TEXT, symbol TEXT, date TEXT, parent TEXT, authentic INTEGER NOT NULL"
+	    " DEFAULT 0, partial INTEGER NOT NULL DEFAULT 0, source TEXT, sha256 TEXT,"
+	    " PRIMARY KEY(id, lang));"
+	    "CREATE TABLE provision(rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL,"
+	    " lang TEXT NOT NULL, eid TEXT NOT NULL, parent_eid TEXT, kind TEXT NOT NULL,"
+	    " num TEXT, label TEXT, heading TEXT, text TEXT NOT NULL, seq INTEGER NOT NULL,"
+	    " depth INTEGER NOT NULL, line INTEGER, UNIQUE(doc, lang, eid));"
+	    "INSERT INTO document(id, lang, kind) VALUES('old', 'en', 'convention');"
+	    "INSERT INTO provision(doc, lang, eid, kind, text, seq, depth) VALUES"
+	    " ('old', 'en', 'art_1', 'article', 'See Article 2.', 0, 0),"
+	    " ('old', 'en', 'art_2', 'article', 'Nothing.', 1, 0);"
+	    "PRAGMA user_version=1;",
+	    NULL, NULL, NULL);
+	sqlite3_close(db);
+	struct corpus_store *s = corpus_store_open(NULL, path, err, sizeof err);
+	if (!tap_ok(s != NULL, "open it: %s", err))
+		return;
+	tap_is_str(corpus_store_library_error(s), NULL, "it is used, not set aside");
+	char *got = refs_of(s, "old");
+	tap_is_str(got, "art_2:1", "its references were found");
+	free(got);
+	corpus_store_close(s);
+}
+
+int main(void)
+{
+	char cmd[128];
+	if (!mkdtemp(dir)) {
+		tap_ok(0, "temporary directory");
+		return tap_done();
+	}
+	import_and_remove();
+	migrate();
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		tap_diag("could not remove %s", dir);
+	return tap_done();
+}

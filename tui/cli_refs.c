@@ -1,0 +1,276 @@
+/*
+ * cli_refs.c — the command line's cross-references: `treaty refs DOC
+ * [PROVISION]` (what a provision cites and what cites it, with the citing
+ * sentence) and `treaty refs --stats` (found and resolved, per document and
+ * language).
+ */
+#include "config.h"
+#include "corpus/refs.h"
+#include "tui/tui.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct refs_opts {
+	const char *lang, *doc;
+	int json, stats;
+	char **args;
+	int nargs;
+};
+
+static int refs_usage(const char *cmd, const char *msg)
+{
+	fprintf(stderr, "treaty %s: %s\nTry 'treaty --help'.\n", cmd, msg);
+	return TUI_USAGE;
+}
+
+/* --lang L, --doc D, --format text|json, --stats; "--" ends the options. o->args: free(). */
+static int refs_options(const char *cmd, int argc, char **argv, struct refs_opts *o)
+{
+	int only_args = 0;
+	memset(o, 0, sizeof *o);
+	if (!(o->args = calloc((size_t)argc + 1, sizeof *o->args)))
+		return refs_usage(cmd, "out of memory");
+	for (int i = 1; i < argc; i++) {
+		const char *a = argv[i], *eq = strchr(a, '=');
+		if (only_args || strncmp(a, "--", 2) != 0) {
+			o->args[o->nargs++] = argv[i];
+			continue;
+		}
+		if (!a[2]) {
+			only_args = 1;
+			continue;
+		}
+		size_t nl = eq ? (size_t)(eq - a) : strlen(a);
+		if (nl == 7 && !strncmp(a, "--stats", 7) && !eq) {
+			o->stats = 1;
+			continue;
+		}
+		const char *v = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
+		const char **slot = nl == 6 && !strncmp(a, "--lang", 6)  ? &o->lang
+		                    : nl == 5 && !strncmp(a, "--doc", 5) ? &o->doc
+		                                                         : NULL;
+		int format = nl == 8 && !strncmp(a, "--format", 8);
+		if (!slot && !format) {
+			char msg[128];
+			snprintf(msg, sizeof msg, "unknown option %.*s", (int)nl, a);
+			return refs_usage(cmd, msg);
+		}
+		if (!v)
+			return refs_usage(cmd, "an option needs a value");
+		if (slot) {
+			*slot = v;
+		} else if (!strcmp(v, "json") || !strcmp(v, "text")) {
+			o->json = !strcmp(v, "json");
+		} else {
+			return refs_usage(cmd, "--format is text or json");
+		}
+	}
+	return TUI_OK;
+}
+
+/* ---- treaty refs DOC [PROVISION] ----------------------------------------- */
+
+static void put_target(const struct corpus_link *l)
+{
+	char *cite = l->target_eid ? corpus_eid_cite(l->target_eid, l->lang) : NULL;
+	if (l->external)
+		fputs("another treaty", stdout);
+	else if (!l->target_doc || strcmp(l->target_doc, l->doc) != 0)
+		printf("%s", l->target_doc ? l->target_doc : "?");
+	if (cite || l->target_eid)
+		printf("%s%s",
+		       l->external || !l->target_doc || strcmp(l->target_doc, l->doc) ? " " : "",
+		       cite ? cite : l->target_eid);
+	if (!l->resolved && !l->external)
+		fputs(" (unresolved)", stdout);
+	free(cite);
+}
+
+static int same_span(const struct corpus_link *a, const struct corpus_link *b)
+{
+	return a->incoming == b->incoming && a->start == b->start && a->end == b->end &&
+	       !strcmp(a->doc, b->doc) && !strcmp(a->lang, b->lang) && !strcmp(a->eid, b->eid);
+}
+
+/* One line per reference as written, its targets after the arrow. Returns links used. */
+static size_t link_text(const struct corpus_link *l, size_t n)
+{
+	char *cite = corpus_eid_cite(l->eid, l->lang);
+	size_t k = 0;
+	printf("  %s %s%s%s  \"", l->lang, l->incoming ? l->doc : "", l->incoming ? " " : "",
+	       cite ? cite : l->eid);
+	tui_put_text(stdout, l->text);
+	fputs("\" -> ", stdout);
+	for (; k < n && same_span(&l[0], &l[k]); k++) {
+		if (k)
+			fputs(", ", stdout);
+		put_target(&l[k]);
+	}
+	putchar('\n');
+	if (l->incoming) {
+		fputs("      ", stdout);
+		tui_put_text(stdout, l->sentence);
+		putchar('\n');
+	}
+	free(cite);
+	return k;
+}
+
+static void link_json(const struct corpus_link *l)
+{
+	char *cite = corpus_eid_cite(l->eid, l->lang);
+	char *tcite = l->target_eid ? corpus_eid_cite(l->target_eid, l->lang) : NULL;
+	printf("{\"direction\":\"%s\",\"doc\":", l->incoming ? "in" : "out");
+	tui_put_json_string(stdout, l->doc);
+	printf(",\"lang\":");
+	tui_put_json_string(stdout, l->lang);
+	printf(",\"eid\":");
+	tui_put_json_string(stdout, l->eid);
+	printf(",\"citation\":");
+	tui_put_json_string(stdout, cite);
+	printf(",\"target_doc\":");
+	tui_put_json_string(stdout, l->target_doc);
+	printf(",\"target_eid\":");
+	tui_put_json_string(stdout, l->target_eid);
+	printf(",\"target_citation\":");
+	tui_put_json_string(stdout, tcite);
+	printf(",\"text\":");
+	tui_put_json_string(stdout, l->text);
+	printf(",\"start\":%zu,\"end\":%zu,\"resolved\":%s,\"external\":%s,\"sentence\":", l->start,
+	       l->end, l->resolved ? "true" : "false", l->external ? "true" : "false");
+	tui_put_json_string(stdout, l->sentence);
+	printf("}\n");
+	free(cite);
+	free(tcite);
+}
+
+static void links_text(const char *doc, const char *eid, const struct corpus_link *l, size_t n)
+{
+	char *cite = eid ? corpus_eid_cite(eid, NULL) : NULL;
+	const char *what = cite ? cite : eid;
+	for (int in = 0; in <= 1; in++) {
+		size_t count = 0;
+		for (size_t i = 0; i < n; i++)
+			count += l[i].incoming == in;
+		printf("%s%s%s%s %s (%zu targets):\n", in ? "\n" : "", doc, what ? " " : "",
+		       what ? what : "", in ? "is cited by" : "cites", count);
+		for (size_t i = 0; i < n;)
+			i += l[i].incoming == in ? link_text(&l[i], n - i) : 1;
+	}
+	free(cite);
+}
+
+static int run_links(const struct refs_opts *o)
+{
+	struct corpus_link *l;
+	size_t n;
+	char err[512];
+	char *eid = NULL;
+	if (o->nargs > 1) {
+		size_t len = 1;
+		for (int i = 1; i < o->nargs; i++)
+			len += strlen(o->args[i]) + 1;
+		char *spec = calloc(1, len);
+		for (int i = 1; spec && i < o->nargs; i++)
+			strcat(strcat(spec, i > 1 ? " " : ""), o->args[i]);
+		eid = spec ? corpus_eid_parse(spec, err, sizeof err) : NULL;
+		free(spec);
+		if (!eid) {
+			fprintf(stderr, "treaty: %s\n", err);
+			return TUI_USAGE;
+		}
+	}
+	struct corpus_store *s = tui_open_store();
+	if (!s) {
+		free(eid);
+		return TUI_USAGE;
+	}
+	int rc = corpus_links(s, o->args[0], eid, o->lang, &l, &n, err, sizeof err);
+	if (rc != 0) {
+		fprintf(stderr, "treaty: %s\n", err);
+		rc = rc < 0 ? TUI_USAGE : TUI_NOTHING;
+	} else {
+		if (o->json)
+			for (size_t i = 0; i < n; i++)
+				link_json(&l[i]);
+		else
+			links_text(o->args[0], eid, l, n);
+		rc = n ? TUI_OK : TUI_NOTHING;
+		corpus_link_free(l, n);
+	}
+	corpus_store_close(s);
+	free(eid);
+	return rc;
+}
+
+/* ---- treaty refs --stats ----------------------------------------------- */
+
+/* Resolved among the references into the corpus; other treaties cannot resolve. */
+static double rate(const struct corpus_refstat *r)
+{
+	int in_corpus = r->found - r->external;
+	return in_corpus > 0 ? 100.0 * r->resolved / in_corpus : -1;
+}
+
+static int run_stats(const struct refs_opts *o)
+{
+	struct corpus_refstat *r;
+	size_t n;
+	char err[512];
+	struct corpus_store *s = tui_open_store();
+	if (!s)
+		return TUI_USAGE;
+	if (corpus_refs_stats(s, &r, &n, err, sizeof err) < 0) {
+		fprintf(stderr, "treaty: %s\n", err);
+		corpus_store_close(s);
+		return TUI_USAGE;
+	}
+	if (!o->json)
+		printf("%-18s %-4s %6s %9s %9s %11s %7s\n", "doc", "lang", "found", "resolved",
+		       "external", "unresolved", "rate");
+	for (size_t i = 0; i < n; i++) {
+		int unresolved = r[i].found - r[i].resolved - r[i].external;
+		double pct = rate(&r[i]);
+		if (o->json) {
+			printf("{\"doc\":");
+			tui_put_json_string(stdout, r[i].doc);
+			printf(",\"lang\":");
+			tui_put_json_string(stdout, r[i].lang);
+			printf(",\"found\":%d,\"resolved\":%d,\"external\":%d,\"unresolved\":%d,"
+			       "\"rate\":",
+			       r[i].found, r[i].resolved, r[i].external, unresolved);
+			pct < 0 ? printf("null") : printf("%.1f", pct);
+			printf(",\"partial\":%s}\n", r[i].partial ? "true" : "false");
+			continue;
+		}
+		printf("%-18s %-4s %6d %9d %9d %11d ", r[i].doc, r[i].lang, r[i].found,
+		       r[i].resolved, r[i].external, unresolved);
+		pct < 0 ? printf("%7s", "-") : printf("%6.1f%%", pct);
+		printf("%s\n", r[i].partial && unresolved ? "  partial source" : "");
+	}
+	if (!o->json)
+		printf("rate: resolved among references into the corpus (external: other"
+		       " treaties)\n");
+	corpus_refstat_free(r, n);
+	corpus_store_close(s);
+	return n ? TUI_OK : TUI_NOTHING;
+}
+
+int tui_cmd_refs(int argc, char **argv)
+{
+	struct refs_opts o;
+	int rc = refs_options("refs", argc, argv, &o);
+	if (rc == TUI_OK) {
+		if (o.stats && o.nargs)
+			rc = refs_usage("refs", "--stats takes no document");
+		else if (o.stats)
+			rc = run_stats(&o);
+		else if (!o.nargs)
+			rc = refs_usage("refs", "which provision? e.g. treaty refs budapest 24");
+		else
+			rc = run_links(&o);
+	}
+	free(o.args);
+	return rc;
+}
