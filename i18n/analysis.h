@@ -14,17 +14,22 @@
 
 /* ---- fold.c: per-character folding ------------------------------------ */
 
-/* ICU's NFKC_Casefold normaliser (also drops default-ignorables); static. */
-const void *i18n_nfkc_cf(void);
+/* Load what folding needs (once per process); -1 when ICU's data is missing. */
+int i18n_fold_init(void);
 
 /*
- * Fold the NFKC_Casefolded UTF-16 s[0..n) into UTF-8 out[0..cap): Latin
- * diacritics, ё, Arabic harakat, tatweel and letter variants, digits of any
- * script, apostrophes.  Returns the bytes written (cut at a character).
- * keep_finals leaves ة and ى for the Arabic stemmer, which reads them as
- * suffixes; i18n_fold_arabic_finals() then folds them in its output.
+ * Fold the word s[0..n) (UTF-16 as in the text) into UTF-8 out[0..cap):
+ * NFKC_Casefold (lowercase, compatibility forms such as full-width letters
+ * and ligatures unfolded, default-ignorables dropped), then Latin diacritics,
+ * ё, Arabic harakat, tatweel and letter variants, digits of any script,
+ * apostrophes.  norm[normcap] is scratch space, 18 units per unit of s.
+ * Returns the bytes written (cut at a character).  keep_finals leaves ة for
+ * the Arabic stemmer, which reads it as a suffix (الدولة and الدول share a
+ * stem only so); i18n_fold_arabic_finals() then folds it in the stemmer's
+ * output.  ى is folded before stemming: typed as ي it must give the same stem.
  */
-int i18n_fold_utf16(const UChar *s, int32_t n, int keep_finals, char *out, int cap);
+int i18n_fold_word16(const UChar *s, int32_t n, int keep_finals, char *out, int cap, UChar *norm,
+                     int32_t normcap);
 void i18n_fold_arabic_finals(char *s, int n);
 
 /* Nonzero for the characters indexed one by one: Han, kana. */

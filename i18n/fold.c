@@ -13,6 +13,8 @@
 #include "i18n/analysis.h"
 
 #include <pthread.h>
+#include <stdint.h>
+#include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/utf16.h>
@@ -27,6 +29,19 @@ static unsigned char latin2_base[LATIN2_LAST - LATIN2_FIRST + 1];
 static const UNormalizer2 *nfkc_cf;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 
+/*
+ * The whole chain for each character below U+0800 (Latin, Greek, Cyrillic,
+ * Arabic), precomputed.  When every character of a word has a normalisation
+ * boundary before it (nothing composes with what precedes it) and NFKC_Casefold
+ * makes each one character, the word normalises character by character:
+ * it folds through this table without calling ICU.
+ */
+#define LOW 0x800
+#define LOW_SLOW 0xFFFF /* not foldable alone: normalise the word */
+#define LOW_DROP 0xFFFE
+#define LOW_TWO 0xFFFD /* a ligature written as two letters: æ, œ */
+static uint16_t low_fold[LOW];
+
 /* Letters that are not decomposable but that people type without their stroke. */
 static const struct {
 	UChar32 c;
@@ -35,6 +50,8 @@ static const struct {
     {0xD8, 'o'},  {0xF8, 'o'},  {0x110, 'd'}, {0x111, 'd'}, {0x126, 'h'}, {0x127, 'h'},
     {0x131, 'i'}, {0x141, 'l'}, {0x142, 'l'}, {0x166, 't'}, {0x167, 't'},
 };
+
+static UChar32 fold_cp(UChar32 c, int keep_finals, const char **two);
 
 static unsigned char base_of(const UNormalizer2 *nfd, UChar32 c)
 {
@@ -59,12 +76,26 @@ static void init(void)
 		latin2_base[c - LATIN2_FIRST] = base_of(nfd, c);
 	for (size_t i = 0; i < sizeof strokes / sizeof strokes[0]; i++)
 		latin1_base[strokes[i].c - LATIN1_FIRST] = (unsigned char)strokes[i].base;
+	for (UChar32 c = 0; c < LOW; c++) {
+		UChar in[1] = {(UChar)c}, m[8];
+		UErrorCode e2 = U_ZERO_ERROR;
+		int32_t n = unorm2_normalize(nfkc_cf, in, 1, m, 8, &e2);
+		low_fold[c] = LOW_SLOW;
+		if (U_FAILURE(e2) || n > 1 || !unorm2_hasBoundaryBefore(nfkc_cf, c))
+			continue;
+		const char *two = NULL;
+		UChar32 f = n == 0 ? -1 : fold_cp(m[0], 0, &two);
+		low_fold[c] = f == -1   ? LOW_DROP
+		              : f == -2 ? LOW_TWO
+		              : f < LOW ? (uint16_t)f
+		                        : LOW_SLOW;
+	}
 }
 
-const void *i18n_nfkc_cf(void)
+int i18n_fold_init(void)
 {
 	pthread_once(&once, init);
-	return nfkc_cf;
+	return nfkc_cf ? 0 : -1;
 }
 
 int i18n_is_cjk(UChar32 c)
@@ -111,7 +142,7 @@ static UChar32 fold_cp(UChar32 c, int keep_finals, const char **two)
 		case 0x671: /* ٱ */
 			return 0x627;
 		case 0x649: /* ى */
-			return keep_finals ? c : 0x64A;
+			return 0x64A;
 		case 0x629: /* ة */
 			return keep_finals ? c : 0x647;
 		}
@@ -159,10 +190,9 @@ static int put_utf8(char *out, int k, int cap, UChar32 c)
 	return k + need;
 }
 
-int i18n_fold_utf16(const UChar *s, int32_t n, int keep_finals, char *out, int cap)
+static int fold_normalised(const UChar *s, int32_t n, int keep_finals, char *out, int cap)
 {
 	int k = 0;
-	pthread_once(&once, init);
 	for (int32_t i = 0; i < n;) {
 		UChar32 c;
 		U16_NEXT(s, i, n, c);
@@ -188,11 +218,69 @@ int i18n_fold_utf16(const UChar *s, int32_t n, int keep_finals, char *out, int c
 
 void i18n_fold_arabic_finals(char *s, int n)
 {
-	for (int i = 0; i + 1 < n; i++) {
-		unsigned char a = (unsigned char)s[i], b = (unsigned char)s[i + 1];
-		if (a == 0xD8 && b == 0xA9) /* ة → ه */
+	for (int i = 0; i + 1 < n; i++)
+		if ((unsigned char)s[i] == 0xD8 && (unsigned char)s[i + 1] == 0xA9) /* ة → ه */
 			s[i] = (char)0xD9, s[i + 1] = (char)0x87;
-		else if (a == 0xD9 && b == 0x89) /* ى → ي */
-			s[i + 1] = (char)0x8A;
+}
+
+/* The fast path: each character folded alone; -1 when one needs ICU's normaliser. */
+static int fold_low(const UChar *s, int32_t n, int keep_finals, char *out, int cap)
+{
+	int k = 0;
+	for (int32_t i = 0; i < n; i++) {
+		UChar c = s[i];
+		unsigned f;
+		if (c < LOW) {
+			f = low_fold[c];
+			if (f == LOW_SLOW)
+				return -1;
+			if (f == LOW_DROP)
+				continue;
+			if (keep_finals && c == 0x629)
+				f = c;
+		} else if (c >= 0x3400 && c <= 0x9FFF && (c >= 0x4E00 || c <= 0x4DBF)) {
+			f = c; /* Han: no mapping, no composition */
+		} else {
+			return -1;
+		}
+		if (f == LOW_TWO) {
+			if (k + 2 > cap)
+				break;
+			out[k] = (c == 0xE6 || c == 0xC6) ? 'a' : 'o', out[k + 1] = 'e', k += 2;
+		} else if (f < 0x80) {
+			if (k + 1 > cap)
+				break;
+			out[k++] = (char)f;
+		} else if (f < 0x800) {
+			if (k + 2 > cap)
+				break;
+			out[k++] = (char)(0xC0 | (f >> 6));
+			out[k++] = (char)(0x80 | (f & 0x3F));
+		} else {
+			if (k + 3 > cap)
+				break;
+			out[k++] = (char)(0xE0 | (f >> 12));
+			out[k++] = (char)(0x80 | ((f >> 6) & 0x3F));
+			out[k++] = (char)(0x80 | (f & 0x3F));
+		}
 	}
+	return k;
+}
+
+int i18n_fold_word16(const UChar *s, int32_t n, int keep_finals, char *out, int cap, UChar *norm,
+                     int32_t normcap)
+{
+	int k = fold_low(s, n, keep_finals, out, cap);
+	if (k >= 0)
+		return k;
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t ok = unorm2_spanQuickCheckYes(nfkc_cf, s, n, &e);
+	if (U_SUCCESS(e) && ok < n) {
+		memcpy(norm, s, (size_t)ok * sizeof *s);
+		n = unorm2_normalizeSecondAndAppend(nfkc_cf, norm, ok, normcap, s + ok, n - ok, &e);
+		s = norm;
+	}
+	if (U_FAILURE(e))
+		return 0;
+	return fold_normalised(s, n, keep_finals, out, cap);
 }

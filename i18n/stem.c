@@ -13,13 +13,15 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SLOTS 4096 /* power of two */
-#define SHORT 22   /* longer words bypass the cache */
+#define SLOTS 8192 /* power of two; about as many words as a treaty's vocabulary */
+#define SHORT 31   /* longer words bypass the cache */
 
+/* One cache line, so that a lookup touches one line. */
 struct slot {
 	unsigned char wlen, slen; /* wlen 0: empty */
 	char word[SHORT], stem[SHORT];
 };
+_Static_assert(sizeof(struct slot) == 64, "a slot is a cache line");
 
 struct i18n_stem {
 	struct sb_stemmer *sb;
@@ -40,8 +42,7 @@ struct i18n_stem *i18n_stem_new(const char *lang, int *oom)
 		if (strcmp(lang, algorithms[i].lang) != 0)
 			continue;
 		struct i18n_stem *st = calloc(1, sizeof *st);
-		if (st && (st->cache = calloc(SLOTS, sizeof *st->cache)) != NULL &&
-		    (st->sb = sb_stemmer_new(algorithms[i].algorithm, "UTF_8")) != NULL)
+		if (st && (st->sb = sb_stemmer_new(algorithms[i].algorithm, "UTF_8")) != NULL)
 			return st;
 		*oom = 1;
 		i18n_stem_free(st);
@@ -71,7 +72,10 @@ static uint32_t hash(const char *w, int n)
 int i18n_stem(struct i18n_stem *st, const char *w, int n, const char **out)
 {
 	struct slot *s = NULL;
-	if (n <= SHORT) {
+	/* Made on first use: a table may never stem; without it, words are stemmed uncached. */
+	if (!st->cache && (st->cache = aligned_alloc(64, SLOTS * sizeof *st->cache)) != NULL)
+		memset(st->cache, 0, SLOTS * sizeof *st->cache);
+	if (n <= SHORT && st->cache) {
 		s = &st->cache[hash(w, n) & (SLOTS - 1)];
 		if (s->wlen == n && memcmp(s->word, w, (size_t)n) == 0) {
 			*out = s->stem;

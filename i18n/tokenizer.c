@@ -3,10 +3,14 @@
  *
  * Segmentation is ICU's word break iterator (UAX #29), with two exceptions
  * that keep the result the same while making it fast or useful:
- *   - A run of ASCII between ASCII spaces is segmented here, by the UAX #29
- *     rules restricted to ASCII, as ICU would do it (the unit test compares
- *     the two on random input).  ASCII spaces are always word boundaries, so
- *     each such run stands alone.  Most of the corpus is ASCII.
+ *   - ASCII spaces are always word boundaries, so the text is cut there into
+ *     chunks that stand alone.  A chunk whose characters are all below U+0800
+ *     and of the plain UAX #29 classes (letters, digits, the Mid* marks; no
+ *     combining marks, format characters or Hebrew) is segmented here by those
+ *     classes' rules, as ICU 72 would (the unit test compares the two on
+ *     random strings and on whole texts): all of English and Dutch, nearly all
+ *     of French, Spanish, Russian and Arabic.  Bytes, for pure ASCII.  Other
+ *     chunks go to ICU, whose rule engine costs a third of the chain.
  *   - Han and kana characters are indexed one by one, never through ICU's
  *     dictionary: the dictionary splits legal Chinese badly (缔|约|国, 联合|国)
  *     and is the slowest step.  A query string goes through the same code, so
@@ -21,11 +25,13 @@
  */
 #include "i18n/analysis.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <pthread.h>
+#include <unicode/uchar.h>
 #include <unicode/ubrk.h>
-#include <unicode/unorm2.h>
 #include <unicode/utf16.h>
 
 /* UTF-16 units of a word that are looked at; longer words are cut. */
@@ -38,9 +44,9 @@ enum elision { ELIDE_NONE, ELIDE_FR, ELIDE_NL };
 struct i18n_tok {
 	enum elision elide;
 	struct i18n_stem *stem; /* NULL: no stemming */
-	int arabic;             /* stem before folding ة and ى (see fold.c) */
+	int arabic;             /* stem before folding ة (see fold.c) */
+	int keep_finals;        /* this run: arabic, and words are stemmed */
 	UBreakIterator *bi;
-	const UNormalizer2 *nfkc_cf;
 	UChar *u;     /* the current span in UTF-16 */
 	int32_t *map; /* byte offset of each unit of u, and of its end */
 	int32_t ucap;
@@ -55,6 +61,90 @@ struct i18n_tok {
 	char out[I18N_TOKEN_MAX], final[I18N_TOKEN_MAX];
 	UChar norm[NORM_MAX];
 };
+
+/* ---- Word-break classes ----------------------------------------------- */
+
+/*
+ * UAX #29 classes of the characters below U+0800, as ICU 72's root rules use
+ * them (they tailor ':' out of MidLetter and '@' into ALetter), reduced to
+ * what the rules in simple_run() need.  C_COMPLEX marks the
+ * characters those rules cannot handle (Extend, Format, ZWJ, Hebrew letters,
+ * Katakana, regional indicators): a chunk holding one goes to ICU.
+ */
+enum {
+	C_SEP = 0,
+	C_ALPHA = 1,
+	C_DIGIT = 2,
+	C_UNDER = 4, /* ExtendNumLet */
+	C_MIDLETTER = 8,
+	C_MIDNUM = 16,
+	C_COMPLEX = 32,
+};
+#define C_WORD (C_ALPHA | C_DIGIT | C_UNDER)
+#define LOW 0x800
+
+static unsigned char wb_class[LOW];
+static pthread_once_t classes_once = PTHREAD_ONCE_INIT;
+
+static void init_classes(void)
+{
+	for (UChar32 c = 0; c < LOW; c++) {
+		switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+		case U_WB_ALETTER:
+			wb_class[c] = C_ALPHA;
+			break;
+		case U_WB_OTHER: /* ICU's tailoring counts '@' as a letter */
+			wb_class[c] = c == '@' ? C_ALPHA : C_SEP;
+			break;
+		case U_WB_NUMERIC:
+			wb_class[c] = C_DIGIT;
+			break;
+		case U_WB_EXTENDNUMLET:
+			wb_class[c] = C_UNDER;
+			break;
+		case U_WB_MIDLETTER: /* ICU's tailoring leaves the colon out */
+			wb_class[c] = c == ':' ? C_SEP : C_MIDLETTER;
+			break;
+		case U_WB_MIDNUMLET:
+		case U_WB_SINGLE_QUOTE:
+			wb_class[c] = C_MIDLETTER | C_MIDNUM;
+			break;
+		case U_WB_MIDNUM:
+			wb_class[c] = C_MIDNUM;
+			break;
+		case U_WB_CR:
+		case U_WB_LF:
+		case U_WB_NEWLINE:
+		case U_WB_WSEGSPACE:
+		case U_WB_DOUBLE_QUOTE: /* joins only after Hebrew letters, which are complex */
+			wb_class[c] = C_SEP;
+			break;
+		default:
+			wb_class[c] = C_COMPLEX;
+		}
+	}
+}
+
+static int is_alpha(unsigned char c)
+{
+	return c < 0x80 && (wb_class[c] & C_ALPHA);
+}
+
+/* Nonzero when s[0..len) has no byte above 0x7F; a word at a time. */
+static int all_ascii(const unsigned char *s, int len)
+{
+	int i = 0;
+	for (; i + 8 <= len; i += 8) {
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+		if (w & 0x8080808080808080ull)
+			return 0;
+	}
+	for (; i < len; i++)
+		if (s[i] & 0x80)
+			return 0;
+	return 1;
+}
 
 static const char *const languages[] = {"en", "fr", "es", "ru", "ar", "zh", "nl", "und"};
 
@@ -79,9 +169,10 @@ struct i18n_tok *i18n_tok_new(const char *lang, char *err, size_t errlen)
 	t->elide = !strcmp(lang, "fr") ? ELIDE_FR : !strcmp(lang, "nl") ? ELIDE_NL : ELIDE_NONE;
 	t->stem = i18n_stem_new(lang, &oom);
 	t->arabic = t->stem && !strcmp(lang, "ar");
-	t->nfkc_cf = i18n_nfkc_cf();
+	int bad_data = i18n_fold_init();
+	pthread_once(&classes_once, init_classes);
 	t->bi = ubrk_open(UBRK_WORD, "", NULL, 0, &e);
-	if (oom || !t->nfkc_cf || U_FAILURE(e)) {
+	if (oom || bad_data || U_FAILURE(e)) {
 		i18n_tok_free(t);
 		if (err && errlen)
 			snprintf(err, errlen, "cannot start the tokenizer: %s",
@@ -114,7 +205,7 @@ static int final_form(struct i18n_tok *t, const char *tok, int n, int stem, cons
 {
 	if (stem && t->stem && !(t->flags & I18N_TOK_NOSTEM))
 		n = i18n_stem(t->stem, tok, n, &tok);
-	if (t->arabic) {
+	if (t->keep_finals) {
 		memmove(t->final, tok, (size_t)n);
 		i18n_fold_arabic_finals(t->final, n);
 		tok = t->final;
@@ -208,22 +299,7 @@ static int elision_ascii(enum elision mode, const char *s, int n)
 	return 0;
 }
 
-/* ---- ASCII fast path -------------------------------------------------- */
-
-static int is_alpha(unsigned char c)
-{
-	return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
-}
-
-static int is_digit(unsigned char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-static int is_wordch(unsigned char c)
-{
-	return is_alpha(c) || is_digit(c) || c == '_';
-}
+/* ---- The fast paths --------------------------------------------------- */
 
 static void ascii_token(struct i18n_tok *t, int start, int end)
 {
@@ -243,32 +319,34 @@ static void ascii_token(struct i18n_tok *t, int start, int end)
 }
 
 /*
- * UAX #29 on ASCII, as ICU tailors it: letters, digits and '_' join (WB5,
- * WB8–WB10, WB13a/b); '.' and '\'' join two letters (WB6/7; ICU leaves ':'
- * out); '.', '\'', ',' and ';' join two digits (WB11/12).  A segment is a
- * word when it holds a letter or digit, or is a run of two or more '_'.
+ * UAX #29 restricted to the classes of wb_class: letters, digits and '_'
+ * join (WB5, WB8–WB10, WB13a/b); a MidLetter or MidNumLet ('.', '\'', ·)
+ * joins two letters (WB6/7); a MidNum or MidNumLet ('.', ',', ';', '\'',
+ * Arabic comma) joins two digits (WB11/12); everything else breaks.  A
+ * segment is a word when it holds a letter or digit, or is a run of two or
+ * more '_'.  ascii_chunk() runs them on bytes, simple_run() on UTF-16.
  */
 static void ascii_chunk(struct i18n_tok *t, int a, int b)
 {
 	const unsigned char *s = (const unsigned char *)t->text;
 	int i = a;
 	while (i < b && !t->rc) {
-		if (!is_wordch(s[i])) {
+		if (!(wb_class[s[i]] & C_WORD)) {
 			i++;
 			continue;
 		}
 		int start = i, alnum = 0;
 		for (;;) {
-			while (i < b && is_wordch(s[i]))
-				alnum |= s[i++] != '_';
+			unsigned k;
+			while (i < b && ((k = wb_class[s[i]]) & C_WORD))
+				alnum |= k & (C_ALPHA | C_DIGIT), i++;
 			if (i + 1 >= b)
 				break;
-			unsigned char prev = s[i - 1], mid = s[i], next = s[i + 1];
-			if (is_alpha(prev) && (mid == '.' || mid == '\'') && is_alpha(next))
+			unsigned prev = wb_class[s[i - 1]], mid = wb_class[s[i]],
+			         next = wb_class[s[i + 1]];
+			if ((prev & next & C_ALPHA) && (mid & C_MIDLETTER))
 				i += 2;
-			else if (is_digit(prev) &&
-			         (mid == '.' || mid == '\'' || mid == ',' || mid == ';') &&
-			         is_digit(next))
+			else if ((prev & next & C_DIGIT) && (mid & C_MIDNUM))
 				i += 2;
 			else
 				break;
@@ -280,8 +358,12 @@ static void ascii_chunk(struct i18n_tok *t, int a, int b)
 
 /* ---- Through ICU ------------------------------------------------------ */
 
-/* Decode text[a..b) into t->u, one U+FFFD per invalid byte; returns units, -1 out of memory. */
-static int32_t decode(struct i18n_tok *t, int a, int b)
+/*
+ * Decode text[a..b) into t->u, one U+FFFD per invalid byte; returns units, -1
+ * out of memory.  *cjk tells whether a character to index alone was met,
+ * *complex whether one that simple_run() cannot segment.
+ */
+static int32_t decode(struct i18n_tok *t, int a, int b, int *cjk, int *complex)
 {
 	const unsigned char *s = (const unsigned char *)t->text;
 	if (b - a + 1 > t->ucap) {
@@ -317,6 +399,10 @@ static int32_t decode(struct i18n_tok *t, int a, int b)
 				cp = v, len = need + 1;
 		}
 		map[k] = i;
+		if (cp >= LOW)
+			*complex = 1, *cjk |= cp >= 0x3005 && i18n_is_cjk(cp);
+		else
+			*complex |= wb_class[cp] & C_COMPLEX;
 		if (cp >= 0x10000) {
 			u[k] = U16_LEAD(cp);
 			map[k + 1] = i;
@@ -336,17 +422,7 @@ static int fold_word(struct i18n_tok *t, const UChar *s, int32_t n)
 {
 	if (n > SRC_MAX)
 		n = U16_IS_LEAD(s[SRC_MAX - 1]) ? SRC_MAX - 1 : SRC_MAX;
-	UErrorCode e = U_ZERO_ERROR;
-	int32_t ok = unorm2_spanQuickCheckYes(t->nfkc_cf, s, n, &e);
-	if (U_SUCCESS(e) && ok < n) {
-		memcpy(t->norm, s, (size_t)ok * sizeof *s);
-		n = unorm2_normalizeSecondAndAppend(t->nfkc_cf, t->norm, ok, NORM_MAX, s + ok,
-		                                    n - ok, &e);
-		s = t->norm;
-	}
-	if (U_FAILURE(e))
-		return 0;
-	return i18n_fold_utf16(s, n, t->arabic, t->out, I18N_TOKEN_MAX);
+	return i18n_fold_word16(s, n, t->keep_finals, t->out, I18N_TOKEN_MAX, t->norm, NORM_MAX);
 }
 
 static void icu_token(struct i18n_tok *t, int32_t ts, int32_t te, int cjk)
@@ -356,6 +432,38 @@ static void icu_token(struct i18n_tok *t, int32_t ts, int32_t te, int cjk)
 	int n = fold_word(t, t->u + ts, te - ts);
 	if (n > 0)
 		emit(t, t->out, n, t->map[ts], t->map[te], cjk);
+}
+
+/* The rules of ascii_chunk() on t->u[p..q), every unit below LOW and not C_COMPLEX. */
+static void simple_run(struct i18n_tok *t, int32_t p, int32_t q)
+{
+	const UChar *u = t->u;
+	int32_t i = p;
+	while (i < q && !t->rc) {
+		if (!(wb_class[u[i]] & C_WORD)) {
+			i++;
+			continue;
+		}
+		int32_t start = i;
+		int alnum = 0;
+		for (;;) {
+			unsigned k;
+			while (i < q && ((k = wb_class[u[i]]) & C_WORD))
+				alnum |= k & (C_ALPHA | C_DIGIT), i++;
+			if (i + 1 >= q)
+				break;
+			unsigned prev = wb_class[u[i - 1]], mid = wb_class[u[i]],
+			         next = wb_class[u[i + 1]];
+			if ((prev & next & C_ALPHA) && (mid & C_MIDLETTER))
+				i += 2;
+			else if ((prev & next & C_DIGIT) && (mid & C_MIDNUM))
+				i += 2;
+			else
+				break;
+		}
+		if (alnum || i - start >= 2)
+			icu_token(t, start, i, 0);
+	}
 }
 
 static void icu_run(struct i18n_tok *t, int32_t p, int32_t q)
@@ -372,12 +480,24 @@ static void icu_run(struct i18n_tok *t, int32_t p, int32_t q)
 	}
 }
 
-/* A span holding non-ASCII: runs between Han characters go to ICU, Han one by one. */
-static int icu_span(struct i18n_tok *t, int a, int b)
+/*
+ * Text holding non-ASCII: segmented by simple_run() when it can, otherwise
+ * by ICU, with Han and kana taken out and indexed one by one.
+ */
+static int span(struct i18n_tok *t, int a, int b)
 {
-	int32_t n = decode(t, a, b);
+	int cjk = 0, complex = 0;
+	int32_t n = decode(t, a, b, &cjk, &complex);
 	if (n < 0)
 		return -1;
+	if (!complex && !(t->flags & I18N_TOK_ICU_ONLY)) {
+		simple_run(t, 0, n);
+		return 0;
+	}
+	if (!cjk) {
+		icu_run(t, 0, n);
+		return 0;
+	}
 	for (int32_t p = 0; p < n && !t->rc;) {
 		int32_t q = p, next = p;
 		UChar32 c = 0;
@@ -421,26 +541,32 @@ int i18n_tok_run(struct i18n_tok *t, const char *text, int len, int flags, i18n_
 {
 	const unsigned char *s = (const unsigned char *)text;
 	t->text = text, t->flags = flags, t->fn = fn, t->ctx = ctx, t->rc = 0, t->held = 0;
-	int a, end = 0, b;
+	t->keep_finals = t->arabic && !(flags & (I18N_TOK_NOSTEM | I18N_TOK_AUX));
 
 	if (!text || len <= 0)
 		return 0;
-	int high = next_chunk(s, len, &a, &end);
-	while (a < len && !t->rc) {
-		if (!high && !(flags & I18N_TOK_ICU_ONLY)) {
-			ascii_chunk(t, a, end);
-			high = next_chunk(s, len, &a, &end);
-			continue;
-		}
-		/* One ICU span over consecutive chunks that need it. */
-		int span = a, next_a;
-		do {
-			b = end;
-			high = next_chunk(s, len, &next_a, &end);
-		} while (next_a < len && (high || (flags & I18N_TOK_ICU_ONLY)));
-		if (icu_span(t, span, b) < 0)
+	if (!(flags & I18N_TOK_ICU_ONLY) && all_ascii(s, len)) {
+		/* ASCII spaces being boundaries, the whole text is one run. */
+		ascii_chunk(t, 0, len);
+		release_held(t, 1);
+		return t->rc;
+	}
+	if (flags & I18N_TOK_ICU_ONLY) {
+		if (span(t, 0, len) < 0)
 			return -1;
-		a = next_a;
+		release_held(t, 1);
+		return t->rc;
+	}
+	/* ASCII spaces are boundaries: each chunk between them stands alone. */
+	int a, end = 0;
+	while (!t->rc) {
+		int high = next_chunk(s, len, &a, &end);
+		if (a >= len)
+			break;
+		if (!high)
+			ascii_chunk(t, a, end);
+		else if (span(t, a, end) < 0)
+			return -1;
 	}
 	release_held(t, 1);
 	return t->rc;
