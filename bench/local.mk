@@ -1,0 +1,6 @@
+# bench/: measurements, built on demand (make bench/tokenizer-bench), never by make check.
+EXTRA_PROGRAMS += bench/tokenizer-bench
+bench_tokenizer_bench_SOURCES = bench/tokenizer-bench.c
+bench_tokenizer_bench_LDADD = corpus/libcorpus.a i18n/libi18n.a $(BASE_LIBS)
+CLEANFILES += bench/tokenizer-bench
+EXTRA_DIST += bench/tokenizer.sh bench/queries.txt bench/recall.txt
