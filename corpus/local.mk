@@ -24,5 +24,7 @@ corpus_libcorpus_a_SOURCES = \
 	corpus/refs-emit.c \
 	corpus/refs-zh.c \
 	corpus/refs-store.c \
-	corpus/refs-read.c
+	corpus/refs-read.c \
+	corpus/terms.h \
+	corpus/terms.c
 dist_pkgdata_DATA += corpus/manifest.tsv

@@ -1,11 +1,12 @@
 /*
- * cli_refs.c — the command line's cross-references: `treaty refs DOC
- * [PROVISION]` (what a provision cites and what cites it, with the citing
- * sentence) and `treaty refs --stats` (found and resolved, per document and
- * language).
+ * cli_refs.c — the command line's cross-references and defined terms:
+ * `treaty refs DOC [PROVISION]` (what a provision cites and what cites it,
+ * with the citing sentence), `treaty refs --stats` (found and resolved, per
+ * document and language) and `treaty define [TERM]`.
  */
 #include "config.h"
 #include "corpus/refs.h"
+#include "corpus/terms.h"
 #include "tui/tui.h"
 
 #include <stdlib.h>
@@ -270,6 +271,111 @@ int tui_cmd_refs(int argc, char **argv)
 			rc = refs_usage("refs", "which provision? e.g. treaty refs budapest 24");
 		else
 			rc = run_links(&o);
+	}
+	free(o.args);
+	return rc;
+}
+
+/* ---- treaty define [TERM] ---------------------------------------------- */
+
+/* The defining provision and its parts, one string: "c) … means:\n(i) …". Caller frees. */
+static char *definition(struct corpus_store *s, const struct corpus_term *t)
+{
+	struct corpus_entry *e;
+	size_t n, len = 1;
+	char err[256];
+	if (corpus_get(s, t->doc, t->lang, t->eid, &e, &n, err, sizeof err) != 0)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		len += (e[i].label ? strlen(e[i].label) + 1 : 0) + strlen(e[i].text) + 1;
+	char *d = calloc(1, len);
+	for (size_t i = 0; d && i < n; i++) {
+		if (i)
+			strcat(d, "\n");
+		if (e[i].label)
+			strcat(strcat(d, e[i].label), *e[i].text ? " " : "");
+		strcat(d, e[i].text);
+	}
+	corpus_entry_free(e, n);
+	return d;
+}
+
+static void define_one(struct corpus_store *s, const struct corpus_term *t, int json)
+{
+	char *cite = corpus_eid_cite(t->eid, t->lang), *d = definition(s, t);
+	if (json) {
+		printf("{\"term\":");
+		tui_put_json_string(stdout, t->term);
+		printf(",\"doc\":");
+		tui_put_json_string(stdout, t->doc);
+		printf(",\"lang\":");
+		tui_put_json_string(stdout, t->lang);
+		printf(",\"eid\":");
+		tui_put_json_string(stdout, t->eid);
+		printf(",\"citation\":");
+		tui_put_json_string(stdout, cite);
+		printf(",\"definition\":");
+		tui_put_json_string(stdout, d);
+		printf("}\n");
+	} else {
+		putchar('"');
+		tui_put_text(stdout, t->term);
+		printf("\"  %s %s [%s]\n", t->doc, cite ? cite : t->eid, t->lang);
+		if (d) {
+			tui_put_text(stdout, d);
+			printf("\n\n");
+		}
+	}
+	free(cite);
+	free(d);
+}
+
+static int run_define(const struct refs_opts *o)
+{
+	struct corpus_term *t;
+	size_t n;
+	char err[512];
+	struct corpus_store *s = tui_open_store();
+	if (!s)
+		return TUI_USAGE;
+	int rc = o->nargs ? corpus_define(s, o->args[0], o->doc, o->lang, &t, &n, err, sizeof err)
+	                  : corpus_terms(s, o->doc, o->lang, &t, &n, err, sizeof err);
+	if (rc != 0) {
+		fprintf(stderr, "treaty: %s\n", err);
+		rc = rc < 0 ? TUI_USAGE : TUI_NOTHING;
+	} else if (!o->nargs && !o->json) {
+		/* no term asked: the list of them */
+		for (size_t i = 0; i < n; i++) {
+			char *cite = corpus_eid_cite(t[i].eid, t[i].lang);
+			printf("%-18s %-3s %-12s ", t[i].doc, t[i].lang, cite ? cite : t[i].eid);
+			tui_put_text(stdout, t[i].term);
+			putchar('\n');
+			free(cite);
+		}
+		rc = n ? TUI_OK : TUI_NOTHING;
+	} else {
+		for (size_t i = 0; i < n; i++)
+			define_one(s, &t[i], o->json);
+		rc = n ? TUI_OK : TUI_NOTHING;
+	}
+	corpus_term_free(t, n); /* NULL and 0 when nothing was found */
+	corpus_store_close(s);
+	return rc;
+}
+
+int tui_cmd_define(int argc, char **argv)
+{
+	struct refs_opts o;
+	int rc = refs_options("define", argc, argv, &o);
+	if (rc == TUI_OK) {
+		if (o.stats)
+			rc = refs_usage("define", "unknown option --stats");
+		else if (o.nargs > 1)
+			rc = refs_usage(
+			    "define",
+			    "one term at a time; quote it: treaty define \"computer system\"");
+		else
+			rc = run_define(&o);
 	}
 	free(o.args);
 	return rc;

@@ -28,6 +28,8 @@ static const char help[] =
 	"  refs DOC [PROVISION] [--lang L] [--format json]\n"
 	"                                            what a provision cites and what cites it\n"
 	"  refs --stats [--format json]              references found and resolved, per document\n"
+	"  define [TERM] [--doc D] [--lang L] [--format json]\n"
+	"                                            a defined term's definition, or the terms\n"
 	"\n"
 	"Query language: words, \"exact phrase\", prefix*, -excluded, OR,\n"
 	"and filters doc:budapest lang:nl art:5.\n"
@@ -44,7 +46,7 @@ static const struct command commands[] = {
 	{"list", tui_cmd_list},       {"show", tui_cmd_show},
 	{"search", tui_cmd_search},   {"import", tui_cmd_import},
 	{"library", tui_cmd_library}, {"remove", tui_cmd_remove},
-	{"build-corpus", tui_cmd_build_corpus}, {"refs", tui_cmd_refs},
+	{"build-corpus", tui_cmd_build_corpus}, {"refs", tui_cmd_refs}, {"define", tui_cmd_define},
 };
 
 int main(int argc, char **argv)

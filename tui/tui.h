@@ -47,6 +47,7 @@ int tui_cmd_build_corpus(int argc, char **argv);
 
 /* cli_refs.c */
 int tui_cmd_refs(int argc, char **argv);
+int tui_cmd_define(int argc, char **argv);
 
 /* ---- The reader -------------------------------------------------------- */
 

@@ -46,7 +46,24 @@ run "$TREATY" refs --stats --format json
 like "$out" '"doc":"reftest","lang":"en","found":4,"resolved":3,"external":0,"unresolved":1' \
 	"stats count the library document"
 
+# treaty define, on the library document's Art. 2.
+run "$TREATY" define widgets
+ok $status "define finds a plural form"
+like "$out" '^"widget"  reftest Art\. 2 \[en\]' "and names where it is defined"
+like "$out" 'means a test device' "with the definition"
+run "$TREATY" define widget --format json
+like "$out" '"term":"widget","doc":"reftest","lang":"en","eid":"art_2".*"definition":' "define json"
+run "$TREATY" define gadget
+is "$status" 1 "an undefined term is exit 1"
+like "$errout" "no defined term 'gadget'" "and explained"
+run "$TREATY" define one two
+is "$status" 2 "one term at a time"
+
 if [ -n "$CORPUS_SRC" ]; then
+	run "$TREATY" define "computer systems" --doc budapest
+	like "$out" '^"computer system"  budapest Art\. 1\(a\) \[en\]' "define computer systems"
+	run "$TREATY" define --doc uncc
+	is "$(printf '%s\n' "$out" | grep -c '^uncc')" 17 "the UN Convention defines 17 terms"
 	run "$TREATY" refs budapest 24 --lang en
 	ok $status "refs budapest 24"
 	like "$out" 'budapest Art\. 22\(3\) +"Article 24, paragraph 1, of this Convention" -> Art\. 24\(1\)' \

@@ -44,3 +44,9 @@ check_PROGRAMS += tests/unit/refs-store-test
 tests_unit_refs_store_test_SOURCES = tests/unit/refs-store-test.c
 tests_unit_refs_store_test_LDADD = $(TEST_LIBS_CORPUS)
 TESTS += tests/unit/refs-store-test
+
+check_PROGRAMS += tests/unit/terms-test
+tests_unit_terms_test_SOURCES = tests/unit/terms-test.c
+tests_unit_terms_test_LDADD = $(TEST_LIBS_CORPUS)
+TESTS += tests/unit/terms-test
+EXTRA_DIST += tests/fixtures/terms-sentences.tsv
