@@ -61,6 +61,12 @@ struct corpus_document {
 	int partial;   /* the source is known to be incomplete */
 	char *source;  /* the file it was read from (base name); may be NULL */
 	char *sha256;  /* of the source file's bytes; may be NULL */
+	/* A statement's circumstances (kind "statement"); each may be NULL. */
+	char *delegation;   /* who spoke: "Brazil" */
+	char *on_behalf_of; /* the group spoken for: "the Group of 77 and China" */
+	char *meeting;      /* "Ad Hoc Committee, concluding session, 3rd meeting" */
+	char *agenda_item;  /* "4" */
+	char *refers_to;    /* id of the document the statement discusses: "uncc" */
 	struct corpus_provision *prov; /* in document order */
 	size_t n;
 };
@@ -104,6 +110,15 @@ int corpus_check_fidelity(const char *file, const char *text, size_t len,
 /* What the user says about a file to import; any field may be NULL. */
 struct corpus_load_options {
 	const char *id, *lang, *kind, *title;
+	const char *symbol, *date; /* date: YYYY, YYYY-MM or YYYY-MM-DD */
+	const char *delegation, *on_behalf_of, *meeting, *agenda_item, *refers_to;
+};
+
+/* What reading a file involved, for the message after an import. */
+struct corpus_load_report {
+	const char *format; /* "text", "PDF", "Word (.docx)", "HTML"; static */
+	int furniture;      /* lines of page furniture removed (PDF) */
+	int rejoined;       /* words hyphenated at a line end rejoined (PDF) */
 };
 
 /*
@@ -122,6 +137,18 @@ int corpus_load_text(const char *path, const char *bytes, size_t len,
 		     size_t errlen);
 int corpus_load_file(const char *path, const struct corpus_load_options *o,
 		     struct corpus_document *doc, char *err, size_t errlen);
+
+/*
+ * Like corpus_load_file, for any format: the format is told from the bytes
+ * (PDF, Word .docx, HTML, else text), the file converted to clean paragraphs
+ * and these recognised and checked against the converted text.  Title,
+ * symbol, date and language come from the options, else from the file (PDF
+ * info and UN masthead, docx properties, <title> and <html lang>), the
+ * language last from the text itself.  report may be NULL.
+ */
+int corpus_load_any(const char *path, const struct corpus_load_options *o,
+		    struct corpus_document *doc, struct corpus_load_report *report, char *err,
+		    size_t errlen);
 
 /*
  * Build the bundled corpus at out from the manifest's documents in src_dir,
@@ -215,6 +242,7 @@ int corpus_store_remove(struct corpus_store *store, const char *id, char *err, s
 /* A document language version, as listed. */
 struct corpus_docinfo {
 	char *id, *kind, *lang, *title, *symbol, *date, *parent;
+	char *delegation, *on_behalf_of, *meeting, *agenda_item, *refers_to; /* statements */
 	int authentic, partial;
 	int user;      /* from the user's library, not the bundled corpus */
 	int articles;  /* number of articles */

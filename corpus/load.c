@@ -1,11 +1,14 @@
 /*
- * load.c — from a file on disk to a checked document: read, convert to
- * UTF-8, recognise the structure, prove fidelity.  The bundled corpus is
+ * load.c — from a file on disk to a checked document: read, tell the format
+ * and convert to UTF-8 paragraphs (convert*.c), recognise the structure,
+ * prove fidelity to the text the structure was recognised in.  The bundled corpus is
  * built through the same path, after its hash is checked against the manifest.
  */
+#include "corpus/convert.h"
 #include "corpus/store-internal.h"
 #include "i18n/i18n.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,11 +86,50 @@ static int nul_line(const char *s, size_t len)
 	return 0;
 }
 
+/*
+ * The steps every format shares once it is UTF-8 text: language, structure,
+ * fidelity to that text.  shown names the text in messages; hex is the
+ * SHA-256 of the source file's bytes; lang_hint is what the file declared.
+ */
+static int load_utf8(const char *path, const char *shown, const char *text, size_t tlen,
+		     const char *hex, const char *lang_hint, const struct corpus_load_options *o,
+		     struct corpus_document *doc, char *err, size_t errlen)
+{
+	const char *lang = o->lang ? o->lang : i18n_guess_language(text, tlen);
+	if (!lang)
+		lang = lang_hint;
+	if (!lang) {
+		corpus_set_error(err, errlen,
+				 "%s:1: cannot tell the language of the text; give it with --lang",
+				 shown);
+		return -1;
+	}
+	int need_articles = !o->kind || (strcmp(o->kind, "press") != 0 &&
+					 strcmp(o->kind, "statement") != 0);
+	if (corpus_parse_text(shown, text, tlen, lang, need_articles, doc, err, errlen) < 0 ||
+	    corpus_check_fidelity(shown, text, tlen, doc, err, errlen) < 0) {
+		corpus_document_free(doc);
+		memset(doc, 0, sizeof *doc);
+		return -1;
+	}
+	doc->sha256 = corpus_strdup(hex);
+	doc->source = corpus_strdup(base_name(path));
+	doc->lang = corpus_strdup(lang);
+	if (o->id)
+		doc->id = corpus_strdup(o->id);
+	doc->kind = corpus_strdup(o->kind ? o->kind : "document");
+	if (o->title) {
+		free(doc->title);
+		doc->title = corpus_strdup(o->title);
+	}
+	return 0;
+}
+
 int corpus_load_text(const char *path, const char *bytes, size_t len,
 		     const struct corpus_load_options *o, struct corpus_document *doc, char *err,
 		     size_t errlen)
 {
-	char *text = NULL, why[512];
+	char *text = NULL, why[512], hex[65];
 	size_t tlen = 0;
 	const char *charset = NULL;
 	int line;
@@ -105,48 +147,133 @@ int corpus_load_text(const char *path, const char *bytes, size_t len,
 		corpus_set_error(err, errlen, "%s:%s", path, why);
 		return -1;
 	}
-	const char *lang = o->lang ? o->lang : i18n_guess_language(text, tlen);
-	if (!lang) {
-		corpus_set_error(err, errlen,
-				 "%s:1: cannot tell the language of the text; give it with --lang",
-				 path);
-		goto fail;
-	}
-	int need_articles = !o->kind || (strcmp(o->kind, "press") != 0 &&
-					 strcmp(o->kind, "statement") != 0);
-	if (corpus_parse_text(path, text, tlen, lang, need_articles, doc, err, errlen) < 0 ||
-	    corpus_check_fidelity(path, text, tlen, doc, err, errlen) < 0)
-		goto fail;
-	char hex[65];
 	corpus_sha256_hex(bytes, len, hex);
-	doc->sha256 = corpus_strdup(hex);
-	doc->source = corpus_strdup(base_name(path));
-	doc->lang = corpus_strdup(lang);
-	if (o->id)
-		doc->id = corpus_strdup(o->id);
-	doc->kind = corpus_strdup(o->kind ? o->kind : "document");
-	if (o->title) {
-		free(doc->title);
-		doc->title = corpus_strdup(o->title);
-	}
+	int rc = load_utf8(path, path, text, tlen, hex, NULL, o, doc, err, errlen);
 	free(text);
-	return 0;
-fail:
-	free(text);
-	corpus_document_free(doc);
-	memset(doc, 0, sizeof *doc);
-	return -1;
+	return rc;
 }
 
 int corpus_load_file(const char *path, const struct corpus_load_options *o,
 		     struct corpus_document *doc, char *err, size_t errlen)
 {
+	return corpus_load_any(path, o, doc, NULL, err, errlen);
+}
+
+/* A PDF, .docx or HTML file: converted, then checked against the converted text. */
+static int load_converted(const char *path, enum corpus_format fmt, const char *bytes,
+			  size_t len, const struct corpus_load_options *o,
+			  struct corpus_document *doc, struct corpus_load_report *report,
+			  char *err, size_t errlen)
+{
+	struct corpus_converted c;
+	char shown[4096], hex[65];
+	size_t bad;
+	int rc;
+	if (fmt == CORPUS_FORMAT_PDF)
+		rc = corpus_convert_pdf(path, bytes, len, &c, err, errlen);
+	else if (fmt == CORPUS_FORMAT_DOCX)
+		rc = corpus_convert_docx(path, bytes, len, &c, err, errlen);
+	else
+		rc = corpus_convert_html(path, bytes, len, &c, err, errlen);
+	if (rc < 0)
+		return -1;
+	if (!i18n_utf8_valid(c.text, c.len, &bad)) {
+		corpus_set_error(err, errlen, "%s: the %s converter produced invalid UTF-8", path,
+				 corpus_format_name(fmt));
+		corpus_converted_free(&c);
+		return -1;
+	}
+	snprintf(shown, sizeof shown, "%s (as text from %s)", path, corpus_format_name(fmt));
+	corpus_sha256_hex(bytes, len, hex);
+	rc = load_utf8(path, shown, c.text, c.len, hex, c.lang, o, doc, err, errlen);
+	if (rc == 0) {
+		if (!o->title && c.title) {
+			free(doc->title);
+			doc->title = c.title;
+			c.title = NULL;
+		}
+		doc->symbol = c.symbol;
+		doc->date = c.date;
+		c.symbol = c.date = NULL;
+	}
+	if (report) {
+		report->furniture = c.furniture;
+		report->rejoined = c.rejoined;
+	}
+	corpus_converted_free(&c);
+	return rc;
+}
+
+/* YYYY, YYYY-MM or YYYY-MM-DD. */
+static int iso_date(const char *s)
+{
+	static const char pattern[] = "dddd-dd-dd";
+	size_t n = strlen(s);
+	if (n != 4 && n != 7 && n != 10)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (pattern[i] == 'd' ? !isdigit((unsigned char)s[i]) : s[i] != '-')
+			return 0;
+	return 1;
+}
+
+static int set_option(char **field, const char *value)
+{
+	if (!value)
+		return 0;
+	free(*field);
+	*field = corpus_strdup(value);
+	return *field ? 0 : -1;
+}
+
+/* What the user said overrides what the file said. */
+static int apply_options(const struct corpus_load_options *o, struct corpus_document *doc)
+{
+	return set_option(&doc->symbol, o->symbol) | set_option(&doc->date, o->date) |
+	       set_option(&doc->delegation, o->delegation) |
+	       set_option(&doc->on_behalf_of, o->on_behalf_of) |
+	       set_option(&doc->meeting, o->meeting) |
+	       set_option(&doc->agenda_item, o->agenda_item) |
+	       set_option(&doc->refers_to, o->refers_to);
+}
+
+int corpus_load_any(const char *path, const struct corpus_load_options *o,
+		    struct corpus_document *doc, struct corpus_load_report *report, char *err,
+		    size_t errlen)
+{
 	char *bytes;
 	size_t len;
+	enum corpus_format fmt;
+	struct corpus_load_report ignored;
+	if (!report)
+		report = &ignored;
+	memset(report, 0, sizeof *report);
+	memset(doc, 0, sizeof *doc);
+	if (o->date && !iso_date(o->date)) {
+		corpus_set_error(err, errlen, "the date '%s' is not YYYY-MM-DD (or YYYY-MM, YYYY)",
+				 o->date);
+		return -1;
+	}
 	if (corpus_read_file(path, &bytes, &len, err, errlen) < 0)
 		return -1;
-	int rc = corpus_load_text(path, bytes, len, o, doc, err, errlen);
+	if (len == 0) {
+		corpus_set_error(err, errlen, "%s: the file is empty (0 bytes)", path);
+		free(bytes);
+		return -1;
+	}
+	int rc = corpus_sniff(path, bytes, len, &fmt, err, errlen);
+	if (rc == 0) {
+		report->format = corpus_format_name(fmt);
+		rc = fmt == CORPUS_FORMAT_TEXT
+			     ? corpus_load_text(path, bytes, len, o, doc, err, errlen)
+			     : load_converted(path, fmt, bytes, len, o, doc, report, err, errlen);
+	}
 	free(bytes);
+	if (rc == 0 && apply_options(o, doc) < 0) {
+		corpus_set_error(err, errlen, "%s: out of memory", path);
+		corpus_document_free(doc);
+		rc = -1;
+	}
 	return rc;
 }
 
@@ -177,7 +304,7 @@ static int load_entry(const char *src_dir, const struct corpus_manifest_entry *m
 		free(bytes);
 		return -1;
 	}
-	struct corpus_load_options o = {m->id, m->lang, m->kind, m->title};
+	struct corpus_load_options o = {.id = m->id, .lang = m->lang, .kind = m->kind, .title = m->title};
 	int rc = corpus_load_text(path, bytes, len, &o, doc, err, errlen);
 	free(bytes);
 	if (rc < 0)

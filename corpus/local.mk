@@ -13,6 +13,17 @@ corpus_libcorpus_a_SOURCES = \
 	corpus/sha256.c \
 	corpus/manifest.c \
 	corpus/load.c \
+	corpus/convert.h \
+	corpus/convert.c \
+	corpus/convert_pdf.c \
+	corpus/pdf.h \
+	corpus/pdf_layout.c \
+	corpus/pdf_furniture.c \
+	corpus/dehyphen.h \
+	corpus/dehyphen.c \
+	corpus/convert_docx.c \
+	corpus/convert_html.c \
+	corpus/spawn.c \
 	corpus/store.c \
 	corpus/read.c \
 	corpus/search.c \
@@ -28,3 +39,6 @@ corpus_libcorpus_a_SOURCES = \
 	corpus/terms.h \
 	corpus/terms.c
 dist_pkgdata_DATA += corpus/manifest.tsv
+corpus_libcorpus_a_CFLAGS = $(AM_CFLAGS) $(XML_CFLAGS) $(LIBZIP_CFLAGS)
+# Everything that links the corpus needs its format readers' libraries.
+BASE_LIBS += $(XML_LIBS) $(LIBZIP_LIBS)

@@ -36,7 +36,8 @@ int corpus_list(struct corpus_store *store, struct corpus_docinfo **docs, size_t
 {
 	static const char sql[] =
 		"SELECT d.id, d.kind, d.lang, d.title, d.symbol, d.date, d.parent, d.authentic,"
-		" d.partial, d.user,"
+		" d.partial, d.user, d.delegation, d.on_behalf_of, d.meeting, d.agenda_item,"
+		" d.refers_to,"
 		" (SELECT count(*) FROM all_provision p WHERE p.doc=d.id AND p.lang=d.lang"
 		"  AND p.user=d.user AND p.kind='article'),"
 		" (SELECT count(*) FROM all_provision p WHERE p.doc=d.id AND p.lang=d.lang"
@@ -69,10 +70,15 @@ int corpus_list(struct corpus_store *store, struct corpus_docinfo **docs, size_t
 		d->authentic = sqlite3_column_int(st, 7);
 		d->partial = sqlite3_column_int(st, 8);
 		d->user = sqlite3_column_int(st, 9);
-		d->articles = sqlite3_column_int(st, 10);
-		d->provisions = sqlite3_column_int(st, 11);
-		d->first_article = sqlite3_column_int(st, 12);
-		d->last_article = sqlite3_column_int(st, 13);
+		d->delegation = corpus_column_dup(st, 10);
+		d->on_behalf_of = corpus_column_dup(st, 11);
+		d->meeting = corpus_column_dup(st, 12);
+		d->agenda_item = corpus_column_dup(st, 13);
+		d->refers_to = corpus_column_dup(st, 14);
+		d->articles = sqlite3_column_int(st, 15);
+		d->provisions = sqlite3_column_int(st, 16);
+		d->first_article = sqlite3_column_int(st, 17);
+		d->last_article = sqlite3_column_int(st, 18);
 	}
 	sqlite3_finalize(st);
 	return 0;
@@ -84,6 +90,8 @@ void corpus_docinfo_free(struct corpus_docinfo *docs, size_t n)
 		struct corpus_docinfo *d = &docs[i];
 		free(d->id), free(d->kind), free(d->lang), free(d->title);
 		free(d->symbol), free(d->date), free(d->parent);
+		free(d->delegation), free(d->on_behalf_of), free(d->meeting);
+		free(d->agenda_item), free(d->refers_to);
 	}
 	free(docs);
 }

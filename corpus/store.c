@@ -35,6 +35,7 @@ static const char schema_sql[] =
 	" id TEXT NOT NULL, lang TEXT NOT NULL, kind TEXT NOT NULL, title TEXT,"
 	" symbol TEXT, date TEXT, parent TEXT, authentic INTEGER NOT NULL DEFAULT 0,"
 	" partial INTEGER NOT NULL DEFAULT 0, source TEXT, sha256 TEXT,"
+	" delegation TEXT, on_behalf_of TEXT, meeting TEXT, agenda_item TEXT, refers_to TEXT,"
 	" PRIMARY KEY(id, lang));"
 	"CREATE TABLE IF NOT EXISTS provision("
 	" rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL, lang TEXT NOT NULL,"
@@ -344,7 +345,8 @@ static int insert_document(sqlite3 *db, const struct corpus_document *d, char *e
 {
 	sqlite3_stmt *st;
 	const char *sql = "INSERT INTO main.document(id, lang, kind, title, symbol, date, parent,"
-			  " authentic, partial, source, sha256) VALUES(?,?,?,?,?,?,?,?,?,?,?)";
+			  " authentic, partial, source, sha256, delegation, on_behalf_of, meeting,"
+			  " agenda_item, refers_to) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
 		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(db));
 		return -1;
@@ -360,6 +362,11 @@ static int insert_document(sqlite3 *db, const struct corpus_document *d, char *e
 	sqlite3_bind_int(st, 9, d->partial);
 	bind_text(st, 10, d->source);
 	bind_text(st, 11, d->sha256);
+	bind_text(st, 12, d->delegation);
+	bind_text(st, 13, d->on_behalf_of);
+	bind_text(st, 14, d->meeting);
+	bind_text(st, 15, d->agenda_item);
+	bind_text(st, 16, d->refers_to);
 	int rc = sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
 	if (rc < 0)
 		corpus_set_error(err, errlen, "%s (%s): %s", d->id, d->lang, sqlite3_errmsg(db));
