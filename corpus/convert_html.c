@@ -3,8 +3,9 @@
  * the paragraphs of its main content, without the site around it.
  *
  * The main content is <main> (or role="main"), else the page's only
- * <article>, else the body narrowed down while one child holds nearly all of
- * its text: that sheds wrappers but never a heading beside the text.  Inside
+ * <article>, else the body narrowed down to a container that holds nearly all
+ * of its text after nothing but links: that sheds wrappers and menus but never
+ * a heading above the text.  Inside
  * it, scripts, styles, forms, navigation and hidden elements are skipped; on
  * a page with no such landmark the site's header and footer are too.  Text is
  * laid out as a browser would: whitespace collapsed (not in <pre>), a
@@ -129,6 +130,42 @@ static int is_article(xmlNodePtr n)
 	return name_is(n, "article");
 }
 
+/* Bytes of visible text under n that sit inside links. */
+static size_t link_weight(xmlNodePtr n, int in_link)
+{
+	if (n->type == XML_TEXT_NODE)
+		return in_link ? text_weight(n, 0) : 0;
+	if (n->type != XML_ELEMENT_NODE || skipped(n, 0))
+		return 0;
+	size_t w = 0;
+	for (xmlNodePtr c = n->children; c; c = c->next)
+		w += link_weight(c, in_link || name_is(n, "a"));
+	return w;
+}
+
+static const char *const containers[] = {"div", "section", "article", "main", "table",
+					 "tbody", "tr", "td", "center", "body", NULL};
+
+/*
+ * The child of root that holds nearly all of its text, when what comes before
+ * it is only links (a menu): then the text is there.  A title or anything
+ * else of substance before it keeps root whole.
+ */
+static xmlNodePtr heavy_child(xmlNodePtr root)
+{
+	size_t total = text_weight(root, 0);
+	for (xmlNodePtr c = root->children; c && total; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		size_t w = text_weight(c, 0);
+		if ((double)w >= NARROW_SHARE * (double)total)
+			return name_in(c, containers) ? c : NULL;
+		if (w && link_weight(c, 0) * 2 < w)
+			return NULL;
+	}
+	return NULL;
+}
+
 /* Where the content is, and whether it is a landmark the author marked. */
 static xmlNodePtr content_root(xmlNodePtr body, int *landmark)
 {
@@ -143,17 +180,9 @@ static xmlNodePtr content_root(xmlNodePtr body, int *landmark)
 		return root;
 	*landmark = 0;
 	root = body;
-	for (;;) {
-		size_t total = text_weight(root, 0);
-		xmlNodePtr heavy = NULL;
-		for (xmlNodePtr c = root->children; c && total; c = c->next)
-			if (c->type == XML_ELEMENT_NODE &&
-			    (double)text_weight(c, 0) >= NARROW_SHARE * (double)total)
-				heavy = c;
-		if (!heavy)
-			return root;
-		root = heavy;
-	}
+	for (xmlNodePtr c; (c = heavy_child(root));)
+		root = c;
+	return root;
 }
 
 /* ---- Layout ------------------------------------------------------------------ */

@@ -52,6 +52,11 @@ void corpus_document_free(struct corpus_document *doc)
 	free(doc->parent);
 	free(doc->source);
 	free(doc->sha256);
+	free(doc->delegation);
+	free(doc->on_behalf_of);
+	free(doc->meeting);
+	free(doc->agenda_item);
+	free(doc->refers_to);
 	memset(doc, 0, sizeof *doc);
 }
 

@@ -13,6 +13,8 @@
 /* Options shared by the commands; each command takes the ones it needs. */
 struct options {
 	const char *lang, *doc, *format, *id, *kind, *title, *manifest, *src, *out;
+	const char *symbol, *date; /* import: metadata the file does not carry */
+	const char *delegation, *on_behalf_of, *meeting, *agenda_item, *refers_to; /* statements */
 	int limit;
 	int json;
 	char **args; /* the arguments that are not options, in order */
@@ -27,10 +29,15 @@ static int usage_error(const char *cmd, const char *msg)
 
 static const char **option_slot(struct options *o, const char *name)
 {
-	static const char *const names[] = {"lang", "doc",      "format", "id",  "kind",
-					    "title", "manifest", "src",    "out", NULL};
-	const char **slots[] = {&o->lang,  &o->doc,      &o->format, &o->id,  &o->kind,
-				&o->title, &o->manifest, &o->src,    &o->out};
+	static const char *const names[] = {
+		"lang",	      "doc",	     "format",	      "id",	     "kind",
+		"title",      "manifest",    "src",	      "out",	     "symbol",
+		"date",	      "delegation",  "on-behalf-of", "meeting",     "agenda-item",
+		"refers-to",  NULL};
+	const char **slots[] = {&o->lang,	&o->doc,	 &o->format,  &o->id,
+				&o->kind,	&o->title,	 &o->manifest, &o->src,
+				&o->out,	&o->symbol,	 &o->date,    &o->delegation,
+				&o->on_behalf_of, &o->meeting,	 &o->agenda_item, &o->refers_to};
 	for (int i = 0; names[i]; i++)
 		if (strcmp(name, names[i]) == 0)
 			return slots[i];
@@ -126,6 +133,18 @@ static void list_json(const struct corpus_docinfo *d)
 	tui_put_json_string(stdout, d->date);
 	printf(",\"parent\":");
 	tui_put_json_string(stdout, d->parent);
+	if (d->delegation || d->on_behalf_of || d->meeting || d->agenda_item || d->refers_to) {
+		printf(",\"delegation\":");
+		tui_put_json_string(stdout, d->delegation);
+		printf(",\"on_behalf_of\":");
+		tui_put_json_string(stdout, d->on_behalf_of);
+		printf(",\"meeting\":");
+		tui_put_json_string(stdout, d->meeting);
+		printf(",\"agenda_item\":");
+		tui_put_json_string(stdout, d->agenda_item);
+		printf(",\"refers_to\":");
+		tui_put_json_string(stdout, d->refers_to);
+	}
 	printf(",\"authentic\":%s,\"partial\":%s,\"source\":\"%s\",\"articles\":%d,"
 	       "\"provisions\":%d}\n",
 	       d->authentic ? "true" : "false", d->partial ? "true" : "false",
@@ -388,13 +407,56 @@ static int run_search(struct options o)
 
 /* ---- import, library, remove ----------------------------------------- */
 
-static int import_one(struct corpus_store *s, const char *file, const struct options *o)
+/* What converting the file involved, after "imported …". */
+static void print_report(const struct corpus_load_report *r)
+{
+	if (!r->format || strcmp(r->format, "text") == 0) {
+		putchar('\n');
+		return;
+	}
+	printf(" (%s", r->format);
+	if (r->furniture)
+		printf("; %d lines of page furniture left out", r->furniture);
+	if (r->rejoined)
+		printf("; %d words rejoined across line ends", r->rejoined);
+	printf(")\n");
+}
+
+/* Statement options describe a statement: they imply --kind statement. */
+static int statement_kind(const struct options *o, const char **kind)
+{
+	int statement = o->delegation || o->on_behalf_of || o->meeting || o->agenda_item ||
+			o->refers_to;
+	*kind = o->kind;
+	if (!statement)
+		return 0;
+	if (o->kind && strcmp(o->kind, "statement") != 0)
+		return -1;
+	*kind = "statement";
+	return 0;
+}
+
+static int import_one(struct corpus_store *s, const char *file, const struct options *o,
+		      const char *kind)
 {
 	struct corpus_document doc;
+	struct corpus_load_report report;
 	char err[1024];
 	char id[256];
-	struct corpus_load_options lo = {o->id, o->lang, o->kind, o->title};
-	if (corpus_load_file(file, &lo, &doc, err, sizeof err) < 0) {
+	struct corpus_load_options lo = {
+		.id = o->id,
+		.lang = o->lang,
+		.kind = kind,
+		.title = o->title,
+		.symbol = o->symbol,
+		.date = o->date,
+		.delegation = o->delegation,
+		.on_behalf_of = o->on_behalf_of,
+		.meeting = o->meeting,
+		.agenda_item = o->agenda_item,
+		.refers_to = o->refers_to,
+	};
+	if (corpus_load_any(file, &lo, &doc, &report, err, sizeof err) < 0) {
 		fprintf(stderr, "treaty: %s\n", err);
 		return TUI_USAGE;
 	}
@@ -406,10 +468,12 @@ static int import_one(struct corpus_store *s, const char *file, const struct opt
 		doc.id = strdup(id);
 	}
 	int rc = corpus_store_import(s, &doc, err, sizeof err);
-	if (rc < 0)
+	if (rc < 0) {
 		fprintf(stderr, "treaty: %s: %s\n", file, err);
-	else
-		printf("imported %s (%s): %zu provisions from %s\n", doc.id, doc.lang, doc.n, file);
+	} else {
+		printf("imported %s (%s): %zu provisions from %s", doc.id, doc.lang, doc.n, file);
+		print_report(&report);
+	}
 	corpus_document_free(&doc);
 	return rc < 0 ? TUI_USAGE : TUI_OK;
 }
@@ -421,11 +485,24 @@ static int run_import(struct options o)
 		return usage_error("import", "which files? e.g. treaty import convention.fr.txt --lang fr");
 	if (o.id && o.nargs > 1)
 		return usage_error("import", "--id names one document; import files one by one");
+	const char *kind;
+	if (statement_kind(&o, &kind) < 0)
+		return usage_error("import", "--delegation, --on-behalf-of, --meeting, --agenda-item"
+					     " and --refers-to describe a statement: use --kind"
+					     " statement");
 	struct corpus_store *s = tui_open_store();
 	if (!s)
 		return TUI_USAGE;
+	if (o.refers_to) {
+		char *langs = corpus_languages(s, o.refers_to);
+		if (!langs)
+			fprintf(stderr, "treaty: warning: --refers-to %s: no such document (yet);"
+					" stored as given\n",
+				o.refers_to);
+		free(langs);
+	}
 	for (int i = 0; i < o.nargs; i++)
-		if (import_one(s, o.args[i], &o) != TUI_OK)
+		if (import_one(s, o.args[i], &o, kind) != TUI_OK)
 			rc = TUI_USAGE;
 	corpus_store_close(s);
 	return rc;

@@ -50,3 +50,8 @@ tests_unit_terms_test_SOURCES = tests/unit/terms-test.c
 tests_unit_terms_test_LDADD = $(TEST_LIBS_CORPUS)
 TESTS += tests/unit/terms-test
 EXTRA_DIST += tests/fixtures/terms-sentences.tsv
+
+check_PROGRAMS += tests/unit/formats-test
+tests_unit_formats_test_SOURCES = tests/unit/formats-test.c
+tests_unit_formats_test_LDADD = $(TEST_LIBS_CORPUS)
+TESTS += tests/unit/formats-test
