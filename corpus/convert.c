@@ -13,10 +13,14 @@
 const char *corpus_format_name(enum corpus_format f)
 {
 	switch (f) {
-	case CORPUS_FORMAT_PDF: return "PDF";
-	case CORPUS_FORMAT_DOCX: return "Word (.docx)";
-	case CORPUS_FORMAT_HTML: return "HTML";
-	default: return "text";
+	case CORPUS_FORMAT_PDF:
+		return "PDF";
+	case CORPUS_FORMAT_DOCX:
+		return "Word (.docx)";
+	case CORPUS_FORMAT_HTML:
+		return "HTML";
+	default:
+		return "text";
 	}
 }
 
@@ -135,7 +139,7 @@ static int looks_html(const char *bytes, size_t len)
 }
 
 static int sniff_zip(const char *path, const char *bytes, size_t len, enum corpus_format *fmt,
-		     char *err, size_t errlen)
+                     char *err, size_t errlen)
 {
 	if (has(bytes, len, "word/document.xml")) {
 		*fmt = CORPUS_FORMAT_DOCX;
@@ -143,18 +147,18 @@ static int sniff_zip(const char *path, const char *bytes, size_t len, enum corpu
 	}
 	if (has(bytes, len, "application/vnd.oasis.opendocument"))
 		corpus_set_error(err, errlen,
-				 "%s: an OpenDocument file, which treaty does not read;"
-				 " save it as Word (.docx), PDF or plain text",
-				 path);
+		                 "%s: an OpenDocument file, which treaty does not read;"
+		                 " save it as Word (.docx), PDF or plain text",
+		                 path);
 	else
 		corpus_set_error(err, errlen,
-				 "%s: a zip archive but not a Word document (no word/document.xml)",
-				 path);
+		                 "%s: a zip archive but not a Word document (no word/document.xml)",
+		                 path);
 	return -1;
 }
 
 int corpus_sniff(const char *path, const char *bytes, size_t len, enum corpus_format *fmt,
-		 char *err, size_t errlen)
+                 char *err, size_t errlen)
 {
 	*fmt = CORPUS_FORMAT_TEXT;
 	if (has(bytes, len < 1024 ? len : 1024, "%PDF-")) {
@@ -165,12 +169,14 @@ int corpus_sniff(const char *path, const char *bytes, size_t len, enum corpus_fo
 		return sniff_zip(path, bytes, len, fmt, err, errlen);
 	if (len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
 		corpus_set_error(err, errlen,
-				 "%s: an old binary Word (.doc) file; save it as .docx or PDF", path);
+		                 "%s: an old binary Word (.doc) file; save it as .docx or PDF",
+		                 path);
 		return -1;
 	}
 	if (len >= 5 && memcmp(bytes, "{\\rtf", 5) == 0) {
 		corpus_set_error(err, errlen,
-				 "%s: an RTF file, which treaty does not read; save it as .docx", path);
+		                 "%s: an RTF file, which treaty does not read; save it as .docx",
+		                 path);
 		return -1;
 	}
 	if (looks_html(bytes, len)) {
@@ -179,10 +185,10 @@ int corpus_sniff(const char *path, const char *bytes, size_t len, enum corpus_fo
 	}
 	if (ext_is(path, "pdf") || ext_is(path, "docx")) {
 		corpus_set_error(err, errlen,
-				 "%s: the name says %s but the contents are not (no %s signature);"
-				 " the file may be damaged",
-				 path, ext_is(path, "pdf") ? "PDF" : "Word (.docx)",
-				 ext_is(path, "pdf") ? "%PDF-" : "zip");
+		                 "%s: the name says %s but the contents are not (no %s signature);"
+		                 " the file may be damaged",
+		                 path, ext_is(path, "pdf") ? "PDF" : "Word (.docx)",
+		                 ext_is(path, "pdf") ? "%PDF-" : "zip");
 		return -1;
 	}
 	return 0;

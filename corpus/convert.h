@@ -13,7 +13,12 @@
 
 #include <stddef.h>
 
-enum corpus_format { CORPUS_FORMAT_TEXT, CORPUS_FORMAT_PDF, CORPUS_FORMAT_DOCX, CORPUS_FORMAT_HTML };
+enum corpus_format {
+	CORPUS_FORMAT_TEXT,
+	CORPUS_FORMAT_PDF,
+	CORPUS_FORMAT_DOCX,
+	CORPUS_FORMAT_HTML
+};
 
 /* "text", "PDF", "Word (.docx)", "HTML". Static. */
 const char *corpus_format_name(enum corpus_format f);
@@ -26,16 +31,16 @@ const char *corpus_format_name(enum corpus_format f);
  * ("x.pdf" that is no PDF), naming path.
  */
 int corpus_sniff(const char *path, const char *bytes, size_t len, enum corpus_format *fmt,
-		 char *err, size_t errlen);
+                 char *err, size_t errlen);
 
 /* What a converter found: the text and what the file says about itself. */
 struct corpus_converted {
-	char *text;   /* UTF-8 paragraphs, NUL-terminated; owned */
+	char *text; /* UTF-8 paragraphs, NUL-terminated; owned */
 	size_t len;
-	char *title;  /* PDF Info title, docx dc:title, HTML <title>; may be NULL; owned */
-	char *symbol; /* UN document symbol from the first page ("A/RES/79/243"); may be NULL */
-	char *date;   /* ISO 8601 date from a UN masthead; may be NULL */
-	char *lang;   /* ISO 639-1 from the file (docx dc:language, <html lang>); may be NULL */
+	char *title;   /* PDF Info title, docx dc:title, HTML <title>; may be NULL; owned */
+	char *symbol;  /* UN document symbol from the first page ("A/RES/79/243"); may be NULL */
+	char *date;    /* ISO 8601 date from a UN masthead; may be NULL */
+	char *lang;    /* ISO 639-1 from the file (docx dc:language, <html lang>); may be NULL */
 	int furniture; /* lines of page furniture removed (PDF) */
 	int rejoined;  /* words rejoined across a line end (PDF) */
 };
@@ -44,11 +49,11 @@ void corpus_converted_free(struct corpus_converted *c);
 
 /* Each converter reads bytes[0..len) (the file's contents; path names it in messages). */
 int corpus_convert_pdf(const char *path, const char *bytes, size_t len,
-		       struct corpus_converted *out, char *err, size_t errlen);
+                       struct corpus_converted *out, char *err, size_t errlen);
 int corpus_convert_docx(const char *path, const char *bytes, size_t len,
-			struct corpus_converted *out, char *err, size_t errlen);
+                        struct corpus_converted *out, char *err, size_t errlen);
 int corpus_convert_html(const char *path, const char *bytes, size_t len,
-			struct corpus_converted *out, char *err, size_t errlen);
+                        struct corpus_converted *out, char *err, size_t errlen);
 
 /*
  * The PDF cleaner on its own: from the XHTML that `pdftotext -bbox-layout`
@@ -56,7 +61,7 @@ int corpus_convert_html(const char *path, const char *bytes, size_t len,
  * corpus_convert_pdf runs pdftotext and then this.
  */
 int corpus_pdf_layout_to_text(const char *path, const char *xhtml, size_t len,
-			      struct corpus_converted *out, char *err, size_t errlen);
+                              struct corpus_converted *out, char *err, size_t errlen);
 
 /* A UN document symbol ("A/RES/79/243", "A/AC.291/L.15"): the whole of s[0..len). */
 int corpus_is_un_symbol(const char *s, size_t len);
@@ -85,8 +90,7 @@ void corpus_buf_finish(struct corpus_buf *b, char **out, size_t *outlen);
  * Returns -1 with a message when it cannot be started (not installed: the
  * message says so) or is killed; 0 otherwise, whatever its exit status.
  */
-int corpus_run(char *const argv[], const char *input, size_t inlen, size_t max_out,
-	       int timeout_s, char **out, size_t *outlen, char **errtext, int *status, char *err,
-	       size_t errlen);
+int corpus_run(char *const argv[], const char *input, size_t inlen, size_t max_out, int timeout_s,
+               char **out, size_t *outlen, char **errtext, int *status, char *err, size_t errlen);
 
 #endif

@@ -34,7 +34,7 @@ static const char W_NS_STRICT[] = "http://purl.oclc.org/ooxml/wordprocessingml/m
 
 /* Read a part into *out; 1 when the archive has no such part. */
 static int read_part(zip_t *za, const char *name, char **out, size_t *outlen, const char *path,
-		     char *err, size_t errlen)
+                     char *err, size_t errlen)
 {
 	zip_stat_t st;
 	zip_int64_t ix = zip_name_locate(za, name, 0);
@@ -50,17 +50,18 @@ static int read_part(zip_t *za, const char *name, char **out, size_t *outlen, co
 	}
 	if (st.size > MAX_PART_BYTES ||
 	    (st.size > (1u << 20) && st.size / (st.comp_size ? st.comp_size : 1) > MAX_RATIO)) {
-		corpus_set_error(err, errlen,
-				 "%s: refused: %s would unpack to %llu bytes from %llu (a zip bomb?);"
-				 " the limit is %u MB at most %d times the packed size",
-				 path, name, (unsigned long long)st.size,
-				 (unsigned long long)st.comp_size, MAX_PART_BYTES >> 20, MAX_RATIO);
+		corpus_set_error(
+		    err, errlen,
+		    "%s: refused: %s would unpack to %llu bytes from %llu (a zip bomb?);"
+		    " the limit is %u MB at most %d times the packed size",
+		    path, name, (unsigned long long)st.size, (unsigned long long)st.comp_size,
+		    MAX_PART_BYTES >> 20, MAX_RATIO);
 		return -1;
 	}
 	zip_file_t *f = zip_fopen_index(za, (zip_uint64_t)ix, 0);
 	if (!f) {
 		corpus_set_error(err, errlen, "%s: cannot open %s: %s", path, name,
-				 zip_strerror(za));
+		                 zip_strerror(za));
 		return -1;
 	}
 	/* The declared size may lie; never read more than it, nor past the limit. */
@@ -80,8 +81,8 @@ static int read_part(zip_t *za, const char *name, char **out, size_t *outlen, co
 	return 0;
 }
 
-static xmlDocPtr parse_part(zip_t *za, const char *name, int required, const char *path,
-			    char *err, size_t errlen, int *failed)
+static xmlDocPtr parse_part(zip_t *za, const char *name, int required, const char *path, char *err,
+                            size_t errlen, int *failed)
 {
 	char *xml;
 	size_t len;
@@ -89,13 +90,14 @@ static xmlDocPtr parse_part(zip_t *za, const char *name, int required, const cha
 	*failed = rc < 0;
 	if (rc != 0) {
 		if (rc > 0 && required) {
-			corpus_set_error(err, errlen, "%s: not a Word document (no %s)", path, name);
+			corpus_set_error(err, errlen, "%s: not a Word document (no %s)", path,
+			                 name);
 			*failed = 1;
 		}
 		return NULL;
 	}
 	xmlDocPtr doc = xmlReadMemory(xml, (int)len, name, NULL,
-				      XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	free(xml);
 	/* Word never writes a DTD; one here could only be there to expand entities. */
 	if (!doc || doc->intSubset) {
@@ -113,7 +115,7 @@ static int is_w(xmlNodePtr n, const char *name)
 {
 	return n && n->type == XML_ELEMENT_NODE && n->ns &&
 	       (strcmp((const char *)n->ns->href, W_NS) == 0 ||
-		strcmp((const char *)n->ns->href, W_NS_STRICT) == 0) &&
+	        strcmp((const char *)n->ns->href, W_NS_STRICT) == 0) &&
 	       strcmp((const char *)n->name, name) == 0;
 }
 
@@ -280,7 +282,8 @@ static int read_styles(xmlDocPtr doc, struct numbering *nb)
 		xmlFree(id);
 		xmlFree(base);
 		xmlNodePtr np = child_w(child_w(c, "pPr"), "numPr");
-		s->num_id = np && child_w(np, "numId") ? w_int(child_w(np, "numId"), "val", -1) : -1;
+		s->num_id =
+		    np && child_w(np, "numId") ? w_int(child_w(np, "numId"), "val", -1) : -1;
 		s->ilvl = np && child_w(np, "ilvl") ? w_int(child_w(np, "ilvl"), "val", -1) : -1;
 	}
 	return 0;
@@ -297,8 +300,8 @@ static const struct style *find_style(const struct numbering *nb, const char *id
 static void roman(int n, int upper, char *out, size_t outlen)
 {
 	static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
-	static const char *const sym[] = {"m", "cm", "d", "cd", "c", "xc", "l",
-					  "xl", "x", "ix", "v", "iv", "i"};
+	static const char *const sym[] = {"m",  "cm", "d",  "cd", "c",  "xc", "l",
+	                                  "xl", "x",  "ix", "v",  "iv", "i"};
 	size_t o = 0;
 	out[0] = '\0';
 	for (int i = 0; i < 13 && n > 0 && n < 4000; i++)
@@ -388,7 +391,7 @@ static void add_label(struct numbering *nb, int num_id, int ilvl, struct corpus_
 				char num[32];
 				int v = a->used[k] ? a->count[k] : a->lvl[k].start;
 				format_number(v, lv->legal ? "decimal" : a->lvl[k].fmt, num,
-					      sizeof num);
+				              sizeof num);
 				corpus_buf_adds(b, num);
 				t++;
 			} else {
@@ -449,9 +452,9 @@ static void add_inline(xmlNodePtr n, struct corpus_buf *b)
 		if (is_w(c, "r"))
 			add_run_text(c, b);
 		else if (is_w(c, "hyperlink") || is_w(c, "ins") || is_w(c, "smartTag") ||
-			 is_w(c, "customXml") || is_w(c, "fldSimple") || is_w(c, "sdt") ||
-			 is_w(c, "sdtContent") || is_w(c, "dir") || is_w(c, "bdo") ||
-			 is_w(c, "moveTo"))
+		         is_w(c, "customXml") || is_w(c, "fldSimple") || is_w(c, "sdt") ||
+		         is_w(c, "sdtContent") || is_w(c, "dir") || is_w(c, "bdo") ||
+		         is_w(c, "moveTo"))
 			add_inline(c, b);
 	}
 }
@@ -495,8 +498,8 @@ static void add_blocks(xmlNodePtr n, struct numbering *nb, struct corpus_buf *ou
 		if (is_w(c, "p"))
 			add_paragraph(c, nb, out);
 		else if (is_w(c, "tbl") || is_w(c, "tr") || is_w(c, "tc") || is_w(c, "sdt") ||
-			 is_w(c, "sdtContent") || is_w(c, "customXml") || is_w(c, "ins") ||
-			 is_w(c, "moveTo"))
+		         is_w(c, "sdtContent") || is_w(c, "customXml") || is_w(c, "ins") ||
+		         is_w(c, "moveTo"))
 			add_blocks(c, nb, out, depth + 1);
 	}
 }
@@ -511,8 +514,8 @@ static char *core_value(xmlDocPtr core, const char *name)
 			continue;
 		xmlChar *v = xmlNodeGetContent(c);
 		char *s = v && has_text((const char *)v, strlen((const char *)v))
-				  ? corpus_strdup((const char *)v)
-				  : NULL;
+		              ? corpus_strdup((const char *)v)
+		              : NULL;
 		xmlFree(v);
 		return s;
 	}
@@ -537,8 +540,7 @@ static char *lang_code(char *tag)
 
 /* ---- The document ------------------------------------------------------------------------ */
 
-static zip_t *open_zip(const char *path, const char *bytes, size_t len, char *err,
-		       size_t errlen)
+static zip_t *open_zip(const char *path, const char *bytes, size_t len, char *err, size_t errlen)
 {
 	zip_error_t ze;
 	zip_error_init(&ze);
@@ -546,7 +548,7 @@ static zip_t *open_zip(const char *path, const char *bytes, size_t len, char *er
 	zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze) : NULL;
 	if (!za) {
 		corpus_set_error(err, errlen, "%s: not a readable Word document: %s", path,
-				 zip_error_strerror(&ze));
+		                 zip_error_strerror(&ze));
 		zip_source_free(src);
 	}
 	zip_error_fini(&ze);
@@ -554,7 +556,7 @@ static zip_t *open_zip(const char *path, const char *bytes, size_t len, char *er
 }
 
 int corpus_convert_docx(const char *path, const char *bytes, size_t len,
-			struct corpus_converted *out, char *err, size_t errlen)
+                        struct corpus_converted *out, char *err, size_t errlen)
 {
 	struct numbering nb = {0};
 	struct corpus_buf b = {0};
@@ -584,8 +586,8 @@ int corpus_convert_docx(const char *path, const char *bytes, size_t len,
 	int oom = b.oom;
 	corpus_buf_finish(&b, &out->text, &out->len);
 	if (oom || !out->text) {
-		corpus_set_error(err, errlen, oom ? "%s: out of memory" : "%s: the document has no text",
-				 path);
+		corpus_set_error(err, errlen,
+		                 oom ? "%s: out of memory" : "%s: the document has no text", path);
 		goto done;
 	}
 	out->title = core_value(core, "title");

@@ -62,11 +62,10 @@ static int attr_has(xmlNodePtr n, const char *attr, const char *needle)
 	return has;
 }
 
-static const char *const never[] = {"script", "style",	"noscript", "template", "nav",
-				    "aside",  "form",	"button",   "select",	"textarea",
-				    "iframe", "svg",	"canvas",   "object",	"embed",
-				    "head",   "menu",	"dialog",   "input",	"label",
-				    NULL};
+static const char *const never[] = {"script", "style",  "noscript", "template", "nav",    "aside",
+                                    "form",   "button", "select",   "textarea", "iframe", "svg",
+                                    "canvas", "object", "embed",    "head",     "menu",   "dialog",
+                                    "input",  "label",  NULL};
 static const char *const site_frame[] = {"header", "footer", NULL};
 
 /* Elements that never hold the text: code, navigation, controls, hidden things. */
@@ -143,8 +142,8 @@ static size_t link_weight(xmlNodePtr n, int in_link)
 	return w;
 }
 
-static const char *const containers[] = {"div", "section", "article", "main", "table",
-					 "tbody", "tr", "td", "center", "body", NULL};
+static const char *const containers[] = {"div", "section", "article", "main", "table", "tbody",
+                                         "tr",  "td",      "center",  "body", NULL};
 
 /*
  * The child of root that holds nearly all of its text, when what comes before
@@ -188,16 +187,15 @@ static xmlNodePtr content_root(xmlNodePtr body, int *landmark)
 /* ---- Layout ------------------------------------------------------------------ */
 
 static const char *const blocks[] = {
-	"p",	  "div",    "section",	"article", "main",    "h1",	    "h2",	"h3",
-	"h4",	  "h5",	    "h6",	"li",	   "dt",      "dd",	    "blockquote", "pre",
-	"table",  "tr",	    "td",	"th",	   "ul",      "ol",	    "dl",	"address",
-	"figure", "figcaption", "hr",	"header",  "footer",  "center",    "details",	"summary",
-	"caption", "body",  NULL};
+    "p",      "div",    "section", "article", "main",    "h1",         "h2",     "h3",         "h4",
+    "h5",     "h6",     "li",      "dt",      "dd",      "blockquote", "pre",    "table",      "tr",
+    "td",     "th",     "ul",      "ol",      "dl",      "address",    "figure", "figcaption", "hr",
+    "header", "footer", "center",  "details", "summary", "caption",    "body",   NULL};
 
 struct layout_state {
 	struct corpus_buf *out;
-	int pre;         /* inside <pre>: whitespace kept */
-	int space;       /* a collapsed space is pending */
+	int pre;   /* inside <pre>: whitespace kept */
+	int space; /* a collapsed space is pending */
 	int in_landmark;
 };
 
@@ -224,8 +222,8 @@ static void list_marker(xmlNodePtr li, int n, struct layout_state *st)
 	if ((*t == 'a' || *t == 'A') && n >= 1 && n <= 26)
 		snprintf(mark, sizeof mark, "%c.", (*t == 'a' ? 'a' : 'A') + n - 1);
 	else if ((*t == 'i' || *t == 'I') && n >= 1 && n <= 39) {
-		static const char *const r[] = {"", "i", "ii", "iii", "iv", "v", "vi", "vii",
-						"viii", "ix"};
+		static const char *const r[] = {"",  "i",  "ii",  "iii",  "iv",
+		                                "v", "vi", "vii", "viii", "ix"};
 		static const char *const x[] = {"", "x", "xx", "xxx"};
 		snprintf(mark, sizeof mark, "%s%s.", x[n / 10], r[n % 10]);
 		if (*t == 'I')
@@ -358,14 +356,14 @@ static char *page_lang(xmlNodePtr html)
 }
 
 int corpus_convert_html(const char *path, const char *bytes, size_t len,
-			struct corpus_converted *out, char *err, size_t errlen)
+                        struct corpus_converted *out, char *err, size_t errlen)
 {
 	struct corpus_buf b = {0};
 	int landmark;
 	memset(out, 0, sizeof *out);
 	htmlDocPtr doc = htmlReadMemory(bytes, (int)len, NULL, encoding_for(bytes, len),
-					HTML_PARSE_NONET | HTML_PARSE_NOERROR |
-						HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
+	                                HTML_PARSE_NONET | HTML_PARSE_NOERROR |
+	                                    HTML_PARSE_NOWARNING | HTML_PARSE_RECOVER);
 	xmlNodePtr html = doc ? xmlDocGetRootElement(doc) : NULL;
 	xmlNodePtr body = html ? find_element(html, "body", 0) : NULL;
 	if (!body) {
@@ -379,9 +377,9 @@ int corpus_convert_html(const char *path, const char *bytes, size_t len,
 	int oom = b.oom;
 	corpus_buf_finish(&b, &out->text, &out->len);
 	if (oom || !out->text) {
-		corpus_set_error(err, errlen,
-				 oom ? "%s: out of memory" : "%s: the HTML page has no text in its body",
-				 path);
+		corpus_set_error(
+		    err, errlen,
+		    oom ? "%s: out of memory" : "%s: the HTML page has no text in its body", path);
 		xmlFreeDoc(doc);
 		corpus_converted_free(out);
 		return -1;

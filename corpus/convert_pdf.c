@@ -189,14 +189,14 @@ static void take_title(struct corpus_converted *out, const char *title)
 	const char *dot = strrchr(title, '.');
 	if (strncmp(title, "Microsoft Word - ", 17) == 0 ||
 	    (dot && (strcasecmp(dot, ".doc") == 0 || strcasecmp(dot, ".docx") == 0 ||
-		     strcasecmp(dot, ".pdf") == 0)) ||
+	             strcasecmp(dot, ".pdf") == 0)) ||
 	    corpus_pdf_furniture_line(title))
 		return;
 	out->title = corpus_strdup(title);
 }
 
 int corpus_pdf_layout_to_text(const char *path, const char *xhtml, size_t len,
-			      struct corpus_converted *out, char *err, size_t errlen)
+                              struct corpus_converted *out, char *err, size_t errlen)
 {
 	struct corpus_pdf_layout l = {0};
 	memset(out, 0, sizeof *out);
@@ -208,9 +208,9 @@ int corpus_pdf_layout_to_text(const char *path, const char *xhtml, size_t len,
 	}
 	if (!out->text) {
 		corpus_set_error(err, errlen,
-				 "%s: the PDF has no text (%zu pages of images only?); treaty needs"
-				 " a PDF with a text layer: run OCR on it first",
-				 path, l.npages);
+		                 "%s: the PDF has no text (%zu pages of images only?); treaty needs"
+		                 " a PDF with a text layer: run OCR on it first",
+		                 path, l.npages);
 		goto fail;
 	}
 	take_title(out, l.title);
@@ -235,38 +235,40 @@ static int has_eof_marker(const char *bytes, size_t len)
 }
 
 int corpus_convert_pdf(const char *path, const char *bytes, size_t len,
-		       struct corpus_converted *out, char *err, size_t errlen)
+                       struct corpus_converted *out, char *err, size_t errlen)
 {
 	/*
 	 * A wider column gap than poppler's default keeps the stretched spaces of
 	 * a justified line of capitals from being read as columns.
 	 */
-	char *argv[] = {"pdftotext", "-enc", "UTF-8", "-colspacing", "2", "-bbox-layout",
-			"-",	     "-",    NULL};
+	char *argv[] = {"pdftotext",    "-enc", "UTF-8", "-colspacing", "2",
+	                "-bbox-layout", "-",    "-",     NULL};
 	char *xhtml = NULL, *complaints = NULL, msg[512];
 	size_t xlen;
 	int status, rc = -1;
 	memset(out, 0, sizeof *out);
 	if (!has_eof_marker(bytes, len)) {
-		corpus_set_error(err, errlen,
-				 "%s: the PDF is truncated or damaged (it does not end with %%%%EOF);"
-				 " get a complete copy",
-				 path);
+		corpus_set_error(
+		    err, errlen,
+		    "%s: the PDF is truncated or damaged (it does not end with %%%%EOF);"
+		    " get a complete copy",
+		    path);
 		return -1;
 	}
 	if (corpus_run(argv, bytes, len, MAX_LAYOUT_BYTES, PDFTOTEXT_SECONDS, &xhtml, &xlen,
-		       &complaints, &status, msg, sizeof msg) < 0) {
+	               &complaints, &status, msg, sizeof msg) < 0) {
 		corpus_set_error(err, errlen, "%s: %s", path, msg);
 		return -1;
 	}
 	if (strstr(complaints, "Incorrect password")) {
 		corpus_set_error(err, errlen,
-				 "%s: the PDF is encrypted with a password; treaty cannot read it"
-				 " (save an unprotected copy)",
-				 path);
+		                 "%s: the PDF is encrypted with a password; treaty cannot read it"
+		                 " (save an unprotected copy)",
+		                 path);
 	} else if (status != 0) {
-		corpus_set_error(err, errlen, "%s: pdftotext could not read the PDF (exit %d): %.*s",
-				 path, status, (int)strcspn(complaints, "\n"), complaints);
+		corpus_set_error(err, errlen,
+		                 "%s: pdftotext could not read the PDF (exit %d): %.*s", path,
+		                 status, (int)strcspn(complaints, "\n"), complaints);
 	} else {
 		rc = corpus_pdf_layout_to_text(path, xhtml, xlen, out, err, errlen);
 	}

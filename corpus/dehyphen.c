@@ -108,8 +108,8 @@ static void put_utf8(struct corpus_buf *b, int32_t c)
 /* Punctuation that may stick to a word's ends: quotes, brackets, dashes. */
 static int is_edge_punct(int32_t c)
 {
-	return (c < 0x80 && c > ' ' && !isalnum(c)) || (c >= 0x2010 && c <= 0x205E) ||
-	       c == 0xAB || c == 0xBB || c == 0xA0;
+	return (c < 0x80 && c > ' ' && !isalnum(c)) || (c >= 0x2010 && c <= 0x205E) || c == 0xAB ||
+	       c == 0xBB || c == 0xA0;
 }
 
 /* The word s[0..len) without its edge punctuation, case-folded, into b (reset). */
@@ -147,7 +147,7 @@ struct corpus_words *corpus_words_new(void)
 {
 	struct corpus_words *w = calloc(1, sizeof *w);
 	if (w && (!(w->keys = calloc(1024, sizeof *w->keys)) ||
-		  !(w->counts = calloc(1024, sizeof *w->counts)))) {
+	          !(w->counts = calloc(1024, sizeof *w->counts)))) {
 		corpus_words_free(w);
 		return NULL;
 	}
@@ -238,8 +238,7 @@ static int add_word(struct corpus_words *w, const char *s, size_t n)
 	return 0;
 }
 
-int corpus_words_add_line(struct corpus_words *w, const char *line, int skip_first,
-			  int skip_last)
+int corpus_words_add_line(struct corpus_words *w, const char *line, int skip_first, int skip_last)
 {
 	size_t len = strlen(line);
 	for (size_t k = 0; k < len;) {
@@ -304,7 +303,7 @@ static const char *const compound_prefixes[] = {"non", "self", "cross", "quasi",
 
 /* Count of the concatenation x + sep + y in the vocabulary. */
 static int count_joined(const struct corpus_words *w, const char *x, size_t xn, const char *sep,
-			const char *y, size_t yn)
+                        const char *y, size_t yn)
 {
 	struct corpus_buf b = {0};
 	corpus_buf_add(&b, x, xn);
@@ -317,10 +316,11 @@ static int count_joined(const struct corpus_words *w, const char *x, size_t xn, 
 
 /* The vocabulary's say on "w-" (prefix w[0..plen)) + "c" (c[0..clen)). */
 static enum corpus_join vocabulary(const char *w, size_t plen, const char *c, size_t clen,
-				   const struct corpus_words *words)
+                                   const struct corpus_words *words)
 {
 	const char *left = w;
-	for (const char *p = memchr(w, '-', plen); p; p = memchr(p + 1, '-', plen - (size_t)(p + 1 - w)))
+	for (const char *p = memchr(w, '-', plen); p;
+	     p = memchr(p + 1, '-', plen - (size_t)(p + 1 - w)))
 		left = p + 1;
 	size_t left_len = plen - (size_t)(left - w);
 	/* The first piece of the continuation; a hyphen ending it is no compound's. */

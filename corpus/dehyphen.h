@@ -21,8 +21,7 @@ void corpus_words_free(struct corpus_words *w);
  * counts its parts.  skip_first, skip_last: leave out the first or last word,
  * halves of a word broken across lines.  -1 when out of memory.
  */
-int corpus_words_add_line(struct corpus_words *w, const char *line, int skip_first,
-			  int skip_last);
+int corpus_words_add_line(struct corpus_words *w, const char *line, int skip_first, int skip_last);
 
 /* How many times the word s[0..len) occurred (edge punctuation and case aside). */
 int corpus_words_count(const struct corpus_words *w, const char *s, size_t len);
@@ -31,9 +30,9 @@ int corpus_words_count(const struct corpus_words *w, const char *s, size_t len);
 size_t corpus_end_hyphen(const char *s, size_t len, int *soft);
 
 enum corpus_join {
-	CORPUS_JOIN_SPACE,        /* no broken word: a space between the lines */
-	CORPUS_JOIN_DROP_HYPHEN,  /* "legisla-" + "tion" → "legislation" */
-	CORPUS_JOIN_KEEP_HYPHEN   /* "cross-" + "border" → "cross-border" */
+	CORPUS_JOIN_SPACE,       /* no broken word: a space between the lines */
+	CORPUS_JOIN_DROP_HYPHEN, /* "legisla-" + "tion" → "legislation" */
+	CORPUS_JOIN_KEEP_HYPHEN  /* "cross-" + "border" → "cross-border" */
 };
 
 /* How line a goes on into line b of the same paragraph, given the document's words. */

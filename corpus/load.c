@@ -257,7 +257,7 @@ int corpus_load_any(const char *path, const struct corpus_load_options *o,
 	if (corpus_read_file(path, &bytes, &len, err, errlen) < 0)
 		return -1;
 	if (len == 0) {
-		corpus_set_error(err, errlen, "%s: the file is empty (0 bytes)", path);
+		corpus_set_error(err, errlen, "%s:1: the file is empty (0 bytes)", path);
 		free(bytes);
 		return -1;
 	}

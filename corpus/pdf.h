@@ -12,16 +12,16 @@
 #include <stddef.h>
 
 struct corpus_pdf_line {
-	int page, block;     /* indices into the layout's pages and blocks */
+	int page, block; /* indices into the layout's pages and blocks */
 	double x0, y0, x1, y1;
-	double first_w;      /* width of the first word */
-	double space;        /* typical gap between words */
-	char *text;          /* the words joined by single spaces; owned */
-	int furniture;       /* a running head, page number, … */
+	double first_w; /* width of the first word */
+	double space;   /* typical gap between words */
+	char *text;     /* the words joined by single spaces; owned */
+	int furniture;  /* a running head, page number, … */
 };
 
 struct corpus_pdf_block {
-	double x1;  /* right edge of its widest line */
+	double x1; /* right edge of its widest line */
 	int nlines;
 };
 
@@ -43,7 +43,7 @@ struct corpus_pdf_layout {
 
 /* Read the XHTML of `pdftotext -bbox-layout` into l (zeroed by the caller). */
 int corpus_pdf_read_layout(const char *path, const char *xhtml, size_t len,
-			   struct corpus_pdf_layout *l, char *err, size_t errlen);
+                           struct corpus_pdf_layout *l, char *err, size_t errlen);
 void corpus_pdf_layout_free(struct corpus_pdf_layout *l);
 
 /*

@@ -108,9 +108,9 @@ int corpus_pdf_furniture_line(const char *s)
 /* "24 December 2024" → "2024-12-24" into iso[11]; 0 when s is such a date. */
 static int masthead_date(const char *s, char iso[11])
 {
-	static const char *const months[] = {"January", "February", "March",	 "April",
-					     "May",	"June",	    "July",	 "August",
-					     "September", "October", "November", "December"};
+	static const char *const months[] = {"January",   "February", "March",    "April",
+	                                     "May",       "June",     "July",     "August",
+	                                     "September", "October",  "November", "December"};
 	int day, year, end = 0;
 	char month[16];
 	if (sscanf(s, "%2d %15s %4d%n", &day, month, &year, &end) != 3 || s[end] || day < 1 ||
@@ -127,9 +127,9 @@ static int masthead_date(const char *s, char iso[11])
 /* What the top of a UN document's first page carries above the text. */
 static int masthead_line(const char *s)
 {
-	static const char *const starts[] = {"United Nations", "General Assembly",
-					     "Security Council", "Economic and Social Council",
-					     "Distr.", "Original:", "Agenda item", "Item "};
+	static const char *const starts[] = {
+	    "United Nations", "General Assembly", "Security Council", "Economic and Social Council",
+	    "Distr.",         "Original:",        "Agenda item",      "Item "};
 	char iso[11];
 	size_t len = strlen(s);
 	for (size_t i = 0; i < sizeof starts / sizeof *starts; i++)
@@ -295,7 +295,7 @@ static void note_symbol(struct corpus_converted *out, const char *s)
 }
 
 static int is_furniture(const struct running *r, size_t page, int top, const char *s,
-			struct corpus_converted *out)
+                        struct corpus_converted *out)
 {
 	char iso[11];
 	if (corpus_pdf_furniture_line(s) || is_running(r, s)) {

@@ -110,15 +110,15 @@ static int end_line(struct reading *g)
 		return -1;
 	struct corpus_pdf_line *ln = &l->lines[l->n];
 	*ln = (struct corpus_pdf_line){
-		.page = (int)l->npages - 1,
-		.block = (int)l->nblocks - 1,
-		.x0 = g->x0,
-		.y0 = g->y0,
-		.x1 = g->x1,
-		.y1 = g->y1,
-		.first_w = g->first_w,
-		.space = g->words > 1 ? g->gaps / (g->words - 1) : (g->y1 - g->y0) * 0.25,
-		.text = corpus_strdup(g->text.s),
+	    .page = (int)l->npages - 1,
+	    .block = (int)l->nblocks - 1,
+	    .x0 = g->x0,
+	    .y0 = g->y0,
+	    .x1 = g->x1,
+	    .y1 = g->y1,
+	    .first_w = g->first_w,
+	    .space = g->words > 1 ? g->gaps / (g->words - 1) : (g->y1 - g->y0) * 0.25,
+	    .text = corpus_strdup(g->text.s),
 	};
 	if (!ln->text)
 		return -1;
@@ -155,7 +155,7 @@ static int on_element(struct reading *g, xmlTextReaderPtr r, const char *name)
 }
 
 int corpus_pdf_read_layout(const char *path, const char *xhtml, size_t len,
-			   struct corpus_pdf_layout *l, char *err, size_t errlen)
+                           struct corpus_pdf_layout *l, char *err, size_t errlen)
 {
 	/* Control characters from a PDF's text would make the XML unreadable. */
 	char *copy = malloc(len + 1);
@@ -169,11 +169,11 @@ int corpus_pdf_read_layout(const char *path, const char *xhtml, size_t len,
 	}
 	copy[len] = '\0';
 	struct reading g = {.l = l};
-	xmlTextReaderPtr r = len <= 0x7FFFFFFF
-				     ? xmlReaderForMemory(copy, (int)len, NULL, "UTF-8",
-							  XML_PARSE_NONET | XML_PARSE_NOERROR |
-								  XML_PARSE_NOWARNING)
-				     : NULL;
+	xmlTextReaderPtr r =
+	    len <= 0x7FFFFFFF
+	        ? xmlReaderForMemory(copy, (int)len, NULL, "UTF-8",
+	                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING)
+	        : NULL;
 	int rc = r ? 1 : -1;
 	while (rc == 1 && (rc = xmlTextReaderRead(r)) == 1) {
 		int type = xmlTextReaderNodeType(r);
@@ -183,7 +183,7 @@ int corpus_pdf_read_layout(const char *path, const char *xhtml, size_t len,
 		if (type == XML_READER_TYPE_ELEMENT && on_element(&g, r, name) < 0)
 			rc = -2;
 		else if (type == XML_READER_TYPE_END_ELEMENT && strcmp(name, "line") == 0 &&
-			 g.in_line && end_line(&g) < 0)
+		         g.in_line && end_line(&g) < 0)
 			rc = -2;
 	}
 	xmlFreeTextReader(r);
@@ -193,6 +193,6 @@ int corpus_pdf_read_layout(const char *path, const char *xhtml, size_t len,
 		corpus_set_error(err, errlen, "%s: out of memory", path);
 	else if (rc < 0)
 		corpus_set_error(err, errlen, "%s: cannot read the text layout pdftotext wrote",
-				 path);
+		                 path);
 	return rc < 0 ? -1 : 0;
 }

@@ -85,7 +85,7 @@ static int make_pipe(int fd[2])
 }
 
 static int start(char *const argv[], int in[2], int out[2], int errp[2], pid_t *pid, char *err,
-		 size_t errlen)
+                 size_t errlen)
 {
 	posix_spawn_file_actions_t fa;
 	posix_spawn_file_actions_init(&fa);
@@ -96,7 +96,7 @@ static int start(char *const argv[], int in[2], int out[2], int errp[2], pid_t *
 	posix_spawn_file_actions_destroy(&fa);
 	if (rc == ENOENT) {
 		corpus_set_error(err, errlen, "%s is not installed (Debian package %s)", argv[0],
-				 strcmp(argv[0], "pdftotext") == 0 ? "poppler-utils" : argv[0]);
+		                 strcmp(argv[0], "pdftotext") == 0 ? "poppler-utils" : argv[0]);
 		return -1;
 	}
 	if (rc != 0) {
@@ -106,9 +106,8 @@ static int start(char *const argv[], int in[2], int out[2], int errp[2], pid_t *
 	return 0;
 }
 
-int corpus_run(char *const argv[], const char *input, size_t inlen, size_t max_out,
-	       int timeout_s, char **out, size_t *outlen, char **errtext, int *status, char *err,
-	       size_t errlen)
+int corpus_run(char *const argv[], const char *input, size_t inlen, size_t max_out, int timeout_s,
+               char **out, size_t *outlen, char **errtext, int *status, char *err, size_t errlen)
 {
 	int in[2] = {-1, -1}, po[2] = {-1, -1}, pe[2] = {-1, -1};
 	struct sink so = {.fd = -1, .max = max_out}, se = {.fd = -1, .max = max_out};
@@ -158,8 +157,8 @@ int corpus_run(char *const argv[], const char *input, size_t inlen, size_t max_o
 	pid = -1;
 	if (killed) {
 		corpus_set_error(err, errlen, "%s %s; the file was not read", argv[0],
-				 so.overflow || se.overflow ? "wrote more than the limit"
-							    : "took too long");
+		                 so.overflow || se.overflow ? "wrote more than the limit"
+		                                            : "took too long");
 		goto done;
 	}
 	if (so.buf.oom || se.buf.oom) {

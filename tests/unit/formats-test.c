@@ -21,40 +21,43 @@ static void test_sniff(void)
 		size_t len;
 		int fmt; /* -1: refused */
 	} cases[] = {
-		{"a.pdf", "%PDF-1.7\n", 9, CORPUS_FORMAT_PDF},
-		{"noext", "junk%PDF-1.4\n", 13, CORPUS_FORMAT_PDF},
-		{"a.docx", "PK\x03\x04....word/document.xml", 29, CORPUS_FORMAT_DOCX},
-		{"a.zip", "PK\x03\x04....other.xml", 21, -1},
-		{"a.odt", "PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.text", 53, -1},
-		{"a.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, -1},
-		{"a.rtf", "{\\rtf1 hello", 12, -1},
-		{"page", "  <!DOCTYPE html><p>x", 21, CORPUS_FORMAT_HTML},
-		{"page.txt", "<HTML><BODY>x", 13, CORPUS_FORMAT_HTML},
-		{"a.txt", "Article 1\n", 10, CORPUS_FORMAT_TEXT},
-		{"a.txt", "<not html> Article 1", 20, CORPUS_FORMAT_TEXT},
-		{"a.pdf", "Article 1\n", 10, -1},
-		{"a.DOCX", "Article 1\n", 10, -1},
+	    {"a.pdf", "%PDF-1.7\n", 9, CORPUS_FORMAT_PDF},
+	    {"noext", "junk%PDF-1.4\n", 13, CORPUS_FORMAT_PDF},
+	    {"a.docx", "PK\x03\x04....word/document.xml", 29, CORPUS_FORMAT_DOCX},
+	    {"a.zip", "PK\x03\x04....other.xml", 21, -1},
+	    {"a.odt", "PK\x03\x04mimetypeapplication/vnd.oasis.opendocument.text", 53, -1},
+	    {"a.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8, -1},
+	    {"a.rtf", "{\\rtf1 hello", 12, -1},
+	    {"page", "  <!DOCTYPE html><p>x", 21, CORPUS_FORMAT_HTML},
+	    {"page.txt", "<HTML><BODY>x", 13, CORPUS_FORMAT_HTML},
+	    {"a.txt", "Article 1\n", 10, CORPUS_FORMAT_TEXT},
+	    {"a.txt", "<not html> Article 1", 20, CORPUS_FORMAT_TEXT},
+	    {"a.pdf", "Article 1\n", 10, -1},
+	    {"a.DOCX", "Article 1\n", 10, -1},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		enum corpus_format f;
 		char err[256] = "";
-		int rc = corpus_sniff(cases[i].path, cases[i].bytes, cases[i].len, &f, err,
-				      sizeof err);
+		int rc =
+		    corpus_sniff(cases[i].path, cases[i].bytes, cases[i].len, &f, err, sizeof err);
 		if (cases[i].fmt < 0)
 			tap_ok(rc < 0 && strstr(err, cases[i].path), "sniff %s %zu refused: %s",
 			       cases[i].path, i, err);
 		else
 			tap_ok(rc == 0 && (int)f == cases[i].fmt, "sniff %s %zu is %s",
-			       cases[i].path, i, corpus_format_name((enum corpus_format)cases[i].fmt));
+			       cases[i].path, i,
+			       corpus_format_name((enum corpus_format)cases[i].fmt));
 	}
 }
 
 static void test_symbols(void)
 {
-	static const char *const yes[] = {"A/RES/79/243", "A/AC.291/L.15", "E/CN.15/2024/L.3/Rev.1",
-					  "S/RES/2719 (2023)", "A/79/L.2", "CTOC/COP/2020/10"};
-	static const char *const no[] = {"and/or", "A/RES", "a/res/79/243", "24-24403",
-					 "S/RES/2719 (20x3)", "A//79", "Article 5"};
+	static const char *const yes[] = {
+	    "A/RES/79/243",      "A/AC.291/L.15", "E/CN.15/2024/L.3/Rev.1",
+	    "S/RES/2719 (2023)", "A/79/L.2",      "CTOC/COP/2020/10"};
+	static const char *const no[] = {
+	    "and/or", "A/RES",    "a/res/79/243", "24-24403", "S/RES/2719 (20x3)",
+	    "A//79",  "Article 5"};
 	for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
 		tap_ok(corpus_is_un_symbol(yes[i], strlen(yes[i])), "symbol: %s", yes[i]);
 	for (size_t i = 0; i < sizeof no / sizeof *no; i++)
@@ -67,31 +70,31 @@ static void test_line_join(void)
 {
 	/* What the rest of the document says (halves of broken words left out). */
 	static const char *const vocabulary[] = {
-		"the legislation of each Party and cross-border co-operation",
-		"communication between authorities of the Parties concerned",
-		"criminal offences and co-ordinate measures against crime",
+	    "the legislation of each Party and cross-border co-operation",
+	    "communication between authorities of the Parties concerned",
+	    "criminal offences and co-ordinate measures against crime",
 	};
 	static const struct {
 		const char *a, *b;
 		enum corpus_join want;
 	} cases[] = {
-		{"adopt such legisla-", "tion as may be", CORPUS_JOIN_DROP_HYPHEN},
-		{"in the field of cross-", "border exchange", CORPUS_JOIN_KEEP_HYPHEN},
-		{"an unknown compu-", "ter system", CORPUS_JOIN_DROP_HYPHEN},
-		{"with non-", "European States", CORPUS_JOIN_KEEP_HYPHEN},
-		{"by e-", "mail or post", CORPUS_JOIN_KEEP_HYPHEN},
-		{"a seven-day-a-", "week basis", CORPUS_JOIN_KEEP_HYPHEN},
-		{"a seven-", "day-a-week basis", CORPUS_JOIN_KEEP_HYPHEN},
-		{"for non-", "governmental bodies", CORPUS_JOIN_KEEP_HYPHEN},
-		{"the non-crimi-", "nal sanctions", CORPUS_JOIN_DROP_HYPHEN},
-		{"to co-", "ordinate measures", CORPUS_JOIN_KEEP_HYPHEN},
-		{"of the com-", "munication", CORPUS_JOIN_DROP_HYPHEN},
-		{"OFFENCES AGAINST THE AVAILABILI-", "TY OF DATA", CORPUS_JOIN_DROP_HYPHEN},
-		{"in 1990-", "2000 it was", CORPUS_JOIN_SPACE},
-		{"words and \xE2\x80\x94", "a dash", CORPUS_JOIN_SPACE},
-		{"no hyphen", "here", CORPUS_JOIN_SPACE},
-		{"soft legisla\xC2\xAD", "ture", CORPUS_JOIN_DROP_HYPHEN},
-		{"the leg\xE2\x80\x90", "islation", CORPUS_JOIN_DROP_HYPHEN},
+	    {"adopt such legisla-", "tion as may be", CORPUS_JOIN_DROP_HYPHEN},
+	    {"in the field of cross-", "border exchange", CORPUS_JOIN_KEEP_HYPHEN},
+	    {"an unknown compu-", "ter system", CORPUS_JOIN_DROP_HYPHEN},
+	    {"with non-", "European States", CORPUS_JOIN_KEEP_HYPHEN},
+	    {"by e-", "mail or post", CORPUS_JOIN_KEEP_HYPHEN},
+	    {"a seven-day-a-", "week basis", CORPUS_JOIN_KEEP_HYPHEN},
+	    {"a seven-", "day-a-week basis", CORPUS_JOIN_KEEP_HYPHEN},
+	    {"for non-", "governmental bodies", CORPUS_JOIN_KEEP_HYPHEN},
+	    {"the non-crimi-", "nal sanctions", CORPUS_JOIN_DROP_HYPHEN},
+	    {"to co-", "ordinate measures", CORPUS_JOIN_KEEP_HYPHEN},
+	    {"of the com-", "munication", CORPUS_JOIN_DROP_HYPHEN},
+	    {"OFFENCES AGAINST THE AVAILABILI-", "TY OF DATA", CORPUS_JOIN_DROP_HYPHEN},
+	    {"in 1990-", "2000 it was", CORPUS_JOIN_SPACE},
+	    {"words and \xE2\x80\x94", "a dash", CORPUS_JOIN_SPACE},
+	    {"no hyphen", "here", CORPUS_JOIN_SPACE},
+	    {"soft legisla\xC2\xAD", "ture", CORPUS_JOIN_DROP_HYPHEN},
+	    {"the leg\xE2\x80\x90", "islation", CORPUS_JOIN_DROP_HYPHEN},
 	};
 	struct corpus_words *w = corpus_words_new();
 	for (size_t i = 0; w && i < sizeof vocabulary / sizeof *vocabulary; i++)
@@ -203,7 +206,7 @@ static char *un_layout(void)
 {
 	struct doc d = {0};
 	put(&d, "<!DOCTYPE html><html xmlns=\"http://www.w3.org/1999/xhtml\"><head>"
-		"<title>A/RES/99/1</title></head><body><doc>\n");
+	        "<title>A/RES/99/1</title></head><body><doc>\n");
 	page(&d);
 	block(&d), line(&d, 40, 80, "United Nations"), line(&d, 40, 400, "A/RES/99/1");
 	block(&d), line(&d, 55, 80, "General Assembly"), line(&d, 55, 400, "Distr.: General");
@@ -245,16 +248,16 @@ static void test_pdf_layout(void)
 		return;
 	}
 	tap_is_str(c.text,
-		   "Test Convention on Layouts\n\nArticle 1\n\n"
-		   "1. Each Party shall adopt the legislation and the cross-border measures"
-		   " necessary to establish non-European and other offences, whether committed"
-		   " by e-mail or by post, legislation permitting.\n\n"
-		   "2. Parties shall co-operate in the field of cross-border traffic data and"
-		   " shall preserve it for a period set by the Party that requested it, unless"
-		   " the e-mail rules apply.\n\n"
-		   "3. Each Party may decide that its domestic law shall apply.\n\n"
-		   "Article 2\n\nThe legislation of files is flexible.\n",
-		   "furniture gone, paragraphs rebuilt, hyphens decided, ligatures undone");
+	           "Test Convention on Layouts\n\nArticle 1\n\n"
+	           "1. Each Party shall adopt the legislation and the cross-border measures"
+	           " necessary to establish non-European and other offences, whether committed"
+	           " by e-mail or by post, legislation permitting.\n\n"
+	           "2. Parties shall co-operate in the field of cross-border traffic data and"
+	           " shall preserve it for a period set by the Party that requested it, unless"
+	           " the e-mail rules apply.\n\n"
+	           "3. Each Party may decide that its domestic law shall apply.\n\n"
+	           "Article 2\n\nThe legislation of files is flexible.\n",
+	           "furniture gone, paragraphs rebuilt, hyphens decided, ligatures undone");
 	tap_is_str(c.symbol, "A/RES/99/1", "symbol from the masthead");
 	tap_is_str(c.date, "2030-01-01", "date from the masthead");
 	tap_ok(c.title == NULL, "a symbol as PDF title is no title");
@@ -286,15 +289,15 @@ static void test_running_heads(void)
 	tap_ok(rc == 0, "running heads: converts");
 	if (rc == 0) {
 		tap_is_str(c.text,
-			   "Article 1\n\nText of article 1.\n\nArticle 2\n\nText of article 2.\n\n"
-			   "Article 3\n\nText of article 3.\n\nArticle 4\n\nText of article 4.\n",
-			   "a repeated head goes, article headings stay");
+		           "Article 1\n\nText of article 1.\n\nArticle 2\n\nText of article 2.\n\n"
+		           "Article 3\n\nText of article 3.\n\nArticle 4\n\nText of article 4.\n",
+		           "a repeated head goes, article headings stay");
 		tap_is_str(c.title, "Handbook of Tests", "title from the PDF info");
 		corpus_converted_free(&c);
 	}
 	free(xhtml);
 	const char *empty = "<html><body><doc><page width=\"595\" height=\"842\"></page></doc>"
-			    "</body></html>";
+	                    "</body></html>";
 	rc = corpus_pdf_layout_to_text("scan.pdf", empty, strlen(empty), &c, err, sizeof err);
 	tap_ok(rc < 0 && strstr(err, "no text"), "a PDF without text: %s", err);
 }
@@ -304,45 +307,46 @@ static void test_running_heads(void)
 static void test_html(void)
 {
 	static const char page[] =
-		"<!DOCTYPE html><html lang=\"en-GB\"><head><title>Test Treaty | Site</title>"
-		"<style>p { color: red }</style><script>var x = 'Article 9';</script></head>"
-		"<body><header><a href=\"/\">Home</a> Site name</header>"
-		"<nav><ul><li>Treaties</li><li>Article 7 search</li></ul></nav>"
-		"<main><h1>Test Treaty</h1><p>Article 1</p><p>Some\n   words &amp; more"
-		"<br>next line</p><ol type=\"a\"><li>first;</li><li>second.</li></ol>"
-		"<div hidden>secret</div><aside>related links</aside></main>"
-		"<footer>Copyright</footer></body></html>";
+	    "<!DOCTYPE html><html lang=\"en-GB\"><head><title>Test Treaty | Site</title>"
+	    "<style>p { color: red }</style><script>var x = 'Article 9';</script></head>"
+	    "<body><header><a href=\"/\">Home</a> Site name</header>"
+	    "<nav><ul><li>Treaties</li><li>Article 7 search</li></ul></nav>"
+	    "<main><h1>Test Treaty</h1><p>Article 1</p><p>Some\n   words &amp; more"
+	    "<br>next line</p><ol type=\"a\"><li>first;</li><li>second.</li></ol>"
+	    "<div hidden>secret</div><aside>related links</aside></main>"
+	    "<footer>Copyright</footer></body></html>";
 	struct corpus_converted c;
 	char err[256];
 	int rc = corpus_convert_html("t.html", page, sizeof page - 1, &c, err, sizeof err);
 	if (tap_ok(rc == 0, "HTML converts: %s", rc ? err : "")) {
 		tap_is_str(c.text,
-			   "Test Treaty\n\nArticle 1\n\nSome words & more\nnext line\n\n"
-			   "a. first;\n\nb. second.\n",
-			   "HTML: the main content only, as a browser lays it out");
+		           "Test Treaty\n\nArticle 1\n\nSome words & more\nnext line\n\n"
+		           "a. first;\n\nb. second.\n",
+		           "HTML: the main content only, as a browser lays it out");
 		tap_is_str(c.title, "Test Treaty | Site", "HTML: <title>");
 		tap_is_str(c.lang, "en", "HTML: <html lang>");
 		corpus_converted_free(&c);
 	}
 	static const char no_main[] =
-		"<html><body><div id=\"top\"><a>Home</a><a>News</a></div>"
-		"<div class=\"wrap\"><div class=\"content\"><p>Article 1</p><p>The text of the"
-		" article, long enough to outweigh the menu around it by far, and then some more"
-		" words.</p></div></div>"
-		"<div id=\"bottom\">Contact</div></body></html>";
+	    "<html><body><div id=\"top\"><a>Home</a><a>News</a></div>"
+	    "<div class=\"wrap\"><div class=\"content\"><p>Article 1</p><p>The text of the"
+	    " article, long enough to outweigh the menu around it by far, and then some more"
+	    " words.</p></div></div>"
+	    "<div id=\"bottom\">Contact</div></body></html>";
 	rc = corpus_convert_html("n.html", no_main, sizeof no_main - 1, &c, err, sizeof err);
 	if (tap_ok(rc == 0, "HTML without landmarks converts")) {
 		tap_is_str(c.text,
-			   "Article 1\n\nThe text of the article, long enough to outweigh the menu"
-			   " around it by far, and then some more words.\n",
-			   "HTML: the heaviest block, not the menu");
+		           "Article 1\n\nThe text of the article, long enough to outweigh the menu"
+		           " around it by far, and then some more words.\n",
+		           "HTML: the heaviest block, not the menu");
 		corpus_converted_free(&c);
 	}
 	static const char headless[] = "<html><head><title>Nothing</title></head></html>";
 	rc = corpus_convert_html("h.html", headless, sizeof headless - 1, &c, err, sizeof err);
 	tap_ok(rc < 0 && strstr(err, "h.html") && strstr(err, "body"), "HTML with no body: %s",
 	       err);
-	static const char only_nav[] = "<html><body><nav>Home</nav><script>x</script></body></html>";
+	static const char only_nav[] =
+	    "<html><body><nav>Home</nav><script>x</script></body></html>";
 	rc = corpus_convert_html("v.html", only_nav, sizeof only_nav - 1, &c, err, sizeof err);
 	tap_ok(rc < 0 && strstr(err, "no text"), "HTML with nothing but navigation: %s", err);
 }

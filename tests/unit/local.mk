@@ -55,3 +55,8 @@ check_PROGRAMS += tests/unit/formats-test
 tests_unit_formats_test_SOURCES = tests/unit/formats-test.c
 tests_unit_formats_test_LDADD = $(TEST_LIBS_CORPUS)
 TESTS += tests/unit/formats-test
+
+check_PROGRAMS += tests/unit/library-test
+tests_unit_library_test_SOURCES = tests/unit/library-test.c
+tests_unit_library_test_LDADD = $(TEST_LIBS_CORPUS)
+TESTS += tests/unit/library-test

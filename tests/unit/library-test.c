@@ -1,0 +1,126 @@
+/*
+ * library-test.c — the personal library shared by several readers: two
+ * readers open at once, and a reader open while an import is under way (a
+ * write transaction held open), both keep working and see either the old or
+ * the new version, never half of one.  Documents are made-up test text.
+ */
+#include "corpus/corpus.h"
+#include "tests/tap.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+static char dir[] = "/tmp/treaty-library-test.XXXXXX";
+
+/* A small document: one article whose text carries word. */
+static int load(const char *id, const char *word, struct corpus_document *d)
+{
+	char text[256], err[512];
+	snprintf(text, sizeof text,
+	         "Test Convention\n\nArticle 1\n\nPurpose\n\nEach Party shall test the %s.\n",
+	         word);
+	struct corpus_load_options o = {.id = id, .lang = "en", .kind = "convention"};
+	int rc = corpus_load_text("test.txt", text, strlen(text), &o, d, err, sizeof err);
+	if (rc < 0)
+		tap_diag("load: %s", err);
+	return rc;
+}
+
+/* How many library documents a reader sees, or -1 when it cannot read. */
+static int count(struct corpus_store *s)
+{
+	struct corpus_docinfo *docs;
+	size_t n, user = 0;
+	char err[512];
+	if (corpus_list(s, &docs, &n, err, sizeof err) < 0) {
+		tap_diag("list: %s", err);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++)
+		user += docs[i].user;
+	corpus_docinfo_free(docs, n);
+	return (int)user;
+}
+
+static int found(struct corpus_store *s, const char *word)
+{
+	struct corpus_hit *hits;
+	size_t n;
+	char err[512];
+	struct corpus_query q = {.text = word};
+	int rc = corpus_search(s, &q, &hits, &n, err, sizeof err);
+	if (rc == 0)
+		corpus_hit_free(hits, n);
+	else if (rc < 0)
+		tap_diag("search: %s", err);
+	return rc == 0 ? (int)n : rc < 0 ? -1 : 0;
+}
+
+int main(void)
+{
+	char lib[256], err[512] = "";
+	struct corpus_document d;
+	if (!mkdtemp(dir))
+		return 1;
+	snprintf(lib, sizeof lib, "%s/library.db", dir);
+
+	struct corpus_store *writer = corpus_store_open(NULL, lib, err, sizeof err);
+	tap_ok(writer != NULL, "open the library: %s", writer ? "" : err);
+	if (!writer)
+		return tap_done();
+	tap_ok(load("first", "apples", &d) == 0 &&
+	           corpus_store_import(writer, &d, err, sizeof err) == 0,
+	       "import a first document");
+	corpus_document_free(&d);
+
+	struct corpus_store *r1 = corpus_store_open(NULL, lib, err, sizeof err);
+	struct corpus_store *r2 = corpus_store_open(NULL, lib, err, sizeof err);
+	tap_ok(r1 && r2, "two readers open the library at once");
+	if (!r1 || !r2)
+		return tap_done();
+	tap_is_int(count(r1), 1, "reader 1 sees the document");
+	tap_is_int(count(r2), 1, "reader 2 sees it too");
+
+	/* An import under way: its write transaction is open, not yet committed. */
+	sqlite3 *db = corpus_store_db(writer);
+	int rc = sqlite3_exec(db,
+	                      "BEGIN IMMEDIATE;"
+	                      "INSERT INTO main.document(id, lang, kind) VALUES('half', 'en', 'x');"
+	                      "DELETE FROM main.provision;",
+	                      NULL, NULL, NULL);
+	tap_ok(rc == SQLITE_OK, "a write transaction is under way");
+	tap_is_int(count(r1), 1, "during it, reader 1 still reads the old library");
+	tap_is_int(found(r2, "apples"), 1, "and reader 2 still searches it");
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	tap_is_int(count(r1), 1, "the abandoned write left nothing behind");
+
+	/* A reader in the middle of reading while another import commits. */
+	sqlite3 *rdb = corpus_store_db(r1);
+	rc = sqlite3_exec(rdb, "BEGIN; SELECT count(*) FROM main.document;", NULL, NULL, NULL);
+	tap_ok(rc == SQLITE_OK, "reader 1 holds a read transaction");
+	tap_ok(load("second", "pears", &d) == 0 &&
+	           corpus_store_import(writer, &d, err, sizeof err) == 0,
+	       "an import commits while the reader reads: %s", err);
+	corpus_document_free(&d);
+	tap_is_int(count(r1), 1, "the reader's snapshot is unchanged");
+	sqlite3_exec(rdb, "COMMIT", NULL, NULL, NULL);
+	tap_is_int(count(r1), 2, "after it, reader 1 sees the new document");
+	tap_is_int(found(r2, "pears"), 1, "and reader 2 finds its words");
+
+	/* A reader can import too; the first store sees the result. */
+	tap_ok(load("third", "plums", &d) == 0 && corpus_store_import(r2, &d, err, sizeof err) == 0,
+	       "a reader's store imports as well: %s", err);
+	corpus_document_free(&d);
+	tap_is_int(count(writer), 3, "and every store sees all three");
+
+	corpus_store_close(r1);
+	corpus_store_close(r2);
+	corpus_store_close(writer);
+	char cmd[512];
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	if (system(cmd) != 0)
+		tap_diag("could not remove %s", dir);
+	return tap_done();
+}
