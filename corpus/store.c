@@ -28,7 +28,7 @@
 #include <unistd.h>
 
 /* Bumped whenever the schema changes; older or newer databases are refused. */
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS document("
@@ -121,6 +121,24 @@ static int has_tables(sqlite3 *db, const char *schema)
 	return n;
 }
 
+/* Version 3 added a statement's circumstances to the document table. */
+static int migrate_statements(sqlite3 *db, char *err, size_t errlen)
+{
+	char sql[512];
+	snprintf(sql, sizeof sql,
+		 "BEGIN; ALTER TABLE main.document ADD COLUMN delegation TEXT;"
+		 " ALTER TABLE main.document ADD COLUMN on_behalf_of TEXT;"
+		 " ALTER TABLE main.document ADD COLUMN meeting TEXT;"
+		 " ALTER TABLE main.document ADD COLUMN agenda_item TEXT;"
+		 " ALTER TABLE main.document ADD COLUMN refers_to TEXT;"
+		 " PRAGMA user_version=%d; COMMIT;",
+		 SCHEMA_VERSION);
+	if (exec(db, sql, err, errlen) == 0)
+		return 0;
+	exec(db, "ROLLBACK", NULL, 0);
+	return -1;
+}
+
 /* Create the schema in an empty main database, or check the version of a used one. */
 static int prepare_main(sqlite3 *db, const char *what, char *err, size_t errlen)
 {
@@ -132,8 +150,10 @@ static int prepare_main(sqlite3 *db, const char *what, char *err, size_t errlen)
 	}
 	if (tables > 0) {
 		int v = schema_version(db, "main");
-		if (v == 1) /* before references: add them */
-			return corpus_refs_migrate(db, SCHEMA_VERSION, err, errlen);
+		if (v == 1 && corpus_refs_migrate(db, 2, err, errlen) < 0) /* before references */
+			return -1;
+		if (v == 1 || v == 2) /* before statements */
+			return migrate_statements(db, err, errlen);
 		if (v != SCHEMA_VERSION) {
 			corpus_set_error(err, errlen,
 					 "%s has schema version %d; this treaty reads version %d",
