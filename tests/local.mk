@@ -14,5 +14,4 @@ EXTRA_DIST += tests/tap.h tests/lib.sh
 include tests/unit/local.mk
 include tests/cli/local.mk
 include tests/fuzz/local.mk
-
 include tests/formats/local.mk
