@@ -1,10 +1,11 @@
 /*
  * stem.c — Snowball stemming by language, behind a small cache.
  *
- * A Snowball stemmer costs 200–500 ns a word, as much as the rest of the
+ * A Snowball stemmer costs 200–700 ns a word, as much as the rest of the
  * chain; legal text repeats its words (the, of, Party, computer, data…), so
- * a direct-mapped cache of recent short words answers most calls with one
- * hash and one comparison, and never allocates.
+ * a direct-mapped cache of recent words answers most calls with one hash and
+ * one comparison, and never allocates.  What remains is one Snowball call per
+ * distinct word: the cost of indexing a small corpus.
  */
 #include "i18n/analysis.h"
 
@@ -13,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SLOTS 8192 /* power of two; about as many words as a treaty's vocabulary */
+#define SLOTS 4096 /* power of two: 256 KB, most of a treaty's vocabulary */
 #define SHORT 31   /* longer words bypass the cache */
 
 /* One cache line, so that a lookup touches one line. */
@@ -25,6 +26,7 @@ _Static_assert(sizeof(struct slot) == 64, "a slot is a cache line");
 
 struct i18n_stem {
 	struct sb_stemmer *sb;
+	struct sb_stemmer *latin1; /* the same algorithm on bytes, for ASCII; or NULL */
 	struct slot *cache;
 };
 
@@ -42,8 +44,10 @@ struct i18n_stem *i18n_stem_new(const char *lang, int *oom)
 		if (strcmp(lang, algorithms[i].lang) != 0)
 			continue;
 		struct i18n_stem *st = calloc(1, sizeof *st);
-		if (st && (st->sb = sb_stemmer_new(algorithms[i].algorithm, "UTF_8")) != NULL)
+		if (st && (st->sb = sb_stemmer_new(algorithms[i].algorithm, "UTF_8")) != NULL) {
+			st->latin1 = sb_stemmer_new(algorithms[i].algorithm, "ISO_8859_1");
 			return st;
+		}
 		*oom = 1;
 		i18n_stem_free(st);
 		return NULL;
@@ -57,6 +61,8 @@ void i18n_stem_free(struct i18n_stem *st)
 		return;
 	if (st->sb)
 		sb_stemmer_delete(st->sb);
+	if (st->latin1)
+		sb_stemmer_delete(st->latin1);
 	free(st->cache);
 	free(st);
 }
@@ -82,8 +88,13 @@ int i18n_stem(struct i18n_stem *st, const char *w, int n, const char **out)
 			return s->slen;
 		}
 	}
-	const sb_symbol *r = sb_stemmer_stem(st->sb, (const sb_symbol *)w, n);
-	int len = r ? sb_stemmer_length(st->sb) : 0;
+	/* ASCII is the same in both encodings, and so are its stems; bytes are cheaper. */
+	unsigned char high = 0;
+	for (int i = 0; i < n; i++)
+		high |= (unsigned char)w[i];
+	struct sb_stemmer *sb = high < 0x80 && st->latin1 ? st->latin1 : st->sb;
+	const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)w, n);
+	int len = r ? sb_stemmer_length(sb) : 0;
 	if (len <= 0) {
 		*out = w;
 		len = n;
