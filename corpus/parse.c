@@ -127,14 +127,21 @@ struct open {
 
 enum { L_CHAPTER, L_SECTION, L_TITLE, L_ARTICLE, L_PARA, L_POINT, L_SUB, L_MAX = 12 };
 
+/* An entry of the set of ids in use. */
+struct slot {
+	size_t hash;
+	size_t idx; /* provision index + 1; 0: empty */
+};
+
 struct parser {
 	const char *file, *text;
 	const struct corpus_lang *lang;
 	struct corpus_document *doc;
 	size_t cap;
 	size_t *tlen, *tcap; /* length and capacity of each provision's text */
-	/* Open-addressing set of the eids in use, as provision indices + 1. */
-	size_t *set, setcap;
+	/* Open-addressing set of the eids in use (linear probing, at most half full). */
+	struct slot *set;
+	size_t setcap;
 	struct open stack[L_MAX];
 	int depth;
 	int last; /* the provision that text continues: top of stack, or the last front one */
@@ -149,22 +156,29 @@ static size_t hash(const char *s)
 
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	/* FNV's low bits are weak for ids that differ in one digit; mix the high ones in */
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9u;
+	h ^= h >> 32;
 	return h;
 }
 
-/* Slot of eid in the set: where it is, or the empty slot where it would go. */
-static size_t set_slot(const struct parser *p, const char *eid)
+/* Slot of eid (hashed h) in the set: where it is, or the empty slot where it would go. */
+static size_t set_slot(const struct parser *p, const char *eid, size_t h)
 {
-	size_t k = hash(eid) & (p->setcap - 1);
+	size_t k = h & (p->setcap - 1);
 
-	while (p->set[k] && strcmp(p->doc->prov[p->set[k] - 1].eid, eid) != 0)
+	/* the stored hash spares most visits to the provision's id */
+	while (p->set[k].idx &&
+	       (p->set[k].hash != h || strcmp(p->doc->prov[p->set[k].idx - 1].eid, eid) != 0))
 		k = (k + 1) & (p->setcap - 1);
 	return k;
 }
 
 static int set_grow(struct parser *p)
 {
-	size_t old = p->setcap, *was = p->set;
+	size_t old = p->setcap;
+	struct slot *was = p->set;
 
 	p->setcap = old ? old * 2 : 256;
 	if (!(p->set = calloc(p->setcap, sizeof *p->set))) {
@@ -172,8 +186,8 @@ static int set_grow(struct parser *p)
 		return -1;
 	}
 	for (size_t k = 0; k < old; k++)
-		if (was[k])
-			p->set[set_slot(p, p->doc->prov[was[k] - 1].eid)] = was[k];
+		if (was[k].idx)
+			p->set[set_slot(p, p->doc->prov[was[k].idx - 1].eid, was[k].hash)] = was[k];
 	free(was);
 	return 0;
 }
@@ -195,6 +209,26 @@ static char *dup_span(const char *s, size_t len)
 	return d;
 }
 
+/* Room for twice as many provisions. */
+static int grow(struct parser *p)
+{
+	size_t nc = p->cap ? p->cap * 2 : 64;
+	struct corpus_provision *v = realloc(p->doc->prov, nc * sizeof *v);
+	size_t *tl, *tc;
+
+	if (!v)
+		return -1;
+	p->doc->prov = v;
+	if (!(tl = realloc(p->tlen, nc * sizeof *tl)))
+		return -1;
+	p->tlen = tl;
+	if (!(tc = realloc(p->tcap, nc * sizeof *tc)))
+		return -1;
+	p->tcap = tc;
+	p->cap = nc;
+	return 0;
+}
+
 /*
  * Add a provision; eid (taken over) must be new.  Returns its index, -2 when
  * the eid is already used (the caller then keeps the line as text), -1 on
@@ -204,7 +238,7 @@ static int add(struct parser *p, char *eid, enum corpus_kind kind, int parent, c
                int line)
 {
 	struct corpus_document *d = p->doc;
-	size_t k;
+	size_t k, h;
 
 	if (!eid)
 		return oom(p);
@@ -212,26 +246,15 @@ static int add(struct parser *p, char *eid, enum corpus_kind kind, int parent, c
 		free(eid);
 		return oom(p);
 	}
-	k = set_slot(p, eid);
-	if (p->set[k]) {
+	h = hash(eid);
+	k = set_slot(p, eid, h);
+	if (p->set[k].idx) {
 		free(eid);
 		return -2;
 	}
-	if (d->n == p->cap) {
-		size_t nc = p->cap ? p->cap * 2 : 64;
-		struct corpus_provision *v = realloc(d->prov, nc * sizeof *v);
-		size_t *tl = v ? realloc(p->tlen, nc * sizeof *tl) : NULL;
-		if (v)
-			d->prov = v;
-		if (tl)
-			p->tlen = tl;
-		size_t *tc = tl ? realloc(p->tcap, nc * sizeof *tc) : NULL;
-		if (!tc) {
-			free(eid);
-			return oom(p);
-		}
-		p->tcap = tc;
-		p->cap = nc;
+	if (d->n == p->cap && grow(p) < 0) {
+		free(eid);
+		return oom(p);
 	}
 	struct corpus_provision *v = &d->prov[d->n];
 	memset(v, 0, sizeof *v);
@@ -246,7 +269,7 @@ static int add(struct parser *p, char *eid, enum corpus_kind kind, int parent, c
 	d->n++; /* counted now, so that the document frees it whatever happens */
 	if (!v->text || (num && !v->num))
 		return oom(p);
-	p->set[k] = d->n;
+	p->set[k] = (struct slot){h, d->n};
 	return (int)d->n - 1;
 }
 
@@ -297,7 +320,7 @@ static int continue_text(struct parser *p, int i, const struct line *l, size_t f
 	return append(p, i, p->text + from, l->e - from, joiner(p, i, l));
 }
 
-/* Label line[0..label_len) of provision i, and the rest of the line as its text. */
+/* Give provision i the label line[0..label_len), trailing spaces left out. */
 static int set_label(struct parser *p, int i, const struct line *l, const struct corpus_head *h)
 {
 	size_t e = l->s + h->label_len, k;
