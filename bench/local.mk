@@ -3,4 +3,4 @@ EXTRA_PROGRAMS += bench/tokenizer-bench
 bench_tokenizer_bench_SOURCES = bench/tokenizer-bench.c
 bench_tokenizer_bench_LDADD = corpus/libcorpus.a i18n/libi18n.a $(BASE_LIBS)
 CLEANFILES += bench/tokenizer-bench
-EXTRA_DIST += bench/tokenizer.sh bench/queries.txt bench/recall.txt
+EXTRA_DIST += bench/tokenizer.sh bench/queries.txt bench/recall.txt bench/RESULTS.md
