@@ -309,6 +309,13 @@ int corpus_search(struct corpus_store *store, const struct corpus_query *q,
 void corpus_hit_free(struct corpus_hit *hits, size_t n);
 
 /*
+ * How the query language read the stray parts of text ("a lone * was
+ * ignored"), for showing beside the results; NULL when it read it as typed.
+ * Caller frees.
+ */
+char *corpus_query_notice(const char *text);
+
+/*
  * The indexed word nearest to word (edit distance at most 2 on its folded,
  * stemmed form), as written in some provision, in language lang or any when
  * NULL.  NULL when word is indexed as it is or nothing is near.  Caller frees.

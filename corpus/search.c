@@ -238,6 +238,18 @@ done:
 	return rc;
 }
 
+char *corpus_query_notice(const char *text)
+{
+	struct corpus_parsed_query pq;
+	char *notice = NULL;
+	if (corpus_query_parse(text, &pq, NULL, 0) == 0) {
+		notice = pq.notice;
+		pq.notice = NULL;
+		corpus_query_free(&pq);
+	}
+	return notice;
+}
+
 void corpus_hit_free(struct corpus_hit *hits, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {

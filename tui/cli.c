@@ -390,6 +390,10 @@ static int run_search(struct options o)
 		return TUI_USAGE;
 	}
 	struct corpus_query q = {text, o.doc, o.lang, o.limit};
+	char *notice = corpus_query_notice(text);
+	if (notice)
+		fprintf(stderr, "treaty: note: %s\n", notice);
+	free(notice);
 	rc = corpus_search(s, &q, &hits, &n, err, sizeof err);
 	if (rc != 0) {
 		fprintf(stderr, "treaty: %s\n", err);

@@ -87,6 +87,8 @@ if [ -n "$CORPUS_SRC" ]; then
 	like "$out" 'Artikel 2' "Dutch version"
 	run "$TREATY" search 'illegal access'
 	like "$out" '^budapest Art\. 2 ' "search finds Art. 2 first"
+	run "$TREATY" search 'illegal access *'
+	like "$errout" 'note: .*\*' "a stray * is explained"
 	run "$TREATY" search 'illegal acess'
 	is "$status" 1 "a misspelt word finds nothing"
 	like "$errout" 'did you mean: illegal access \?' "and gets a suggestion"
