@@ -65,8 +65,29 @@ printf 'Just a line of prose.\nAnd another.\n' > "$TEST_HOME/prose.txt"
 run "$TREATY" import "$TEST_HOME/prose.txt" --lang en
 is "$status" 2 "no articles refused"
 like "$errout" 'prose.txt:[0-9]+: .*article' "no articles explained"
+run "$TREATY" import "$fix/test-convention.fr.txt" --lang xx
+is "$status" 2 "unknown language refused"
+like "$errout" 'test-convention.fr.txt:1: unknown language "xx"' "unknown language explained"
+printf 'T\n\nArticle 1\n\nOne\n\nText.\n\nArticle 1\n\nTwo\n\nText.\n' > "$TEST_HOME/dup.txt"
+run "$TREATY" import "$TEST_HOME/dup.txt" --lang en
+like "$errout" 'dup.txt:9: duplicate article number 1 \(already at line 3\)' "duplicate article"
+printf 'T\n\nArticle 2\n\nOne\n\nText.\n\nArticle 1\n\nTwo\n\nText.\n' > "$TEST_HOME/ooo.txt"
+run "$TREATY" import "$TEST_HOME/ooo.txt" --lang en
+like "$errout" 'ooo.txt:9: article 1 out of order \(after article 2 at line 3\)' "out of order"
+printf 'Article 1\n\377\376\000\001 junk\n' > "$TEST_HOME/bin.txt"
+run "$TREATY" import "$TEST_HOME/bin.txt" --lang en
+is "$status" 2 "binary junk refused"
 run "$TREATY" library
 is "$status" 1 "library still empty after the failures"
+
+# A legacy encoding is detected and converted, not stored as mojibake.
+iconv -f UTF-8 -t ISO-8859-1 "$fix/test-convention.fr.txt" > "$TEST_HOME/latin1.txt"
+run "$TREATY" import "$TEST_HOME/latin1.txt" --id latin
+ok $status "Latin-1 file imported: $errout"
+run "$TREATY" show latin 2
+like "$out" 'Définitions' "its accents survive"
+run "$TREATY" remove latin
+ok $status "and it can be removed"
 
 # The bundled corpus.
 if [ -n "$CORPUS_SRC" ]; then
@@ -94,6 +115,17 @@ if [ -n "$CORPUS_SRC" ]; then
 	like "$errout" 'did you mean: illegal access \?' "and gets a suggestion"
 	run "$TREATY" search 'computersysteem' --doc budapest --limit 3 --format json
 	is "$(printf '%s\n' "$out" | wc -l)" 3 "--limit 3 gives 3 lines"
+	# An altered source is refused by name, with both hashes.
+	mkdir "$TEST_HOME/src"
+	cp "$CORPUS_SRC"/*.txt "$TEST_HOME/src/"
+	chmod u+w "$TEST_HOME/src/budapest-ets189.en.txt"
+	printf ' ' >> "$TEST_HOME/src/budapest-ets189.en.txt"
+	run "$TREATY" build-corpus --manifest "$top_srcdir/corpus/manifest.tsv" \
+		--src "$TEST_HOME/src" --out "$TEST_HOME/c.db"
+	is "$status" 2 "an altered source stops the build"
+	like "$errout" 'budapest-ets189.en.txt: refused: its SHA-256 is [0-9a-f]{64} but the manifest expects 8127d88d' "naming the file and both hashes"
+	test ! -e "$TEST_HOME/c.db"
+	ok $? "and no corpus is written"
 else
 	skip "no corpus sources: bundled corpus checks"
 fi
