@@ -13,6 +13,7 @@
 
 #include "corpus/corpus.h"
 #include "corpus/utf8.h"
+#include "i18n/nls.h"
 
 /* ---- Numbers ---------------------------------------------------------- */
 
@@ -743,8 +744,8 @@ char *corpus_eid_parse(const char *spec, char *err, size_t errlen)
 		return strdup(out);
 	if (err)
 		snprintf(err, errlen,
-		         "\"%s\" is not a provision (try \"2\", \"art. 2(1)(a)\", \"chapter II\" "
-		         "or an id like \"art_2__para_1__point_a\")",
+		         _("\"%s\" is not a provision (try \"2\", \"art. 2(1)(a)\", \"chapter II\" "
+		           "or an id like \"art_2__para_1__point_a\")"),
 		         spec);
 	return NULL;
 }

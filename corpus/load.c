@@ -7,6 +7,7 @@
 #include "corpus/convert.h"
 #include "corpus/store-internal.h"
 #include "i18n/i18n.h"
+#include "i18n/nls.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -29,12 +30,12 @@ int corpus_read_file(const char *path, char **data, size_t *len, char *err, size
 		return -1;
 	}
 	if (S_ISDIR(sb.st_mode)) {
-		corpus_set_error(err, errlen, "%s: is a directory, not a document", path);
+		corpus_set_error(err, errlen, _("%s: is a directory, not a document"), path);
 		return -1;
 	}
 	if ((unsigned long long)sb.st_size > MAX_SOURCE_BYTES) {
-		corpus_set_error(err, errlen, "%s: too large (%lld bytes; the limit is %u MB)", path,
-				 (long long)sb.st_size, MAX_SOURCE_BYTES >> 20);
+		corpus_set_error(err, errlen, _("%s: too large (%lld bytes; the limit is %u MB)"),
+		                 path, (long long)sb.st_size, MAX_SOURCE_BYTES >> 20);
 		return -1;
 	}
 	if (!(f = fopen(path, "rb"))) {
@@ -44,7 +45,7 @@ int corpus_read_file(const char *path, char **data, size_t *len, char *err, size
 	*data = malloc((size_t)sb.st_size + 1);
 	if (!*data) {
 		fclose(f);
-		corpus_set_error(err, errlen, "%s: out of memory", path);
+		corpus_set_error(err, errlen, _("%s: out of memory"), path);
 		return -1;
 	}
 	*len = fread(*data, 1, (size_t)sb.st_size, f);
@@ -53,7 +54,7 @@ int corpus_read_file(const char *path, char **data, size_t *len, char *err, size
 	if (bad) {
 		free(*data);
 		*data = NULL;
-		corpus_set_error(err, errlen, "%s: read error", path);
+		corpus_set_error(err, errlen, _("%s: read error"), path);
 		return -1;
 	}
 	(*data)[*len] = '\0';
@@ -99,9 +100,9 @@ static int load_utf8(const char *path, const char *shown, const char *text, size
 	if (!lang)
 		lang = lang_hint;
 	if (!lang) {
-		corpus_set_error(err, errlen,
-				 "%s:1: cannot tell the language of the text; give it with --lang",
-				 shown);
+		corpus_set_error(
+		    err, errlen,
+		    _("%s:1: cannot tell the language of the text; give it with --lang"), shown);
 		return -1;
 	}
 	int need_articles = !o->kind || (strcmp(o->kind, "press") != 0 &&
@@ -135,12 +136,12 @@ int corpus_load_text(const char *path, const char *bytes, size_t len,
 	int line;
 	memset(doc, 0, sizeof *doc);
 	if (blank(bytes, len)) {
-		corpus_set_error(err, errlen, "%s:1: the file is empty", path);
+		corpus_set_error(err, errlen, _("%s:1: the file is empty"), path);
 		return -1;
 	}
 	if ((line = nul_line(bytes, len)) > 0) {
-		corpus_set_error(err, errlen, "%s:%d: NUL byte: this is not a text file", path,
-				 line);
+		corpus_set_error(err, errlen, _("%s:%d: NUL byte: this is not a text file"), path,
+		                 line);
 		return -1;
 	}
 	if (i18n_to_utf8(bytes, len, &text, &tlen, &charset, why, sizeof why) < 0) {
@@ -178,8 +179,8 @@ static int load_converted(const char *path, enum corpus_format fmt, const char *
 	if (rc < 0)
 		return -1;
 	if (!i18n_utf8_valid(c.text, c.len, &bad)) {
-		corpus_set_error(err, errlen, "%s: the %s converter produced invalid UTF-8", path,
-				 corpus_format_name(fmt));
+		corpus_set_error(err, errlen, _("%s: the %s converter produced invalid UTF-8"),
+		                 path, corpus_format_name(fmt));
 		corpus_converted_free(&c);
 		return -1;
 	}
@@ -250,14 +251,14 @@ int corpus_load_any(const char *path, const struct corpus_load_options *o,
 	memset(report, 0, sizeof *report);
 	memset(doc, 0, sizeof *doc);
 	if (o->date && !iso_date(o->date)) {
-		corpus_set_error(err, errlen, "the date '%s' is not YYYY-MM-DD (or YYYY-MM, YYYY)",
-				 o->date);
+		corpus_set_error(err, errlen,
+		                 _("the date '%s' is not YYYY-MM-DD (or YYYY-MM, YYYY)"), o->date);
 		return -1;
 	}
 	if (corpus_read_file(path, &bytes, &len, err, errlen) < 0)
 		return -1;
 	if (len == 0) {
-		corpus_set_error(err, errlen, "%s:1: the file is empty (0 bytes)", path);
+		corpus_set_error(err, errlen, _("%s:1: the file is empty (0 bytes)"), path);
 		free(bytes);
 		return -1;
 	}
@@ -270,7 +271,7 @@ int corpus_load_any(const char *path, const struct corpus_load_options *o,
 	}
 	free(bytes);
 	if (rc == 0 && apply_options(o, doc) < 0) {
-		corpus_set_error(err, errlen, "%s: out of memory", path);
+		corpus_set_error(err, errlen, _("%s: out of memory"), path);
 		corpus_document_free(doc);
 		rc = -1;
 	}
@@ -335,7 +336,7 @@ int corpus_build_bundled(const char *manifest, const char *src_dir, const char *
 			return -1;
 		docs = calloc(n ? n : 1, sizeof *docs);
 		if (!docs) {
-			corpus_set_error(err, errlen, "out of memory");
+			corpus_set_error(err, errlen, _("out of memory"));
 			goto done;
 		}
 		for (; loaded < n; loaded++)

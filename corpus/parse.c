@@ -19,6 +19,7 @@
 #include "corpus/grammar.h"
 #include "corpus/utf8.h"
 #include "i18n/i18n.h"
+#include "i18n/nls.h"
 
 const char *corpus_kind_name(enum corpus_kind kind)
 {
@@ -194,7 +195,7 @@ static int set_grow(struct parser *p)
 
 static int oom(struct parser *p)
 {
-	snprintf(p->err, p->errlen, "%s: out of memory", p->file);
+	snprintf(p->err, p->errlen, _("%s: out of memory"), p->file);
 	return -1;
 }
 
@@ -391,12 +392,12 @@ static int structure(struct parser *p, const struct line *l, const struct corpus
 		long n = strtol(h->num, NULL, 10);
 		if (p->articles && n == p->last_art)
 			return error_at(p, l->no,
-			                "duplicate article number %ld (already at line %d)", n,
+			                _("duplicate article number %ld (already at line %d)"), n,
 			                p->last_art_line);
 		if (p->articles && n < p->last_art)
 			return error_at(p, l->no,
-			                "article %ld out of order (after article %d at line %d)", n,
-			                p->last_art, p->last_art_line);
+			                _("article %ld out of order (after article %d at line %d)"),
+			                n, p->last_art, p->last_art_line);
 	}
 	pop_to_level(p, lv);
 	if (p->depth > 0)
@@ -686,18 +687,18 @@ static int blocks(struct parser *p, const struct line *v, size_t n)
 static int check_input(struct parser *p, const char *text, size_t len, size_t n)
 {
 	const char *nul = memchr(text, '\0', len);
-	const char *what = "invalid UTF-8 (convert the file to UTF-8)";
+	const char *what = _("invalid UTF-8 (convert the file to UTF-8)");
 	size_t bad, line = 1;
 
 	if (n == 0) {
-		snprintf(p->err, p->errlen, "%s:1: empty file", p->file);
+		snprintf(p->err, p->errlen, _("%s:1: empty file"), p->file);
 		return -1;
 	}
 	if (i18n_utf8_valid(text, len, &bad)) {
 		if (!nul)
 			return 0;
 		bad = (size_t)(nul - text);
-		what = "NUL byte in the text";
+		what = _("NUL byte in the text");
 	}
 	for (size_t i = 0; i < bad && i < len; i++)
 		line += text[i] == '\n';
@@ -723,7 +724,7 @@ int corpus_parse_text(const char *file, const char *text, size_t len, const char
 	doc->prov = NULL;
 	doc->n = 0;
 	if (!(p.lang = corpus_lang_find(lang))) {
-		snprintf(p.err, p.errlen, "%s:1: unknown language \"%s\" (known: %s)", p.file,
+		snprintf(p.err, p.errlen, _("%s:1: unknown language \"%s\" (known: %s)"), p.file,
 		         lang ? lang : "", corpus_lang_list());
 		return -1;
 	}
@@ -742,8 +743,8 @@ int corpus_parse_text(const char *file, const char *text, size_t len, const char
 		if (place(&p, &v[k], &front_matter, below) < 0)
 			goto out;
 	if (p.articles == 0) {
-		snprintf(p.err, p.errlen, "%s:1: no articles found (no line like \"%s\")", p.file,
-		         corpus_lang_example(p.lang));
+		snprintf(p.err, p.errlen, _("%s:1: no articles found (no line like \"%s\")"),
+		         p.file, corpus_lang_example(p.lang));
 		goto out;
 	}
 	rc = 0;
@@ -810,7 +811,7 @@ int corpus_check_fidelity(const char *file, const char *text, size_t len,
 				if (err)
 					snprintf(
 					    err, errlen,
-					    "%s:%zu: provision %s differs from the source here",
+					    _("%s:%zu: provision %s differs from the source here"),
 					    file, line_of(text, len, si ? si - 1 : 0), pr->eid);
 				return -1;
 			}
@@ -818,8 +819,9 @@ int corpus_check_fidelity(const char *file, const char *text, size_t len,
 	}
 	if (next_ink(text, len, &si) != INK_END) {
 		if (err)
-			snprintf(err, errlen, "%s:%zu: the provisions leave out the text from here",
-			         file, line_of(text, len, si - 1));
+			snprintf(err, errlen,
+			         _("%s:%zu: the provisions leave out the text from here"), file,
+			         line_of(text, len, si - 1));
 		return -1;
 	}
 	return 0;

@@ -10,6 +10,7 @@
  */
 #include "corpus/query.h"
 #include "i18n/i18n.h"
+#include "i18n/nls.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -30,14 +31,14 @@ enum notice {
 };
 
 static const char *const notice_text[] = {
-    "the closing quote was missing and has been added",
-    "* works only at the end of a word, as in crimin*; another * was ignored",
-    "- works only just before a word, as in -child; a lone - was ignored",
-    "OR needs a word on each side; a stray OR was ignored",
-    "NOT needs a word after it; it was ignored",
-    "parentheses do not group: OR joins only the two words beside it",
-    "^ and + are not needed and were ignored",
-    "parts without letters or digits were ignored",
+    N_("the closing quote was missing and has been added"),
+    N_("* works only at the end of a word, as in crimin*; another * was ignored"),
+    N_("- works only just before a word, as in -child; a lone - was ignored"),
+    N_("OR needs a word on each side; a stray OR was ignored"),
+    N_("NOT needs a word after it; it was ignored"),
+    N_("parentheses do not group: OR joins only the two words beside it"),
+    N_("^ and + are not needed and were ignored"),
+    N_("parts without letters or digits were ignored"),
     NULL, /* N_FILTER: built with the name */
 };
 
@@ -183,14 +184,14 @@ static int add_item(struct parser *p, enum item_kind kind, const char *s, size_t
                     int prefix)
 {
 	if (kind == ITEM_TERM && ++p->nterms > CORPUS_QUERY_MAX_TERMS)
-		return fail(p, "too many words: a search takes at most %d words or phrases",
+		return fail(p, _("too many words: a search takes at most %d words or phrases"),
 		            CORPUS_QUERY_MAX_TERMS);
 	if (p->nitems == sizeof p->items / sizeof p->items[0])
 		return 0; /* only runs of OR get here; more of them add nothing */
 	struct item *it = &p->items[p->nitems];
 	it->kind = kind, it->neg = neg, it->prefix = prefix, it->text = NULL;
 	if (kind == ITEM_TERM && !(it->text = dup_n(s, n)))
-		return fail(p, "out of memory");
+		return fail(p, _("out of memory"));
 	p->nitems++;
 	return 0;
 }
@@ -246,10 +247,10 @@ static int set_filter(struct parser *p, const char *name, char **slot, const cha
 		const char *eg = !strcmp(name, "doc")    ? "budapest"
 		                 : !strcmp(name, "lang") ? "nl"
 		                                         : "5";
-		return fail(p, "%s: needs a value, as in %s:%s", name, eg, eg);
+		return fail(p, _("%s: needs a value, as in %s:%s"), name, eg, eg);
 	}
 	if (*slot)
-		return fail(p, "%s: is given twice; give one", name);
+		return fail(p, _("%s: is given twice; give one"), name);
 	if (!strcmp(name, "lang")) {
 		if (n < 2 || n > 3)
 			goto badlang;
@@ -259,13 +260,13 @@ static int set_filter(struct parser *p, const char *name, char **slot, const cha
 				goto badlang;
 	}
 	if (!(*slot = dup_n(v, n)))
-		return fail(p, "out of memory");
+		return fail(p, _("out of memory"));
 	if (!strcmp(name, "lang"))
 		for (char *c = *slot; *c; c++)
 			*c |= 0x20;
 	return 0;
 badlang:
-	return fail(p, "lang: takes a language code such as en, fr or ar, not \"%.*s\"",
+	return fail(p, _("lang: takes a language code such as en, fr or ar, not \"%.*s\""),
 	            (int)(n > 40 ? 40 : n), v);
 }
 
@@ -285,7 +286,7 @@ static int try_filter(struct parser *p, const char *w, size_t n, int neg)
 		if (strlen(names[i]) != colon || strncasecmp(w, names[i], colon) != 0)
 			continue;
 		if (neg)
-			return fail(p, "a filter cannot be excluded: -%s:", names[i]);
+			return fail(p, _("a filter cannot be excluded: -%s:"), names[i]);
 		const char *v = w + colon + 1;
 		size_t vn = n - colon - 1;
 		if (vn == 0 && p->pos < p->len) {
@@ -465,7 +466,8 @@ static int build(struct parser *p, struct buf *b)
 		p->notices |= N_OR;
 	if (npos == 0)
 		return nneg
-		           ? fail(p, "only exclusions: add a word to look for, as in: fraud -child")
+		           ? fail(p,
+		                  _("only exclusions: add a word to look for, as in: fraud -child"))
 		           : 0;
 
 	int wrap = nneg && npos > 1;
@@ -500,12 +502,14 @@ static char *notices_text(const struct parser *p)
 		if (b.len)
 			buf_str(&b, "; ");
 		if (notice_text[i]) {
-			buf_str(&b, notice_text[i]);
+			buf_str(&b, _(notice_text[i]));
 		} else {
-			buf_str(&b, "\"");
-			buf_str(&b, p->unknown_filter);
-			buf_str(&b, ":\" is not a filter and was searched as text (filters: "
-			            "doc:, lang:, art:)");
+			char said[512];
+			snprintf(said, sizeof said,
+			         _("\"%s:\" is not a filter and was searched as text (filters: "
+			           "doc:, lang:, art:)"),
+			         p->unknown_filter);
+			buf_str(&b, said);
 		}
 	}
 	return b.s;
@@ -516,7 +520,7 @@ static int collect_words(struct parser *p)
 	struct corpus_parsed_query *q = p->out;
 	q->words = calloc(p->nterms + 1, sizeof *q->words);
 	if (!q->words)
-		return fail(p, "out of memory");
+		return fail(p, _("out of memory"));
 	for (size_t i = 0; i < p->nitems; i++)
 		if (p->items[i].text && !p->items[i].neg) {
 			q->words[q->nwords++] = p->items[i].text;
@@ -536,7 +540,7 @@ int corpus_query_parse(const char *text, struct corpus_parsed_query *out, char *
 	memset(out, 0, sizeof *out);
 	if (!p) {
 		if (err && errlen)
-			snprintf(err, errlen, "out of memory");
+			snprintf(err, errlen, _("out of memory"));
 		return -1;
 	}
 	*p = zero;
@@ -544,28 +548,28 @@ int corpus_query_parse(const char *text, struct corpus_parsed_query *out, char *
 	p->out = out, p->err = err, p->errlen = errlen;
 
 	if (p->len > CORPUS_QUERY_MAX_BYTES) {
-		fail(p, "the search is too long: %zu bytes, at most %d", p->len,
+		fail(p, _("the search is too long: %zu bytes, at most %d"), p->len,
 		     CORPUS_QUERY_MAX_BYTES);
 		goto done;
 	}
 	if (!i18n_utf8_valid(text, p->len, &bad)) {
-		fail(p, "the search is not valid UTF-8 (byte %zu)", bad + 1);
+		fail(p, _("the search is not valid UTF-8 (byte %zu)"), bad + 1);
 		goto done;
 	}
 	if (lex(p) < 0 || build(p, &match) < 0)
 		goto done;
 	if (match.failed) {
-		fail(p, "out of memory");
+		fail(p, _("out of memory"));
 		goto done;
 	}
 	out->match = match.s, match.s = NULL;
 	out->notice = notices_text(p);
 	if (!out->match && !out->doc && !out->lang && !out->art) {
 		if (out->notice)
-			fail(p, "nothing to search for: %s", out->notice);
+			fail(p, _("nothing to search for: %s"), out->notice);
 		else
-			fail(p, "nothing to search for: type words, \"a phrase\" or a filter "
-			        "such as doc:budapest");
+			fail(p, _("nothing to search for: type words, \"a phrase\" or a filter "
+			          "such as doc:budapest"));
 		goto done;
 	}
 	rc = collect_words(p);

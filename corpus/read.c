@@ -3,6 +3,7 @@
  * of documents and a provision with its descendants.
  */
 #include "corpus/store-internal.h"
+#include "i18n/nls.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,7 +57,7 @@ int corpus_list(struct corpus_store *store, struct corpus_docinfo **docs, size_t
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (grow(docs, &cap, *n, sizeof **docs) < 0) {
 			sqlite3_finalize(st);
-			corpus_set_error(err, errlen, "out of memory");
+			corpus_set_error(err, errlen, _("out of memory"));
 			return -1;
 		}
 		struct corpus_docinfo *d = &(*docs)[(*n)++];
@@ -136,12 +137,13 @@ static void explain_missing(struct corpus_store *store, const char *doc, const c
 			if (strcmp(docs[i].id, doc) != 0 || strcmp(docs[i].lang, lang) != 0)
 				continue;
 			if (strncmp(eid, "art_", 4) == 0 && !strstr(eid, "__") && docs[i].articles)
-				corpus_set_error(err, errlen, "%s has no article %s; it has articles %d–%d",
-						 doc, eid + 4, docs[i].first_article,
-						 docs[i].last_article);
+				corpus_set_error(
+				    err, errlen, _("%s has no article %s; it has articles %d–%d"),
+				    doc, eid + 4, docs[i].first_article, docs[i].last_article);
 			else
-				corpus_set_error(err, errlen, "%s (%s) has no %s (%s)", doc, lang,
-						 cite ? cite : eid, eid);
+				/* TRANSLATORS: document (language) has no citation (identifier) */
+				corpus_set_error(err, errlen, _("%s (%s) has no %s (%s)"), doc,
+				                 lang, cite ? cite : eid, eid);
 			break;
 		}
 		corpus_docinfo_free(docs, n);
@@ -217,17 +219,18 @@ int corpus_get(struct corpus_store *store, const char *doc, const char *lang, co
 	*out = NULL;
 	*n = 0;
 	if (!chosen) {
-		corpus_set_error(err, errlen, "no document '%s'; try: treaty list", doc);
+		corpus_set_error(err, errlen, _("no document '%s'; try: treaty list"), doc);
 		return 1;
 	}
 	int user = source_of(store, doc, chosen);
 	if (user < 0) {
 		char *langs = corpus_languages(store, doc);
 		if (langs)
-			corpus_set_error(err, errlen, "%s is not available in '%s'; it is in: %s",
-					 doc, chosen, langs);
+			corpus_set_error(err, errlen,
+			                 _("%s is not available in '%s'; it is in: %s"), doc,
+			                 chosen, langs);
 		else
-			corpus_set_error(err, errlen, "no document '%s'; try: treaty list", doc);
+			corpus_set_error(err, errlen, _("no document '%s'; try: treaty list"), doc);
 		free(langs);
 		free(chosen);
 		return 1;
@@ -240,7 +243,7 @@ int corpus_get(struct corpus_store *store, const char *doc, const char *lang, co
 	if (eid)
 		sqlite3_bind_text(st, 4, eid, -1, SQLITE_STATIC);
 	if (fetch_entries(st, out, n) < 0) {
-		corpus_set_error(err, errlen, "out of memory");
+		corpus_set_error(err, errlen, _("out of memory"));
 		goto done;
 	}
 	rc = 0;

@@ -7,6 +7,7 @@
  */
 #include "corpus/query.h"
 #include "corpus/store-internal.h"
+#include "i18n/nls.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -149,10 +150,11 @@ static int run_search(struct corpus_store *s, const struct corpus_parsed_query *
 		if (add_hit(st, hits, n, &cap) < 0)
 			goto done;
 	if (*n < (size_t)limit && step != SQLITE_DONE) {
-		corpus_set_error(err, errlen, sqlite3_errcode(s->db) == SQLITE_INTERRUPT
-						      ? "search interrupted"
-						      : "search: %s",
-				 sqlite3_errmsg(s->db));
+		corpus_set_error(err, errlen,
+		                 sqlite3_errcode(s->db) == SQLITE_INTERRUPT
+		                     ? _("search interrupted")
+		                     : "search: %s",
+		                 sqlite3_errmsg(s->db));
 		goto done;
 	}
 	rc = 0;
@@ -201,7 +203,7 @@ int corpus_search(struct corpus_store *store, const struct corpus_query *q,
 	if (corpus_query_parse(q->text, &pq, err, errlen) < 0)
 		return -1;
 	if (!pq.match) {
-		corpus_set_error(err, errlen, "type a word to search for, not only filters");
+		corpus_set_error(err, errlen, _("type a word to search for, not only filters"));
 		corpus_query_free(&pq);
 		return -1;
 	}
@@ -220,10 +222,11 @@ int corpus_search(struct corpus_store *store, const struct corpus_query *q,
 	if (rc == 0 && *n == 0) {
 		char *better = suggest_query(store, &pq);
 		if (better)
-			corpus_set_error(err, errlen, "no provision matches %s; did you mean: %s ?",
-					 q->text, better);
+			corpus_set_error(err, errlen,
+			                 _("no provision matches %s; did you mean: %s ?"), q->text,
+			                 better);
 		else
-			corpus_set_error(err, errlen, "no provision matches %s", q->text);
+			corpus_set_error(err, errlen, _("no provision matches %s"), q->text);
 		free(better);
 		rc = 1;
 	}

@@ -16,6 +16,7 @@
  */
 #include "corpus/store-internal.h"
 #include "i18n/i18n.h"
+#include "i18n/nls.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -144,8 +145,8 @@ static int prepare_main(sqlite3 *db, const char *what, char *err, size_t errlen)
 {
 	int tables = has_tables(db, "main");
 	if (tables < 0) {
-		corpus_set_error(err, errlen, "%s is not a treaty database (%s)", what,
-				 sqlite3_errmsg(db));
+		corpus_set_error(err, errlen, _("%s is not a treaty database (%s)"), what,
+		                 sqlite3_errmsg(db));
 		return -1;
 	}
 	if (tables > 0) {
@@ -155,9 +156,10 @@ static int prepare_main(sqlite3 *db, const char *what, char *err, size_t errlen)
 		if (v == 1 || v == 2) /* before statements */
 			return migrate_statements(db, err, errlen);
 		if (v != SCHEMA_VERSION) {
-			corpus_set_error(err, errlen,
-					 "%s has schema version %d; this treaty reads version %d",
-					 what, v, SCHEMA_VERSION);
+			corpus_set_error(
+			    err, errlen,
+			    _("%s has schema version %d; this treaty reads version %d"), what, v,
+			    SCHEMA_VERSION);
 			return -1;
 		}
 		return 0;
@@ -172,7 +174,8 @@ static sqlite3 *open_db(const char *path, int flags, char *err, size_t errlen)
 {
 	sqlite3 *db = NULL;
 	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
-		corpus_set_error(err, errlen, "%s: %s", path, db ? sqlite3_errmsg(db) : "cannot open");
+		corpus_set_error(err, errlen, "%s: %s", path,
+		                 db ? sqlite3_errmsg(db) : _("cannot open"));
 		sqlite3_close(db);
 		return NULL;
 	}
@@ -220,10 +223,11 @@ static int attach_bundled(struct corpus_store *s, const char *path, char *err, s
 	sqlite3_free(uri);
 	int v = rc < 0 ? -1 : schema_version(s->db, "bundled");
 	if (rc < 0 || has_tables(s->db, "bundled") <= 0 || v != SCHEMA_VERSION) {
-		corpus_set_error(err, errlen,
-				 "the bundled corpus %s is damaged or of another version (%d, want %d);"
-				 " rebuild it with make",
-				 path, v, SCHEMA_VERSION);
+		corpus_set_error(
+		    err, errlen,
+		    _("the bundled corpus %s is damaged or of another version (%d, want %d);"
+		      " rebuild it with make"),
+		    path, v, SCHEMA_VERSION);
 		if (rc == 0)
 			exec(s->db, "DETACH bundled", NULL, 0);
 		return -1;
@@ -285,11 +289,11 @@ struct corpus_store *corpus_store_open(const char *corpus_path, const char *libr
 {
 	struct corpus_store *s = calloc(1, sizeof *s);
 	if (!s) {
-		corpus_set_error(err, errlen, "out of memory");
+		corpus_set_error(err, errlen, _("out of memory"));
 		return NULL;
 	}
 	if (open_library(s, library_path) < 0) {
-		corpus_set_error(err, errlen, "cannot open a database: %s", s->library_error);
+		corpus_set_error(err, errlen, _("cannot open a database: %s"), s->library_error);
 		free(s);
 		return NULL;
 	}
@@ -459,8 +463,9 @@ done:
 static int write_document(sqlite3 *db, const struct corpus_document *d, char *err, size_t errlen)
 {
 	if (!d->id || !*d->id || !corpus_lang_ok(d->lang)) {
-		corpus_set_error(err, errlen, "document %s: missing id or bad language code '%s'",
-				 d->id ? d->id : "?", d->lang ? d->lang : "");
+		corpus_set_error(err, errlen,
+		                 _("document %s: missing id or bad language code '%s'"),
+		                 d->id ? d->id : "?", d->lang ? d->lang : "");
 		return -1;
 	}
 	if (ensure_fts(db, d->lang, err, errlen) < 0 ||
@@ -518,8 +523,8 @@ int corpus_store_import(struct corpus_store *store, const struct corpus_document
 			size_t errlen)
 {
 	if (!store->library) {
-		corpus_set_error(err, errlen, "cannot write to the library: %s",
-				 store->library_error);
+		corpus_set_error(err, errlen, _("cannot write to the library: %s"),
+		                 store->library_error);
 		return -1;
 	}
 	if (exec(store->db, "BEGIN IMMEDIATE", err, errlen) < 0)
@@ -537,7 +542,7 @@ int corpus_store_remove(struct corpus_store *store, const char *id, char *err, s
 	sqlite3_stmt *st;
 	int found = 0, rc = 0;
 	if (!store->library) {
-		corpus_set_error(err, errlen, "%s is not in your library", id);
+		corpus_set_error(err, errlen, _("%s is not in your library"), id);
 		return 1;
 	}
 	if (exec(store->db, "BEGIN IMMEDIATE", err, errlen) < 0)
@@ -561,7 +566,7 @@ int corpus_store_remove(struct corpus_store *store, const char *id, char *err, s
 	if (rc < 0 || !found) {
 		exec(store->db, "ROLLBACK", NULL, 0);
 		if (!found)
-			corpus_set_error(err, errlen, "%s is not in your library", id);
+			corpus_set_error(err, errlen, _("%s is not in your library"), id);
 		return rc < 0 ? -1 : 1;
 	}
 	return exec(store->db, "COMMIT", err, errlen);

@@ -9,6 +9,7 @@
 #include "corpus/store-internal.h"
 #include "corpus/utf8.h"
 #include "i18n/i18n.h"
+#include "i18n/nls.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -385,8 +386,10 @@ int corpus_define(struct corpus_store *s, const char *word, const char *doc, con
 		term_clear(&t[i]);
 	if (!kept) {
 		free(t);
-		corpus_set_error(err, errlen, "no defined term '%s'%s%s", word, doc ? " in " : "",
-		                 doc ? doc : "");
+		if (doc)
+			corpus_set_error(err, errlen, _("no defined term '%s' in %s"), word, doc);
+		else
+			corpus_set_error(err, errlen, _("no defined term '%s'"), word);
 		return 1;
 	}
 	*out = t, *n = kept;

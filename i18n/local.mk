@@ -2,6 +2,8 @@
 noinst_LIBRARIES += i18n/libi18n.a
 i18n_libi18n_a_SOURCES = \
 	i18n/i18n.h \
+	i18n/nls.h \
+	i18n/nls.c \
 	i18n/text.c \
 	i18n/langid.c \
 	i18n/visible.c \

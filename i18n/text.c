@@ -7,6 +7,7 @@
  * because a wrong guess would silently alter a treaty text.
  */
 #include "i18n/i18n.h"
+#include "i18n/nls.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -125,7 +126,7 @@ int i18n_to_utf8(const char *bytes, size_t len, char **out, size_t *out_len,
 		if (charset)
 			*charset = "UTF-8";
 		if (keep_utf8(bytes, len, out, out_len) < 0) {
-			set_err(err, errlen, "out of memory%.0d%s", 0, "");
+			set_err(err, errlen, "%.0d%s", 0, _("out of memory"));
 			return -1;
 		}
 		return 0;
@@ -143,14 +144,13 @@ int i18n_to_utf8(const char *bytes, size_t len, char **out, size_t *out_len,
 
 	/* UTF-8 was already ruled out: a "UTF-8" guess means the text is damaged. */
 	if (U_FAILURE(st) || !name || conf < MIN_CONFIDENCE || strcmp(found, "UTF-8") == 0) {
-		set_err(err, errlen,
-			"%d: invalid UTF-8 and no confident guess of the encoding%s; "
-			"convert the file to UTF-8 first",
-			line_of(bytes, bad), "");
+		set_err(err, errlen, "%d: %s", line_of(bytes, bad),
+		        _("invalid UTF-8 and no confident guess of the encoding; "
+		          "convert the file to UTF-8 first"));
 		return -1;
 	}
 	if (convert(found, bytes, len, out, out_len) < 0) {
-		set_err(err, errlen, "%d: the text is not valid %s", line_of(bytes, bad), found);
+		set_err(err, errlen, _("%d: the text is not valid %s"), line_of(bytes, bad), found);
 		return -1;
 	}
 	if (charset)

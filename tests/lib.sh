@@ -6,6 +6,9 @@ tap_failed=0
 TEST_HOME=$(mktemp -d "${TMPDIR:-/tmp}/treaty-test.XXXXXX")
 export XDG_DATA_HOME="$TEST_HOME/data" XDG_CONFIG_HOME="$TEST_HOME/config" HOME="$TEST_HOME"
 export LC_ALL=C.UTF-8
+# Under C.UTF-8 gettext still reads LANGUAGE: a developer's own setting must not
+# translate the messages tests expect in English.
+unset LANGUAGE
 trap 'rm -rf "$TEST_HOME"' EXIT
 
 ok() { # ok CONDITION-STATUS NAME

@@ -8,10 +8,12 @@ AM_TESTS_ENVIRONMENT = \
 	TREATY='$(abs_top_builddir)/treaty'; \
 	TREATY_CORPUS='$(abs_top_builddir)/corpus.db'; \
 	CORPUS_SRC='$(CORPUS_SRC)'; \
+	unset LANGUAGE; \
 	export top_srcdir top_builddir TREATY TREATY_CORPUS CORPUS_SRC;
 EXTRA_DIST += tests/tap.h tests/lib.sh
 
 include tests/unit/local.mk
 include tests/cli/local.mk
+include tests/nls/local.mk
 include tests/fuzz/local.mk
 include tests/formats/local.mk

@@ -4,6 +4,8 @@
  * so they change only with care.  Errors go to stderr as "treaty: message".
  */
 #include "config.h"
+#include "i18n/i18n.h"
+#include "i18n/nls.h"
 #include "tui/tui.h"
 
 #include <stdlib.h>
@@ -23,7 +25,7 @@ struct options {
 
 static int usage_error(const char *cmd, const char *msg)
 {
-	fprintf(stderr, "treaty %s: %s\nTry 'treaty --help'.\n", cmd, msg);
+	fprintf(stderr, "treaty %s: %s\n%s\n", cmd, msg, _("Try 'treaty --help'."));
 	return TUI_USAGE;
 }
 
@@ -56,7 +58,7 @@ static int parse_options(const char *cmd, int argc, char **argv, struct options 
 	memset(o, 0, sizeof *o);
 	o->args = calloc((size_t)argc + 1, sizeof *o->args);
 	if (!o->args)
-		return usage_error(cmd, "out of memory");
+		return usage_error(cmd, _("out of memory"));
 	for (int i = 1; i < argc; i++) {
 		char *a = argv[i];
 		if (only_args || strncmp(a, "--", 2) != 0) {
@@ -77,11 +79,11 @@ static int parse_options(const char *cmd, int argc, char **argv, struct options 
 			value = argv[++i];
 		const char **slot = option_slot(o, name);
 		if (!slot && strcmp(name, "limit") != 0) {
-			snprintf(msg, sizeof msg, "unknown option --%s", name);
+			snprintf(msg, sizeof msg, _("unknown option --%s"), name);
 			return usage_error(cmd, msg);
 		}
 		if (!value) {
-			snprintf(msg, sizeof msg, "--%s needs a value", name);
+			snprintf(msg, sizeof msg, _("--%s needs a value"), name);
 			return usage_error(cmd, msg);
 		}
 		if (slot) {
@@ -91,11 +93,11 @@ static int parse_options(const char *cmd, int argc, char **argv, struct options 
 		char *end;
 		long v = strtol(value, &end, 10);
 		if (*end || end == value || v < 1 || v > 10000)
-			return usage_error(cmd, "--limit takes a number from 1 to 10000");
+			return usage_error(cmd, _("--limit takes a number from 1 to 10000"));
 		o->limit = (int)v;
 	}
 	if (o->format && strcmp(o->format, "json") != 0 && strcmp(o->format, "text") != 0)
-		return usage_error(cmd, "--format is text or json");
+		return usage_error(cmd, _("--format is text or json"));
 	o->json = o->format && strcmp(o->format, "json") == 0;
 	return TUI_OK;
 }
@@ -151,17 +153,32 @@ static void list_json(const struct corpus_docinfo *d)
 	       d->user ? "library" : "bundled", d->articles, d->provisions);
 }
 
+/* s and then spaces up to cells terminal cells, since a translation's bytes are not cells. */
+static void put_padded(const char *s, int cells)
+{
+	int w = i18n_width(s, strlen(s));
+	printf("%s%*s ", s, w >= 0 && w < cells ? cells - w : 0, "");
+}
+
 static void list_text(const struct corpus_docinfo *d)
 {
-	char counts[64];
+	char counts[128];
 	if (d->articles)
-		snprintf(counts, sizeof counts, "%d articles (%d-%d)", d->articles,
-			 d->first_article, d->last_article);
+		snprintf(counts, sizeof counts,
+		         P_("%d article (%d-%d)", "%d articles (%d-%d)", d->articles), d->articles,
+		         d->first_article, d->last_article);
 	else
-		snprintf(counts, sizeof counts, "%d paragraphs", d->provisions);
-	printf("%-18s %-3s %-10s %-22s %-8s %s%s", d->id, d->lang, d->kind, counts,
-	       d->partial ? "PARTIAL" : "complete", d->authentic ? "authentic " : "",
-	       d->user ? "[library] " : "");
+		snprintf(counts, sizeof counts, P_("%d paragraph", "%d paragraphs", d->provisions),
+		         d->provisions);
+	printf("%-18s %-3s %-10s ", d->id, d->lang, d->kind);
+	put_padded(counts, 22);
+	/* TRANSLATORS: a document of which only some articles are available */
+	put_padded(d->partial ? _("PARTIAL") : _("complete"), 8);
+	if (d->authentic)
+		printf("%s ", _("authentic"));
+	if (d->user)
+		/* TRANSLATORS: a tag for the documents the user imported */
+		printf("[%s] ", _("library"));
 	tui_put_text(stdout, d->title ? d->title : "");
 	putchar('\n');
 }
@@ -172,7 +189,7 @@ static int run_list(struct options o)
 	size_t n;
 	char err[512];
 	if (o.nargs)
-		return usage_error("list", "takes no arguments");
+		return usage_error("list", _("takes no arguments"));
 	struct corpus_store *s = tui_open_store();
 	if (!s)
 		return TUI_USAGE;
@@ -182,7 +199,8 @@ static int run_list(struct options o)
 		return TUI_USAGE;
 	}
 	if (n == 0)
-		fprintf(stderr, "treaty: no documents yet; add one with: treaty import FILE --lang L\n");
+		fprintf(stderr, "treaty: %s\n",
+		        _("no documents yet; add one with: treaty import FILE --lang L"));
 	for (size_t i = 0; i < n; i++)
 		(o.json ? list_json : list_text)(&docs[i]);
 	corpus_docinfo_free(docs, n);
@@ -260,7 +278,7 @@ static int run_show(struct options o)
 	char *eid = NULL;
 	int rc = TUI_OK;
 	if (!o.nargs)
-		return usage_error("show", "which document? e.g. treaty show budapest 2");
+		return usage_error("show", _("which document? e.g. treaty show budapest 2"));
 	const char *doc = o.args[0];
 	if (o.nargs > 1) {
 		char *spec = join_args(o.nargs, o.args, 1);
@@ -382,7 +400,8 @@ static int run_search(struct options o)
 	char err[1024];
 	int rc = TUI_OK;
 	if (!o.nargs)
-		return usage_error("search", "what to search for? e.g. treaty search \"illegal access\"");
+		return usage_error("search",
+		                   _("what to search for? e.g. treaty search \"illegal access\""));
 	char *text = join_args(o.nargs, o.args, 0);
 	struct corpus_store *s = text ? tui_open_store() : NULL;
 	if (!s) {
@@ -392,7 +411,7 @@ static int run_search(struct options o)
 	struct corpus_query q = {text, o.doc, o.lang, o.limit};
 	char *notice = corpus_query_notice(text);
 	if (notice)
-		fprintf(stderr, "treaty: note: %s\n", notice);
+		fprintf(stderr, _("treaty: note: %s\n"), notice);
 	free(notice);
 	rc = corpus_search(s, &q, &hits, &n, err, sizeof err);
 	if (rc != 0) {
@@ -419,10 +438,18 @@ static void print_report(const struct corpus_load_report *r)
 		return;
 	}
 	printf(" (%s", r->format);
-	if (r->furniture)
-		printf("; %d lines of page furniture left out", r->furniture);
-	if (r->rejoined)
-		printf("; %d words rejoined across line ends", r->rejoined);
+	if (r->furniture) {
+		fputs("; ", stdout);
+		printf(P_("%d line of page furniture left out",
+		          "%d lines of page furniture left out", r->furniture),
+		       r->furniture);
+	}
+	if (r->rejoined) {
+		fputs("; ", stdout);
+		printf(P_("%d word rejoined across line ends", "%d words rejoined across line ends",
+		          r->rejoined),
+		       r->rejoined);
+	}
 	printf(")\n");
 }
 
@@ -475,7 +502,9 @@ static int import_one(struct corpus_store *s, const char *file, const struct opt
 	if (rc < 0) {
 		fprintf(stderr, "treaty: %s: %s\n", file, err);
 	} else {
-		printf("imported %s (%s): %zu provisions from %s", doc.id, doc.lang, doc.n, file);
+		printf(P_("imported %s (%s): %zu provision from %s",
+		          "imported %s (%s): %zu provisions from %s", doc.n),
+		       doc.id, doc.lang, doc.n, file);
 		print_report(&report);
 	}
 	corpus_document_free(&doc);
@@ -486,23 +515,26 @@ static int run_import(struct options o)
 {
 	int rc = TUI_OK;
 	if (!o.nargs)
-		return usage_error("import", "which files? e.g. treaty import convention.fr.txt --lang fr");
+		return usage_error(
+		    "import", _("which files? e.g. treaty import convention.fr.txt --lang fr"));
 	if (o.id && o.nargs > 1)
-		return usage_error("import", "--id names one document; import files one by one");
+		return usage_error("import", _("--id names one document; import files one by one"));
 	const char *kind;
 	if (statement_kind(&o, &kind) < 0)
-		return usage_error("import", "--delegation, --on-behalf-of, --meeting, --agenda-item"
-					     " and --refers-to describe a statement: use --kind"
-					     " statement");
+		return usage_error("import",
+		                   _("--delegation, --on-behalf-of, --meeting, --agenda-item"
+		                     " and --refers-to describe a statement: use --kind"
+		                     " statement"));
 	struct corpus_store *s = tui_open_store();
 	if (!s)
 		return TUI_USAGE;
 	if (o.refers_to) {
 		char *langs = corpus_languages(s, o.refers_to);
 		if (!langs)
-			fprintf(stderr, "treaty: warning: --refers-to %s: no such document (yet);"
-					" stored as given\n",
-				o.refers_to);
+			fprintf(stderr,
+			        _("treaty: warning: --refers-to %s: no such document (yet);"
+			          " stored as given\n"),
+			        o.refers_to);
 		free(langs);
 	}
 	for (int i = 0; i < o.nargs; i++)
@@ -532,7 +564,8 @@ static int run_library(struct options o)
 		shown++;
 	}
 	if (!shown)
-		fprintf(stderr, "treaty: your library is empty; add documents with: treaty import FILE\n");
+		fprintf(stderr, "treaty: %s\n",
+		        _("your library is empty; add documents with: treaty import FILE"));
 	corpus_docinfo_free(docs, n);
 	corpus_store_close(s);
 	return shown ? TUI_OK : TUI_NOTHING;
@@ -543,7 +576,7 @@ static int run_remove(struct options o)
 	char err[512];
 	int rc = TUI_OK;
 	if (o.nargs != 1)
-		return usage_error("remove", "which document? e.g. treaty remove ID");
+		return usage_error("remove", _("which document? e.g. treaty remove ID"));
 	struct corpus_store *s = tui_open_store();
 	if (!s)
 		return TUI_USAGE;
@@ -551,7 +584,7 @@ static int run_remove(struct options o)
 	if (rc != 0)
 		fprintf(stderr, "treaty: %s\n", err);
 	else
-		printf("removed %s\n", o.args[0]);
+		printf(_("removed %s\n"), o.args[0]);
 	corpus_store_close(s);
 	return rc == 0 ? TUI_OK : rc > 0 ? TUI_NOTHING : TUI_USAGE;
 }

@@ -7,6 +7,7 @@
 #include "config.h"
 #include "corpus/refs.h"
 #include "corpus/terms.h"
+#include "i18n/nls.h"
 #include "tui/tui.h"
 
 #include <stdlib.h>
@@ -21,7 +22,7 @@ struct refs_opts {
 
 static int refs_usage(const char *cmd, const char *msg)
 {
-	fprintf(stderr, "treaty %s: %s\nTry 'treaty --help'.\n", cmd, msg);
+	fprintf(stderr, "treaty %s: %s\n%s\n", cmd, msg, _("Try 'treaty --help'."));
 	return TUI_USAGE;
 }
 
@@ -31,7 +32,7 @@ static int refs_options(const char *cmd, int argc, char **argv, struct refs_opts
 	int only_args = 0;
 	memset(o, 0, sizeof *o);
 	if (!(o->args = calloc((size_t)argc + 1, sizeof *o->args)))
-		return refs_usage(cmd, "out of memory");
+		return refs_usage(cmd, _("out of memory"));
 	for (int i = 1; i < argc; i++) {
 		const char *a = argv[i], *eq = strchr(a, '=');
 		if (only_args || strncmp(a, "--", 2) != 0) {
@@ -54,17 +55,17 @@ static int refs_options(const char *cmd, int argc, char **argv, struct refs_opts
 		int format = nl == 8 && !strncmp(a, "--format", 8);
 		if (!slot && !format) {
 			char msg[128];
-			snprintf(msg, sizeof msg, "unknown option %.*s", (int)nl, a);
+			snprintf(msg, sizeof msg, _("unknown option %.*s"), (int)nl, a);
 			return refs_usage(cmd, msg);
 		}
 		if (!v)
-			return refs_usage(cmd, "an option needs a value");
+			return refs_usage(cmd, _("an option needs a value"));
 		if (slot) {
 			*slot = v;
 		} else if (!strcmp(v, "json") || !strcmp(v, "text")) {
 			o->json = !strcmp(v, "json");
 		} else {
-			return refs_usage(cmd, "--format is text or json");
+			return refs_usage(cmd, _("--format is text or json"));
 		}
 	}
 	return TUI_OK;
@@ -76,7 +77,7 @@ static void put_target(const struct corpus_link *l)
 {
 	char *cite = l->target_eid ? corpus_eid_cite(l->target_eid, l->lang) : NULL;
 	if (l->external)
-		fputs("another treaty", stdout);
+		fputs(_("another treaty"), stdout);
 	else if (!l->target_doc || strcmp(l->target_doc, l->doc) != 0)
 		printf("%s", l->target_doc ? l->target_doc : "?");
 	if (cite || l->target_eid)
@@ -84,7 +85,7 @@ static void put_target(const struct corpus_link *l)
 		       l->external || !l->target_doc || strcmp(l->target_doc, l->doc) ? " " : "",
 		       cite ? cite : l->target_eid);
 	if (!l->resolved && !l->external)
-		fputs(" (unresolved)", stdout);
+		printf(" (%s)", _("unresolved"));
 	free(cite);
 }
 
@@ -154,8 +155,14 @@ static void links_text(const char *doc, const char *eid, const struct corpus_lin
 		size_t count = 0;
 		for (size_t i = 0; i < n; i++)
 			count += l[i].incoming == in;
-		printf("%s%s%s%s %s (%zu targets):\n", in ? "\n" : "", doc, what ? " " : "",
-		       what ? what : "", in ? "is cited by" : "cites", count);
+		char place[256];
+		snprintf(place, sizeof place, "%s%s%s", doc, what ? " " : "", what ? what : "");
+		if (in)
+			putchar('\n');
+		printf(in ? P_("%s is cited by (%zu target):\n", "%s is cited by (%zu targets):\n",
+		               count)
+		          : P_("%s cites (%zu target):\n", "%s cites (%zu targets):\n", count),
+		       place, count);
 		for (size_t i = 0; i < n;)
 			i += l[i].incoming == in ? link_text(&l[i], n - i) : 1;
 	}
@@ -248,11 +255,12 @@ static int run_stats(const struct refs_opts *o)
 		printf("%-18s %-4s %6d %9d %9d %11d ", r[i].doc, r[i].lang, r[i].found,
 		       r[i].resolved, r[i].external, unresolved);
 		pct < 0 ? printf("%7s", "-") : printf("%6.1f%%", pct);
-		printf("%s\n", r[i].partial && unresolved ? "  partial source" : "");
+		printf("%s%s\n", r[i].partial && unresolved ? "  " : "",
+		       r[i].partial && unresolved ? _("partial source") : "");
 	}
 	if (!o->json)
-		printf("rate: resolved among references into the corpus (external: other"
-		       " treaties)\n");
+		printf("%s\n", _("rate: resolved among references into the corpus (external: other"
+		                 " treaties)"));
 	corpus_refstat_free(r, n);
 	corpus_store_close(s);
 	return n ? TUI_OK : TUI_NOTHING;
@@ -264,11 +272,11 @@ int tui_cmd_refs(int argc, char **argv)
 	int rc = refs_options("refs", argc, argv, &o);
 	if (rc == TUI_OK) {
 		if (o.stats && o.nargs)
-			rc = refs_usage("refs", "--stats takes no document");
+			rc = refs_usage("refs", _("--stats takes no document"));
 		else if (o.stats)
 			rc = run_stats(&o);
 		else if (!o.nargs)
-			rc = refs_usage("refs", "which provision? e.g. treaty refs budapest 24");
+			rc = refs_usage("refs", _("which provision? e.g. treaty refs budapest 24"));
 		else
 			rc = run_links(&o);
 	}
@@ -369,11 +377,11 @@ int tui_cmd_define(int argc, char **argv)
 	int rc = refs_options("define", argc, argv, &o);
 	if (rc == TUI_OK) {
 		if (o.stats)
-			rc = refs_usage("define", "unknown option --stats");
+			rc = refs_usage("define", _("unknown option --stats"));
 		else if (o.nargs > 1)
 			rc = refs_usage(
 			    "define",
-			    "one term at a time; quote it: treaty define \"computer system\"");
+			    _("one term at a time; quote it: treaty define \"computer system\""));
 		else
 			rc = run_define(&o);
 	}

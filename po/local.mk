@@ -1,0 +1,31 @@
+# po/: the catalogues, as bindtextdomain() wants them, in the build tree
+# (po/locale/LANG/LC_MESSAGES/treaty.mo), so that ./treaty speaks every
+# language before "make install" (i18n/nls.c looks there first).  gettext's
+# po/Makefile builds the .gmo files (in the source tree, since they are
+# distributed) and installs them into $(localedir).  Its "all" remakes them
+# only when the messages change, so update-gmo first: an edited .po shows at
+# the next make.
+all-local: po-build-tree-catalogues
+po-build-tree-catalogues:
+	@test "$(USE_NLS)" = yes || exit 0; \
+	(cd po && $(MAKE) $(AM_MAKEFLAGS) update-gmo) || exit 1; \
+	for lang in `sed -e 's/#.*//' $(srcdir)/po/LINGUAS`; do \
+	  gmo=$(srcdir)/po/$$lang.gmo; mo=po/locale/$$lang/LC_MESSAGES/$(PACKAGE).mo; \
+	  cmp -s "$$gmo" "$$mo" && continue; \
+	  $(MKDIR_P) po/locale/$$lang/LC_MESSAGES && cp "$$gmo" "$$mo" || exit 1; \
+	done
+clean-local: po-build-tree-clean
+po-build-tree-clean:
+	-rm -rf po/locale
+.PHONY: po-build-tree-catalogues po-build-tree-clean
+
+# After "make install" (distcheck runs this), the installed program finds the
+# installed catalogues in $(localedir).
+installcheck-local: po-installcheck
+po-installcheck:
+	@if test "$(USE_NLS)" = yes; then \
+	  $(DESTDIR)$(bindir)/treaty$(EXEEXT) --ui-lang fr --help | grep '^Utilisation' >/dev/null \
+	    && echo "installed treaty speaks French from $(localedir)" \
+	    || { echo "installed treaty does not find its catalogues in $(localedir)" >&2; exit 1; }; \
+	fi
+.PHONY: po-installcheck
