@@ -4,6 +4,7 @@
  */
 #include "corpus/convert.h"
 #include "corpus/store-internal.h"
+#include "i18n/nls.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -147,13 +148,13 @@ static int sniff_zip(const char *path, const char *bytes, size_t len, enum corpu
 	}
 	if (has(bytes, len, "application/vnd.oasis.opendocument"))
 		corpus_set_error(err, errlen,
-		                 "%s: an OpenDocument file, which treaty does not read;"
-		                 " save it as Word (.docx), PDF or plain text",
+		                 _("%s: an OpenDocument file, which treaty does not read;"
+		                   " save it as Word (.docx), PDF or plain text"),
 		                 path);
 	else
-		corpus_set_error(err, errlen,
-		                 "%s: a zip archive but not a Word document (no word/document.xml)",
-		                 path);
+		corpus_set_error(
+		    err, errlen,
+		    _("%s: a zip archive but not a Word document (no word/document.xml)"), path);
 	return -1;
 }
 
@@ -169,13 +170,13 @@ int corpus_sniff(const char *path, const char *bytes, size_t len, enum corpus_fo
 		return sniff_zip(path, bytes, len, fmt, err, errlen);
 	if (len >= 8 && memcmp(bytes, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0) {
 		corpus_set_error(err, errlen,
-		                 "%s: an old binary Word (.doc) file; save it as .docx or PDF",
+		                 _("%s: an old binary Word (.doc) file; save it as .docx or PDF"),
 		                 path);
 		return -1;
 	}
 	if (len >= 5 && memcmp(bytes, "{\\rtf", 5) == 0) {
 		corpus_set_error(err, errlen,
-		                 "%s: an RTF file, which treaty does not read; save it as .docx",
+		                 _("%s: an RTF file, which treaty does not read; save it as .docx"),
 		                 path);
 		return -1;
 	}
@@ -184,11 +185,12 @@ int corpus_sniff(const char *path, const char *bytes, size_t len, enum corpus_fo
 		return 0;
 	}
 	if (ext_is(path, "pdf") || ext_is(path, "docx")) {
-		corpus_set_error(err, errlen,
-		                 "%s: the name says %s but the contents are not (no %s signature);"
-		                 " the file may be damaged",
-		                 path, ext_is(path, "pdf") ? "PDF" : "Word (.docx)",
-		                 ext_is(path, "pdf") ? "%PDF-" : "zip");
+		corpus_set_error(
+		    err, errlen,
+		    _("%s: the name says %s but the contents are not (no %s signature);"
+		      " the file may be damaged"),
+		    path, ext_is(path, "pdf") ? "PDF" : "Word (.docx)",
+		    ext_is(path, "pdf") ? "%PDF-" : "zip");
 		return -1;
 	}
 	return 0;

@@ -14,6 +14,7 @@
  */
 #include "corpus/convert.h"
 #include "corpus/store-internal.h"
+#include "i18n/nls.h"
 
 #include <ctype.h>
 #include <libxml/parser.h>
@@ -45,22 +46,22 @@ static int read_part(zip_t *za, const char *name, char **out, size_t *outlen, co
 	zip_stat_init(&st);
 	if (zip_stat_index(za, (zip_uint64_t)ix, 0, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) ||
 	    !(st.valid & ZIP_STAT_COMP_SIZE)) {
-		corpus_set_error(err, errlen, "%s: cannot read %s in the archive", path, name);
+		corpus_set_error(err, errlen, _("%s: cannot read %s in the archive"), path, name);
 		return -1;
 	}
 	if (st.size > MAX_PART_BYTES ||
 	    (st.size > (1u << 20) && st.size / (st.comp_size ? st.comp_size : 1) > MAX_RATIO)) {
 		corpus_set_error(
 		    err, errlen,
-		    "%s: refused: %s would unpack to %llu bytes from %llu (a zip bomb?);"
-		    " the limit is %u MB at most %d times the packed size",
+		    _("%s: refused: %s would unpack to %llu bytes from %llu (a zip bomb?);"
+		      " the limit is %u MB at most %d times the packed size"),
 		    path, name, (unsigned long long)st.size, (unsigned long long)st.comp_size,
 		    MAX_PART_BYTES >> 20, MAX_RATIO);
 		return -1;
 	}
 	zip_file_t *f = zip_fopen_index(za, (zip_uint64_t)ix, 0);
 	if (!f) {
-		corpus_set_error(err, errlen, "%s: cannot open %s: %s", path, name,
+		corpus_set_error(err, errlen, _("%s: cannot open %s: %s"), path, name,
 		                 zip_strerror(za));
 		return -1;
 	}
@@ -72,7 +73,7 @@ static int read_part(zip_t *za, const char *name, char **out, size_t *outlen, co
 	zip_fclose(f);
 	if (!buf || n < 0 || (zip_uint64_t)n != st.size || longer) {
 		free(buf);
-		corpus_set_error(err, errlen, "%s: %s is damaged in the archive", path, name);
+		corpus_set_error(err, errlen, _("%s: %s is damaged in the archive"), path, name);
 		return -1;
 	}
 	buf[n] = '\0';
@@ -90,7 +91,7 @@ static xmlDocPtr parse_part(zip_t *za, const char *name, int required, const cha
 	*failed = rc < 0;
 	if (rc != 0) {
 		if (rc > 0 && required) {
-			corpus_set_error(err, errlen, "%s: not a Word document (no %s)", path,
+			corpus_set_error(err, errlen, _("%s: not a Word document (no %s)"), path,
 			                 name);
 			*failed = 1;
 		}
@@ -101,7 +102,7 @@ static xmlDocPtr parse_part(zip_t *za, const char *name, int required, const cha
 	free(xml);
 	/* Word never writes a DTD; one here could only be there to expand entities. */
 	if (!doc || doc->intSubset) {
-		corpus_set_error(err, errlen, "%s: %s is not well-formed Word XML", path, name);
+		corpus_set_error(err, errlen, _("%s: %s is not well-formed Word XML"), path, name);
 		xmlFreeDoc(doc);
 		*failed = 1;
 		return NULL;
@@ -547,7 +548,7 @@ static zip_t *open_zip(const char *path, const char *bytes, size_t len, char *er
 	zip_source_t *src = zip_source_buffer_create(bytes, len, 0, &ze);
 	zip_t *za = src ? zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze) : NULL;
 	if (!za) {
-		corpus_set_error(err, errlen, "%s: not a readable Word document: %s", path,
+		corpus_set_error(err, errlen, _("%s: not a readable Word document: %s"), path,
 		                 zip_error_strerror(&ze));
 		zip_source_free(src);
 	}
@@ -577,7 +578,7 @@ int corpus_convert_docx(const char *path, const char *bytes, size_t len,
 		goto done;
 	if ((numbering && read_numbering(numbering, &nb) < 0) ||
 	    (styles && read_styles(styles, &nb) < 0)) {
-		corpus_set_error(err, errlen, "%s: out of memory", path);
+		corpus_set_error(err, errlen, _("%s: out of memory"), path);
 		goto done;
 	}
 	xmlNodePtr body = child_w(xmlDocGetRootElement(doc), "body");
@@ -587,7 +588,8 @@ int corpus_convert_docx(const char *path, const char *bytes, size_t len,
 	corpus_buf_finish(&b, &out->text, &out->len);
 	if (oom || !out->text) {
 		corpus_set_error(err, errlen,
-		                 oom ? "%s: out of memory" : "%s: the document has no text", path);
+		                 oom ? _("%s: out of memory") : _("%s: the document has no text"),
+		                 path);
 		goto done;
 	}
 	out->title = core_value(core, "title");

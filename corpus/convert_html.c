@@ -13,6 +13,7 @@
  */
 #include "corpus/convert.h"
 #include "corpus/store-internal.h"
+#include "i18n/nls.h"
 #include "i18n/i18n.h"
 
 #include <ctype.h>
@@ -367,7 +368,7 @@ int corpus_convert_html(const char *path, const char *bytes, size_t len,
 	xmlNodePtr html = doc ? xmlDocGetRootElement(doc) : NULL;
 	xmlNodePtr body = html ? find_element(html, "body", 0) : NULL;
 	if (!body) {
-		corpus_set_error(err, errlen, "%s: the HTML page has no body", path);
+		corpus_set_error(err, errlen, _("%s: the HTML page has no body"), path);
 		xmlFreeDoc(doc);
 		return -1;
 	}
@@ -377,9 +378,10 @@ int corpus_convert_html(const char *path, const char *bytes, size_t len,
 	int oom = b.oom;
 	corpus_buf_finish(&b, &out->text, &out->len);
 	if (oom || !out->text) {
-		corpus_set_error(
-		    err, errlen,
-		    oom ? "%s: out of memory" : "%s: the HTML page has no text in its body", path);
+		corpus_set_error(err, errlen,
+		                 oom ? _("%s: out of memory")
+		                     : _("%s: the HTML page has no text in its body"),
+		                 path);
 		xmlFreeDoc(doc);
 		corpus_converted_free(out);
 		return -1;

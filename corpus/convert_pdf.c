@@ -14,6 +14,7 @@
 #include "corpus/dehyphen.h"
 #include "corpus/pdf.h"
 #include "corpus/store-internal.h"
+#include "i18n/nls.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -203,14 +204,15 @@ int corpus_pdf_layout_to_text(const char *path, const char *xhtml, size_t len,
 	if (corpus_pdf_read_layout(path, xhtml, len, &l, err, errlen) < 0)
 		goto fail;
 	if (corpus_pdf_mark_furniture(&l, out) < 0 || build_text(&l, out) < 0) {
-		corpus_set_error(err, errlen, "%s: out of memory", path);
+		corpus_set_error(err, errlen, _("%s: out of memory"), path);
 		goto fail;
 	}
 	if (!out->text) {
-		corpus_set_error(err, errlen,
-		                 "%s: the PDF has no text (%zu pages of images only?); treaty needs"
-		                 " a PDF with a text layer: run OCR on it first",
-		                 path, l.npages);
+		corpus_set_error(
+		    err, errlen,
+		    _("%s: the PDF has no text (%zu pages of images only?); treaty needs"
+		      " a PDF with a text layer: run OCR on it first"),
+		    path, l.npages);
 		goto fail;
 	}
 	take_title(out, l.title);
@@ -250,8 +252,8 @@ int corpus_convert_pdf(const char *path, const char *bytes, size_t len,
 	if (!has_eof_marker(bytes, len)) {
 		corpus_set_error(
 		    err, errlen,
-		    "%s: the PDF is truncated or damaged (it does not end with %%%%EOF);"
-		    " get a complete copy",
+		    _("%s: the PDF is truncated or damaged (it does not end with %%%%EOF);"
+		      " get a complete copy"),
 		    path);
 		return -1;
 	}
@@ -262,12 +264,12 @@ int corpus_convert_pdf(const char *path, const char *bytes, size_t len,
 	}
 	if (strstr(complaints, "Incorrect password")) {
 		corpus_set_error(err, errlen,
-		                 "%s: the PDF is encrypted with a password; treaty cannot read it"
-		                 " (save an unprotected copy)",
+		                 _("%s: the PDF is encrypted with a password; treaty cannot read it"
+		                   " (save an unprotected copy)"),
 		                 path);
 	} else if (status != 0) {
 		corpus_set_error(err, errlen,
-		                 "%s: pdftotext could not read the PDF (exit %d): %.*s", path,
+		                 _("%s: pdftotext could not read the PDF (exit %d): %.*s"), path,
 		                 status, (int)strcspn(complaints, "\n"), complaints);
 	} else {
 		rc = corpus_pdf_layout_to_text(path, xhtml, xlen, out, err, errlen);

@@ -7,6 +7,7 @@
 #include "corpus/dehyphen.h"
 #include "corpus/pdf.h"
 #include "corpus/store-internal.h"
+#include "i18n/nls.h"
 
 #include <libxml/xmlreader.h>
 #include <stdlib.h>
@@ -160,7 +161,7 @@ int corpus_pdf_read_layout(const char *path, const char *xhtml, size_t len,
 	/* Control characters from a PDF's text would make the XML unreadable. */
 	char *copy = malloc(len + 1);
 	if (!copy) {
-		corpus_set_error(err, errlen, "%s: out of memory", path);
+		corpus_set_error(err, errlen, _("%s: out of memory"), path);
 		return -1;
 	}
 	for (size_t i = 0; i < len; i++) {
@@ -190,9 +191,9 @@ int corpus_pdf_read_layout(const char *path, const char *xhtml, size_t len,
 	free(copy);
 	free(g.text.s);
 	if (rc == -2)
-		corpus_set_error(err, errlen, "%s: out of memory", path);
+		corpus_set_error(err, errlen, _("%s: out of memory"), path);
 	else if (rc < 0)
-		corpus_set_error(err, errlen, "%s: cannot read the text layout pdftotext wrote",
+		corpus_set_error(err, errlen, _("%s: cannot read the text layout pdftotext wrote"),
 		                 path);
 	return rc < 0 ? -1 : 0;
 }

@@ -6,6 +6,7 @@
  */
 #include "corpus/convert.h"
 #include "corpus/store-internal.h"
+#include "i18n/nls.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -95,12 +96,12 @@ static int start(char *const argv[], int in[2], int out[2], int errp[2], pid_t *
 	int rc = posix_spawnp(pid, argv[0], &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
 	if (rc == ENOENT) {
-		corpus_set_error(err, errlen, "%s is not installed (Debian package %s)", argv[0],
+		corpus_set_error(err, errlen, _("%s is not installed (Debian package %s)"), argv[0],
 		                 strcmp(argv[0], "pdftotext") == 0 ? "poppler-utils" : argv[0]);
 		return -1;
 	}
 	if (rc != 0) {
-		corpus_set_error(err, errlen, "cannot run %s: %s", argv[0], strerror(rc));
+		corpus_set_error(err, errlen, _("cannot run %s: %s"), argv[0], strerror(rc));
 		return -1;
 	}
 	return 0;
@@ -118,7 +119,7 @@ int corpus_run(char *const argv[], const char *input, size_t inlen, size_t max_o
 	*outlen = 0;
 	*status = -1;
 	if (make_pipe(in) < 0 || make_pipe(po) < 0 || make_pipe(pe) < 0) {
-		corpus_set_error(err, errlen, "cannot run %s: %s", argv[0], strerror(errno));
+		corpus_set_error(err, errlen, _("cannot run %s: %s"), argv[0], strerror(errno));
 		goto done;
 	}
 	if (start(argv, in, po, pe, &pid, err, errlen) < 0)
@@ -156,13 +157,15 @@ int corpus_run(char *const argv[], const char *input, size_t inlen, size_t max_o
 		;
 	pid = -1;
 	if (killed) {
-		corpus_set_error(err, errlen, "%s %s; the file was not read", argv[0],
-		                 so.overflow || se.overflow ? "wrote more than the limit"
-		                                            : "took too long");
+		corpus_set_error(err, errlen,
+		                 so.overflow || se.overflow
+		                     ? _("%s wrote more than the limit; the file was not read")
+		                     : _("%s took too long; the file was not read"),
+		                 argv[0]);
 		goto done;
 	}
 	if (so.buf.oom || se.buf.oom) {
-		corpus_set_error(err, errlen, "out of memory reading the output of %s", argv[0]);
+		corpus_set_error(err, errlen, _("out of memory reading the output of %s"), argv[0]);
 		goto done;
 	}
 	*status = WIFEXITED(ws) ? WEXITSTATUS(ws) : 128 + WTERMSIG(ws);
