@@ -41,6 +41,7 @@ static int record(struct ref_out *out, const struct ref_chain *c, const char *do
 	r->text[c->end - c->start] = '\0';
 	r->resolved = resolved && doc && !external;
 	r->external = external;
+	r->draft = c->draft;
 	size_t cost = c->end - c->start + REF_REC_COST;
 	out->budget = out->budget > cost ? out->budget - cost : 0;
 	return 0;
@@ -95,17 +96,25 @@ static char *build_eid(const long v[L_N], unsigned set)
 	return eid;
 }
 
+/*
+ * The document a reference points into.  A statement has no articles of its
+ * own: what it cites without naming a document is what it discusses.
+ */
 static const char *target_doc(const struct ref_out *out, const struct ref_chain *c)
 {
+	const struct corpus_ref_ctx *x = out->ctx;
+	const char *own = x->commentary ? x->refers_to : x->doc;
 	switch (c->docsel) {
 	case D_PARENT:
-		return out->ctx->parent ? out->ctx->parent : out->ctx->doc;
+		return x->parent ? x->parent : own;
 	case D_ID:
 		return c->doc_id;
 	case D_EXTERNAL:
 		return NULL;
+	case D_DRAFT:
+		return x->refers_to;
 	default:
-		return out->ctx->doc;
+		return own;
 	}
 }
 
@@ -227,8 +236,10 @@ int ref_emit(struct ref_out *out, const struct ref_chain *c)
 {
 	const char *doc = target_doc(out, c);
 	if (c->doc_only) {
-		/* a document mentioning itself is no reference */
-		if (c->docsel == D_OWN || (doc && out->ctx->doc && strcmp(doc, out->ctx->doc) == 0))
+		/* a document mentioning itself, or a draft nobody named, is no reference */
+		if (c->docsel == D_OWN ||
+		    (doc && out->ctx->doc && strcmp(doc, out->ctx->doc) == 0) ||
+		    (!doc && c->docsel != D_EXTERNAL))
 			return 0;
 		return record(out, c, doc, NULL, 1, c->docsel == D_EXTERNAL);
 	}

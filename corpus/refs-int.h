@@ -49,6 +49,9 @@ enum ref_cls {
 	K_TEEN,   /* ar عشرة of compound ordinals */
 	K_PRECED, /* preceding, foregoing, vorige, précédents, anteriores */
 	K_COUNT,  /* two, twee, deux, dos: "the two preceding paragraphs" */
+	K_DRAFT, /* draft, projet, proyecto, проект, مشروع, ontwerp: the text discussed */
+	K_TEXT,  /* text, texte, texto, текст, النص: "the draft text" */
+	K_REVISED, /* revised, révisé, revisado, пересмотренный, المنقح: "the revised draft" */
 	K_COMMA,
 	K_DOT,
 	K_LP,
@@ -128,10 +131,11 @@ struct ref_item {
 };
 
 enum ref_docsel {
-	D_OWN,     /* the text's own document */
-	D_PARENT,  /* "the Convention" from a protocol */
-	D_ID,      /* a named document of the corpus */
-	D_EXTERNAL /* another instrument */
+	D_OWN,      /* the text's own document */
+	D_PARENT,   /* "the Convention" from a protocol */
+	D_ID,       /* a named document of the corpus */
+	D_EXTERNAL, /* another instrument */
+	D_DRAFT     /* the draft of what the text discusses (ctx->refers_to) */
 };
 
 /* A whole reference: its span, its citations, and what qualifies them all. */
@@ -147,6 +151,7 @@ struct ref_chain {
 	int docsel;
 	const char *doc_id; /* D_ID: static id */
 	int doc_only;       /* a document without a provision */
+	int draft;          /* the citation calls its document a draft */
 };
 
 /* The recogniser's output under construction. */

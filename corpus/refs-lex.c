@@ -40,7 +40,8 @@ static const struct ref_kw kw_en[] = {
 	{"against", K_TPREP, 0, 0}, {"concerning", K_TPREP, 0, 0}, {"ets", K_ETS, 0, 0},
 	{"cets", K_ETS, 0, 0}, {"no", K_NO, 0, 0}, {"nos", K_NO, 0, 0},
 	{"preceding", K_PRECED, 0, 0}, {"foregoing", K_PRECED, 0, 0}, {"two", K_COUNT, 0, 2},
-	{"three", K_COUNT, 0, 3}, {NULL, 0, 0, 0}};
+	{"three", K_COUNT, 0, 3}, {"draft", K_DRAFT, 0, 0}, {"drafts", K_DRAFT, 1, 0},
+	{"text", K_TEXT, 0, 0}, {"revised", K_REVISED, 0, 0}, {NULL, 0, 0, 0}};
 /* clang-format on */
 
 /* clang-format off */
@@ -63,7 +64,9 @@ static const struct ref_kw kw_nl[] = {
 	{"dertiende", K_NONE, 0, 13}, {"veertiende", K_NONE, 0, 14},
 	{"vijftiende", K_NONE, 0, 15}, {"zestiende", K_NONE, 0, 16},
 	{"zeventiende", K_NONE, 0, 17}, {"achttiende", K_NONE, 0, 18},
-	{"negentiende", K_NONE, 0, 19}, {"twintigste", K_NONE, 0, 20}, {NULL, 0, 0, 0}};
+	{"negentiende", K_NONE, 0, 19}, {"twintigste", K_NONE, 0, 20}, {"ontwerp", K_DRAFT, 0, 0},
+	{"ontwerpverdrag", K_DRAFT, 0, 0}, {"ontwerptekst", K_DRAFT, 0, 0}, {"tekst", K_TEXT, 0, 0},
+	{"herzien", K_REVISED, 0, 0}, {"herziene", K_REVISED, 0, 0}, {NULL, 0, 0, 0}};
 /* clang-format on */
 
 /* clang-format off */
@@ -83,7 +86,8 @@ static const struct ref_kw kw_fr[] = {
 	{"ste", K_ETS, 0, 0}, {"stce", K_ETS, 0, 0}, {"ets", K_ETS, 0, 0}, {"no", K_NO, 0, 0},
 	{"premier", K_NONE, 0, 1}, {"première", K_NONE, 0, 1}, {"précédent", K_PRECED, 0, 0},
 	{"précédents", K_PRECED, 0, 0}, {"deux", K_COUNT, 0, 2}, {"trois", K_COUNT, 0, 3},
-	{NULL, 0, 0, 0}};
+	{"projet", K_DRAFT, 0, 0}, {"projets", K_DRAFT, 1, 0}, {"texte", K_TEXT, 0, 0},
+	{"révisé", K_REVISED, 0, 0}, {"révisée", K_REVISED, 0, 0}, {NULL, 0, 0, 0}};
 /* clang-format on */
 
 /* clang-format off */
@@ -101,7 +105,9 @@ static const struct ref_kw kw_es[] = {
 	{"sobre", K_TPREP, 0, 0}, {"para", K_TPREP, 0, 0}, {"contra", K_TPREP, 0, 0},
 	{"ste", K_ETS, 0, 0}, {"ets", K_ETS, 0, 0}, {"primero", K_NONE, 0, 1},
 	{"anterior", K_PRECED, 0, 0}, {"anteriores", K_PRECED, 0, 0}, {"dos", K_COUNT, 0, 2},
-	{"tres", K_COUNT, 0, 3}, {"primera", K_NONE, 0, 1}, {NULL, 0, 0, 0}};
+	{"tres", K_COUNT, 0, 3}, {"primera", K_NONE, 0, 1}, {"proyecto", K_DRAFT, 0, 0},
+	{"proyectos", K_DRAFT, 1, 0}, {"texto", K_TEXT, 0, 0}, {"revisado", K_REVISED, 0, 0},
+	{"revisada", K_REVISED, 0, 0}, {NULL, 0, 0, 0}};
 /* clang-format on */
 
 /* clang-format off */
@@ -115,7 +121,9 @@ static const struct ref_kw kw_ru[] = {
 	{"два", K_COUNT, 0, 2}, {"трех", K_COUNT, 0, 3}, {"конвенци*", K_CONV, 0, 0},
 	{"протокол*", K_PROT, 0, 0}, {"устав*", K_INSTR, 0, 0}, {"договор*", K_INSTR, 0, 0},
 	{"пакт*", K_INSTR, 0, 0}, {"соглашени*", K_INSTR, 0, 0}, {"о", K_TPREP, 0, 0},
-	{"об", K_TPREP, 0, 0}, {"против", K_TPREP, 0, 0}, {"етс", K_ETS, 0, 0}, {NULL, 0, 0, 0}};
+	{"об", K_TPREP, 0, 0}, {"против", K_TPREP, 0, 0}, {"етс", K_ETS, 0, 0},
+	{"проект*", K_DRAFT, 0, 0}, {"текст*", K_TEXT, 0, 0}, {"пересмотренн*", K_REVISED, 0, 0},
+	{NULL, 0, 0, 0}};
 /* clang-format on */
 
 /* Arabic, folded: hamza seats as bare alef, no vowel marks. */
@@ -132,7 +140,10 @@ static const struct ref_kw kw_ar[] = {
 	{"اعلاه", K_ABOVE, 0, 0}, {"ادناه", K_ABOVE, 0, 0}, {"الاتفاقية", K_CONV, 0, 0},
 	{"البروتوكول", K_PROT, 0, 0}, {"اتفاقية", K_INSTR, 0, 0}, {"بروتوكول", K_INSTR, 0, 0},
 	{"معاهدة", K_INSTR, 0, 0}, {"ميثاق", K_INSTR, 0, 0}, {"العهد", K_INSTR, 0, 0},
-	{"النظام", K_INSTR, 0, 0}, {"عشرة", K_TEEN, 0, 0}, {"عشر", K_TEEN, 0, 0}, {NULL, 0, 0, 0}};
+	{"النظام", K_INSTR, 0, 0}, {"عشرة", K_TEEN, 0, 0}, {"عشر", K_TEEN, 0, 0},
+	{"مشروع", K_DRAFT, 0, 0}, {"مشاريع", K_DRAFT, 1, 0}, {"مشروعات", K_DRAFT, 1, 0},
+	{"النص", K_TEXT, 0, 0}, {"المنقح", K_REVISED, 0, 0}, {"المنقحة", K_REVISED, 0, 0},
+	{NULL, 0, 0, 0}};
 /* clang-format on */
 
 /* ---- Document names -------------------------------------------------------- */
@@ -142,6 +153,7 @@ static const struct ref_name names_en[] = {
     {{"first", "additional", "protocol"}, "budapest-p1"},
     {{"convention", "on", "cybercrime"}, "budapest"},
     {{"budapest", "convention"}, "budapest"},
+    {{"budapest", "conventions"}, "budapest"}, /* "the UN and Budapest conventions" */
     {{"united", "nations", "convention", "against", "cybercrime"}, "uncc"},
     {{"un", "convention", "against", "cybercrime"}, "uncc"},
     {{NULL}, NULL}};
@@ -395,7 +407,7 @@ static const struct ref_kw *kw_find_ar(const struct ref_kw *kw, const char *w, i
 		k = NULL;
 	}
 	if (!k || !(k->cls == K_ART || k->cls == K_PARA || k->cls == K_POINT || k->cls == K_THIS ||
-	            k->cls == K_CONV || k->cls == K_PROT)) {
+	            k->cls == K_CONV || k->cls == K_PROT || k->cls == K_DRAFT)) {
 		*andpre = 0;
 		return NULL;
 	}

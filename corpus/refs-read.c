@@ -1,6 +1,7 @@
 /*
  * refs-read.c — references as readers ask for them: what a provision cites,
- * who cites it (back-links, with the citing sentence), and how many
+ * who cites it (back-links, with the citing sentence and what kind of
+ * document it is: a statement names its delegation), and how many
  * references of each document version were found and resolved.
  */
 #include "corpus/refs.h"
@@ -84,9 +85,10 @@ static char *sentence(const char *text, size_t start, size_t end)
 
 static const char links_sql[] =
     "SELECT r.doc, r.lang, r.eid, r.span_start, r.span_end, r.text, r.target_doc,"
-    " r.target_eid, r.resolved, r.external, p.text"
+    " r.target_eid, r.resolved, r.external, p.text, r.draft, d.kind, d.delegation"
     " FROM all_reference r JOIN all_provision p ON p.user=r.user AND p.doc=r.doc"
     "  AND p.lang=r.lang AND p.eid=r.eid"
+    " JOIN all_document d ON d.user=r.user AND d.id=r.doc AND d.lang=r.lang"
     " WHERE (CASE WHEN ?1 THEN r.target_doc ELSE r.doc END)=?2 AND (?3 IS NULL OR r.lang=?3)"
     " ORDER BY r.doc, r.lang, p.seq, r.seq";
 
@@ -116,7 +118,13 @@ static int add_link(sqlite3_stmt *st, int incoming, struct corpus_link **out, si
 	l->external = sqlite3_column_int(st, 9);
 	const char *ptext = (const char *)sqlite3_column_text(st, 10);
 	l->sentence = sentence(ptext ? ptext : "", l->start, l->end);
-	return l->doc && l->lang && l->eid && l->text && l->sentence ? 0 : -1;
+	l->draft = sqlite3_column_int(st, 11);
+	l->kind = corpus_column_dup(st, 12);
+	l->delegation = corpus_column_dup(st, 13);
+	return l->doc && l->lang && l->eid && l->text && l->sentence && l->kind &&
+	               (l->delegation || sqlite3_column_type(st, 13) == SQLITE_NULL)
+	           ? 0
+	           : -1;
 }
 
 /* One direction: references from the subtree (out) or into it from elsewhere (in). */
@@ -182,6 +190,8 @@ void corpus_link_free(struct corpus_link *l, size_t n)
 		free(l[i].sentence);
 		free(l[i].target_doc);
 		free(l[i].target_eid);
+		free(l[i].kind);
+		free(l[i].delegation);
 	}
 	free(l);
 }

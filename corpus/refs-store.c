@@ -2,7 +2,7 @@
  * refs-store.c — references in the database: found in the provisions of a
  * document as it is written (in the writer's transaction), then checked
  * against what the corpus holds, so that "article 99" is kept but marked
- * unresolved.
+ * unresolved.  A statement's citations point into the document it discusses.
  */
 #include "corpus/refs.h"
 #include "corpus/store-internal.h"
@@ -17,20 +17,36 @@ static int db_error(sqlite3 *db, char *err, size_t errlen)
 	return -1;
 }
 
-/* The convention a document version belongs to (caller frees), or NULL. */
-static char *parent_of(sqlite3 *db, const char *doc, const char *lang)
+/* What a document version's references resolve against. */
+struct doc_place {
+	char *parent;    /* the convention a protocol belongs to */
+	char *refers_to; /* the document a statement discusses */
+	int commentary;  /* no articles of its own: a statement, a press report */
+};
+
+static int place_of(sqlite3 *db, const char *doc, const char *lang, struct doc_place *pl)
 {
 	sqlite3_stmt *st;
-	char *parent = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT parent FROM main.document WHERE id=? AND lang=?", -1,
-	                       &st, NULL) != SQLITE_OK)
-		return NULL;
+	int rc = 0;
+	memset(pl, 0, sizeof *pl);
+	if (sqlite3_prepare_v2(db,
+	                       "SELECT parent, refers_to, NOT EXISTS(SELECT 1 FROM main.provision p"
+	                       "  WHERE p.doc=d.id AND p.lang=d.lang AND p.kind='article')"
+	                       " FROM main.document d WHERE id=? AND lang=?",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return -1;
 	sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, lang, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		parent = corpus_column_dup(st, 0);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		pl->parent = corpus_column_dup(st, 0);
+		pl->refers_to = corpus_column_dup(st, 1);
+		pl->commentary = sqlite3_column_int(st, 2);
+		if ((!pl->parent && sqlite3_column_type(st, 0) != SQLITE_NULL) ||
+		    (!pl->refers_to && sqlite3_column_type(st, 1) != SQLITE_NULL))
+			rc = -1;
+	}
 	sqlite3_finalize(st);
-	return parent;
+	return rc;
 }
 
 static int insert_refs(sqlite3_stmt *ins, const struct corpus_ref_ctx *ctx,
@@ -54,6 +70,7 @@ static int insert_refs(sqlite3_stmt *ins, const struct corpus_ref_ctx *ctx,
 			sqlite3_bind_null(ins, 9);
 		sqlite3_bind_int(ins, 10, r[i].resolved);
 		sqlite3_bind_int(ins, 11, r[i].external);
+		sqlite3_bind_int(ins, 12, r[i].draft);
 		if (sqlite3_step(ins) != SQLITE_DONE)
 			return -1;
 		sqlite3_reset(ins);
@@ -64,8 +81,13 @@ static int insert_refs(sqlite3_stmt *ins, const struct corpus_ref_ctx *ctx,
 int corpus_refs_write(sqlite3 *db, const char *doc, const char *lang, char *err, size_t errlen)
 {
 	sqlite3_stmt *sel = NULL, *ins = NULL;
-	char *parent = parent_of(db, doc, lang), *chapter = NULL;
+	struct doc_place pl;
+	char *chapter = NULL;
 	int rc = -1;
+	if (place_of(db, doc, lang, &pl) < 0) {
+		db_error(db, err, errlen);
+		goto done;
+	}
 	if (sqlite3_prepare_v2(db,
 	                       "SELECT eid, kind, text FROM main.provision WHERE doc=? AND lang=?"
 	                       " ORDER BY seq",
@@ -73,8 +95,8 @@ int corpus_refs_write(sqlite3 *db, const char *doc, const char *lang, char *err,
 	    sqlite3_prepare_v2(
 	        db,
 	        "INSERT INTO main.reference(doc, lang, eid, seq, span_start, span_end,"
-	        " text, target_doc, target_eid, determined, resolved, external)"
-	        " VALUES(?,?,?,?,?,?,?,?,?,?,?10,?11)",
+	        " text, target_doc, target_eid, determined, resolved, external, draft)"
+	        " VALUES(?,?,?,?,?,?,?,?,?,?,?10,?11,?12)",
 	        -1, &ins, NULL) != SQLITE_OK) {
 		db_error(db, err, errlen);
 		goto done;
@@ -92,7 +114,8 @@ int corpus_refs_write(sqlite3 *db, const char *doc, const char *lang, char *err,
 			free(chapter);
 			chapter = strcmp(kind, "chapter") == 0 ? corpus_strdup(eid) : NULL;
 		}
-		struct corpus_ref_ctx ctx = {lang, doc, parent, eid, chapter};
+		struct corpus_ref_ctx ctx = {lang,    doc,          pl.parent,    eid,
+		                             chapter, pl.refers_to, pl.commentary};
 		int found = corpus_refs_find(text, (size_t)sqlite3_column_bytes(sel, 2), &ctx, &r,
 		                             &n, err, errlen);
 		if (found == 1) { /* no grammar for this language: no references, no error */
@@ -112,7 +135,8 @@ int corpus_refs_write(sqlite3 *db, const char *doc, const char *lang, char *err,
 done:
 	sqlite3_finalize(sel);
 	sqlite3_finalize(ins);
-	free(parent);
+	free(pl.parent);
+	free(pl.refers_to);
 	free(chapter);
 	return rc;
 }
@@ -152,7 +176,9 @@ int corpus_refs_migrate(sqlite3 *db, int version, char *err, size_t errlen)
 	sqlite3_stmt *st = NULL;
 	int rc = 0;
 	char *msg = NULL, pragma[64];
-	if (sqlite3_exec(db, "BEGIN;" CORPUS_REFS_SCHEMA, NULL, NULL, &msg) != SQLITE_OK) {
+	/* found again from the provisions: the recogniser may have learnt since */
+	if (sqlite3_exec(db, "BEGIN; DROP TABLE IF EXISTS main.reference;" CORPUS_REFS_SCHEMA, NULL,
+	                 NULL, &msg) != SQLITE_OK) {
 		corpus_set_error(err, errlen, "database: %s", msg ? msg : sqlite3_errmsg(db));
 		sqlite3_free(msg);
 		return -1;
@@ -167,7 +193,6 @@ int corpus_refs_migrate(sqlite3 *db, int version, char *err, size_t errlen)
 		free(lang);
 	}
 	sqlite3_finalize(st);
-	/* targets stay unchecked: the bundled corpus they may point into is not attached yet */
 	snprintf(pragma, sizeof pragma, "PRAGMA user_version=%d; COMMIT", version);
 	if (rc == 0 && sqlite3_exec(db, pragma, NULL, NULL, NULL) == SQLITE_OK)
 		return 0;

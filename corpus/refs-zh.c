@@ -1,7 +1,8 @@
 /*
  * refs-zh.c — references in Chinese: "第五条第二款", "第二十九条第一款(b)项",
  * "第二条至第十条", "第三条至第五条、第七条和第九条", "本条第一款", "本款",
- * "本公约第二条", "公约第十四条", "《布达佩斯公约》".
+ * "本公约第二条", "公约第十四条", "《布达佩斯公约》", and drafts: "公约草案第十七条",
+ * "第十七条草案" (draft article 17), "案文草案第二十四条".
  *
  * Chinese writes no spaces and goes from the outer level inward ("article
  * 29, paragraph 1, point b"), each level closed by its own character:
@@ -418,7 +419,14 @@ static const char *zname(const struct zp *z, size_t at, size_t len, size_t *end,
 	return NULL;
 }
 
-static int emit(struct ref_out *out, struct zp *z, size_t start_tok, int docsel, const char *doc,
+/* How a reference names its document. */
+struct zdoc {
+	int docsel;
+	const char *doc;
+	int draft;
+};
+
+static int emit(struct ref_out *out, struct zp *z, size_t start_tok, const struct zdoc *d,
                 int self_lvl, int doc_only, int chapter)
 {
 	struct ref_chain c;
@@ -427,21 +435,35 @@ static int emit(struct ref_out *out, struct zp *z, size_t start_tok, int docsel,
 	c.end = z->t[z->i - 1].e;
 	c.items = z->items, c.n = z->ni;
 	c.self_lvl = self_lvl;
-	c.docsel = docsel, c.doc_id = doc;
+	c.docsel = d->docsel, c.doc_id = d->doc, c.draft = d->draft;
 	c.doc_only = doc_only;
 	c.chapter = chapter;
 	return ref_emit(out, &c);
 }
 
+/* 草案 at token at: a draft.  "公约草案", "案文草案", "修订草案" name what is drafted. */
+static size_t zdraft(const struct zp *z, size_t at, int *noun)
+{
+	size_t j = at;
+	*noun = 0;
+	if (is_ch(z, j, 0x6848) && is_ch(z, j + 1, 0x6587)) /* 案文 */
+		j += 2, *noun = 1;
+	if (is_ch(z, j, 0x4FEE) && is_ch(z, j + 1, 0x8BA2)) /* 修订 */
+		j += 2;
+	if (!is_ch(z, j, 0x8349) || !is_ch(z, j + 1, 0x6848)) /* 草案 */
+		return 0;
+	return j + 2 - at;
+}
+
 /* A reference starting at token s; 1 when found (z->i past it), -1 out of memory. */
 static int zat(struct ref_out *out, struct zp *z, size_t s, size_t len)
 {
-	int docsel = D_OWN, ext;
-	const char *doc = NULL;
-	size_t j = s, end;
+	struct zdoc d = {D_OWN, NULL, 0};
+	int ext, noun = 0, named;
+	size_t j = s, end, k;
 	z->ni = 0;
-	if ((doc = zname(z, s, len, &end, &ext)) != NULL || ext) {
-		docsel = ext ? D_EXTERNAL : D_ID, j = end;
+	if ((d.doc = zname(z, s, len, &end, &ext)) != NULL || ext) {
+		d.docsel = ext ? D_EXTERNAL : D_ID, j = end;
 	} else if (is_ch(z, s, 0x672C) && is_ch(z, s + 1, 0x516C) && is_ch(z, s + 2, 0x7EA6)) {
 		j = s + 3; /* 本公约 */
 	} else if (is_ch(z, s, 0x672C) && is_ch(z, s + 1, 0x8BAE) && is_ch(z, s + 2, 0x5B9A) &&
@@ -449,8 +471,10 @@ static int zat(struct ref_out *out, struct zp *z, size_t s, size_t len)
 		j = s + 4; /* 本议定书 */
 	} else if (is_ch(z, s, 0x516C) && is_ch(z, s + 1, 0x7EA6) &&
 	           !(s > 0 && is_ch(z, s - 1, 0x672C))) {
-		docsel = D_PARENT, j = s + 2; /* 公约 */
+		d.docsel = D_PARENT, j = s + 2, noun = 1; /* 公约 */
 	}
+	if (d.docsel != D_ID && d.docsel != D_EXTERNAL && (k = zdraft(z, j, &named)) > 0)
+		d.docsel = D_DRAFT, d.draft = 1, noun |= named, j += k;
 	if (is_ch(z, j, 0x7684)) /* 的 */
 		j++;
 	int rel = -1;
@@ -466,15 +490,18 @@ static int zat(struct ref_out *out, struct zp *z, size_t s, size_t len)
 		it.set = 1, it.v[L_ART] = zt(z, j + 1)->val, it.rlvl = -1;
 		zpush(z, &it);
 		z->i = j + 3;
-		return emit(out, z, s, docsel, doc, -1, 0, 1) < 0 ? -1 : 1;
+		return emit(out, z, s, &d, -1, 0, 1) < 0 ? -1 : 1;
 	}
-	if (zlist(z))
-		return emit(out, z, s, docsel, doc, -1, 0, 0) < 0 ? -1 : 1;
+	if (zlist(z)) {
+		if (d.docsel != D_ID && d.docsel != D_EXTERNAL && (k = zdraft(z, z->i, &named)) > 0)
+			d.docsel = D_DRAFT, d.draft = 1, z->i += k; /* 第十七条草案 */
+		return emit(out, z, s, &d, -1, 0, 0) < 0 ? -1 : 1;
+	}
 	z->i = j;
 	if (rel >= 0)
-		return emit(out, z, s, docsel, doc, rel, 0, 0) < 0 ? -1 : 1;
-	if (j > s && docsel != D_OWN)
-		return emit(out, z, s, docsel, doc, -1, 1, 0) < 0 ? -1 : 1;
+		return emit(out, z, s, &d, rel, 0, 0) < 0 ? -1 : 1;
+	if (j > s && d.docsel != D_OWN && (d.docsel != D_DRAFT || noun))
+		return emit(out, z, s, &d, -1, 1, 0) < 0 ? -1 : 1;
 	return 0;
 }
 

@@ -546,6 +546,37 @@ static int rd_docword(const struct parse *p, size_t at, struct ref_chain *c)
 }
 
 /*
+ * A draft named at token at: "draft", "the revised draft text", "projet de
+ * convention", "проекта конвенции", "مشروع الاتفاقية المنقح".  Tokens used,
+ * or 0.  *noun: a document word came with it; *prot: a draft protocol, which
+ * is not the text discussed.
+ */
+/* At most one "revised" at each place, so that a run of them is read in linear time. */
+static size_t revised(const struct parse *p, size_t at)
+{
+	return at + (cls_at(p, at) == K_REVISED);
+}
+
+static size_t rd_draft(const struct parse *p, size_t at, int *noun, int *prot)
+{
+	size_t j = revised(p, at), k;
+	*noun = 0, *prot = 0;
+	if (cls_at(p, j) != K_DRAFT)
+		return 0;
+	j = revised(p, j + 1);
+	k = j;
+	if (cls_at(p, k) == K_OF) /* "projet de convention", "draft of the text" */
+		for (k++; cls_at(p, k) == K_THE;)
+			k++;
+	int c = cls_at(p, k);
+	if (c == K_CONV || c == K_TEXT || c == K_INSTR || c == K_PROT) {
+		*noun = 1, *prot = c == K_PROT;
+		j = revised(p, k + 1);
+	}
+	return j - at;
+}
+
+/*
  * After the citations: "of Article 29", "of this article", "of the
  * Convention", "above", in any order that goes outward.  Each one found
  * moves p->i past it and returns 1.
@@ -607,6 +638,20 @@ static int qualifier(struct parse *p, struct ref_chain *c, int *top)
 	if (*top >= 0 && (k = rd_name(p, p->i, &doc)) > 0) {
 		p->i += k;
 		c->docsel = doc ? D_ID : D_EXTERNAL, c->doc_id = doc, *top = -1;
+		return 1;
+	}
+	int noun, prot;
+	if (*top >= 0 && (k = rd_draft(p, p->i, &noun, &prot)) > 0) {
+		/* "of the draft convention", "проекта", "من مشروع الاتفاقية" */
+		size_t m;
+		p->i += k;
+		c->draft = 1, *top = -1;
+		if (!noun && (m = rd_name(p, p->i, &doc)) > 0) {
+			p->i += m; /* "of the draft United Nations convention against cybercrime" */
+			c->docsel = doc ? D_ID : D_EXTERNAL, c->doc_id = doc;
+		} else {
+			c->docsel = prot ? D_EXTERNAL : D_DRAFT;
+		}
 		return 1;
 	}
 	if (*top >= 0 && rd_docword(p, p->i, c)) {
@@ -793,6 +838,41 @@ static int ets(struct parse *p, size_t s, struct ref_chain *c)
 	return 1;
 }
 
+/*
+ * A citation a draft introduces: "draft article 17", "draft articles 5 and
+ * 6", "the draft text's article 24", "projet d'article 17", "proyecto de
+ * artículo 17", "проект статьи 17", "مشروع المادة 17"; or, with a document
+ * word, the draft itself: "the draft convention".
+ */
+static int draft_ref(struct parse *p, size_t s, struct ref_chain *c)
+{
+	int noun, prot;
+	size_t k = rd_draft(p, s, &noun, &prot), j = s + k;
+	if (!k)
+		return 0;
+	const struct ref_tok *q = tk(p, j), *w = tk(p, j + 1);
+	if (q && q->cls == K_QUOTE && q->adj && w && w->adj && !strcmp(ref_word(p->lx, j + 1), "s"))
+		j += 2; /* "the draft's article 24" */
+	else if (!noun && cls_at(p, j) == K_OF && kw_level(cls_at(p, j + 1)) >= 0)
+		j++; /* "projet d'article" */
+	if (kw_level(cls_at(p, j)) >= 0 && tk(p, j)->type == T_WORD) {
+		if (!citation(p, j, c))
+			return 0;
+		c->start = p->lx->t[s].s + (p->lx->t[s].andpre ? 2 : 0); /* not ar "و" */
+		c->draft = 1;
+		if (c->docsel == D_OWN || c->docsel == D_PARENT)
+			c->docsel = prot ? D_EXTERNAL : D_DRAFT;
+		return 1;
+	}
+	if (!noun || prot)
+		return 0;
+	chain_init(c, p, s);
+	c->doc_only = 1, c->draft = 1, c->docsel = D_DRAFT;
+	p->i = j;
+	chain_end(c, p);
+	return 1;
+}
+
 /* A document named, or "the Convention" seen from a protocol. */
 static int doc_mention(struct parse *p, size_t s, struct ref_chain *c)
 {
@@ -841,6 +921,9 @@ static int at_token(struct parse *p, size_t s, struct ref_chain *c, size_t *skip
 	case K_COUNT:
 	case K_PRECED:
 		return preceding(p, s, c);
+	case K_DRAFT:
+	case K_REVISED:
+		return draft_ref(p, s, c);
 	default:
 		return t->type == T_WORD && doc_mention(p, s, c);
 	}

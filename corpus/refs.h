@@ -25,6 +25,18 @@
  * Convention", "ETS No. 185"), with target_eid NULL; an ETS number of a
  * treaty outside the corpus, external.  A document's mentions of itself
  * ("this Convention") are not references.
+ *
+ * A statement or a press report has no articles of its own (ctx->commentary):
+ * the articles it cites without naming a document ("article 17", "article 17
+ * of the Convention") are those of the document it discusses, ctx->refers_to.
+ * A citation that calls its document a draft ("draft article 17", "article
+ * 17 of the draft convention", "the draft text's article 24", "projet
+ * d'article 17", "статья 17 проекта конвенции", "مشروع المادة 17",
+ * "第17条草案") is marked draft and points into ctx->refers_to in any text.
+ * Without a refers_to such citations are kept with target_doc NULL,
+ * unresolved; a mention of the draft or "the Convention" without an article
+ * is then no reference.  A named document ("Article 15 of the Budapest
+ * Convention") is that document, draft or not.
  */
 #ifndef TREATY_REFS_H
 #define TREATY_REFS_H
@@ -39,6 +51,8 @@ struct corpus_ref_ctx {
 	    *parent;     /* the convention a protocol belongs to ("the Convention"); may be NULL */
 	const char *eid; /* the provision holding the text: "art_24__para_2"; may be NULL */
 	const char *chapter; /* the chapter holding it ("chp_3", for "this chapter"); may be NULL */
+	const char *refers_to; /* the document the text discusses (--refers-to); may be NULL */
+	int commentary; /* the text's document has no articles of its own (statement, press) */
 };
 
 struct corpus_ref {
@@ -48,6 +62,7 @@ struct corpus_ref {
 	char *target_eid;  /* provision id; NULL for a whole document */
 	int resolved;      /* the target is determined (not external, numbers sane) */
 	int external;      /* names an instrument outside the corpus (another treaty) */
+	int draft;         /* cites a draft: its numbering may differ from the final text */
 };
 
 /*
@@ -76,6 +91,9 @@ struct corpus_link {
 	size_t start, end;             /* the reference in the citing provision's text, bytes */
 	int resolved;                  /* the target exists in the corpus */
 	int external;                  /* the target is another treaty */
+	int draft;                     /* cited as a draft's ("draft article 17") */
+	char *kind;       /* of the citing document: "convention", "statement", "press" … */
+	char *delegation; /* of the citing document when a statement; else NULL */
 };
 
 /*

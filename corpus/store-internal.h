@@ -13,6 +13,7 @@ struct corpus_store {
 	sqlite3 *db;  /* main: the library (or an in-memory stand-in); "bundled" attached */
 	int bundled;  /* a bundled corpus is attached */
 	int library;  /* main is the user's library on disk */
+	int migrated; /* the library was brought up to this schema when opened */
 	char library_error[512];
 };
 
@@ -38,7 +39,7 @@ int corpus_lang_ok(const char *lang);
 	" eid TEXT NOT NULL, seq INTEGER NOT NULL, span_start INTEGER NOT NULL,"            \
 	" span_end INTEGER NOT NULL, text TEXT NOT NULL, target_doc TEXT, target_eid TEXT," \
 	" determined INTEGER NOT NULL, resolved INTEGER NOT NULL,"                          \
-	" external INTEGER NOT NULL DEFAULT 0);"                                            \
+	" external INTEGER NOT NULL DEFAULT 0, draft INTEGER NOT NULL DEFAULT 0);"          \
 	"CREATE INDEX IF NOT EXISTS reference_from ON reference(doc, lang, eid);"           \
 	"CREATE INDEX IF NOT EXISTS reference_to ON reference(target_doc, target_eid);"     \
 	"CREATE INDEX IF NOT EXISTS provision_target ON provision(doc, eid);"
@@ -53,7 +54,11 @@ int corpus_refs_write(sqlite3 *db, const char *doc, const char *lang, char *err,
  */
 int corpus_refs_check(sqlite3 *db, const char *doc, int with_bundled, char *err, size_t errlen);
 
-/* Bring a library of the schema before references up to version, in one transaction. */
+/*
+ * Find every document's references again (the table is made anew) and set
+ * the library's schema to version, in one transaction.  Targets are left to
+ * corpus_refs_check, once the bundled corpus is attached.
+ */
 int corpus_refs_migrate(sqlite3 *db, int version, char *err, size_t errlen);
 
 #endif

@@ -29,7 +29,7 @@
 #include <unistd.h>
 
 /* Bumped whenever the schema changes; older or newer databases are refused. */
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 
 static const char schema_sql[] =
 	"CREATE TABLE IF NOT EXISTS document("
@@ -125,23 +125,24 @@ static int has_tables(sqlite3 *db, const char *schema)
 /* Version 3 added a statement's circumstances to the document table. */
 static int migrate_statements(sqlite3 *db, char *err, size_t errlen)
 {
-	char sql[512];
-	snprintf(sql, sizeof sql,
+	if (exec(db,
 		 "BEGIN; ALTER TABLE main.document ADD COLUMN delegation TEXT;"
 		 " ALTER TABLE main.document ADD COLUMN on_behalf_of TEXT;"
 		 " ALTER TABLE main.document ADD COLUMN meeting TEXT;"
 		 " ALTER TABLE main.document ADD COLUMN agenda_item TEXT;"
 		 " ALTER TABLE main.document ADD COLUMN refers_to TEXT;"
-		 " PRAGMA user_version=%d; COMMIT;",
-		 SCHEMA_VERSION);
-	if (exec(db, sql, err, errlen) == 0)
+		 " PRAGMA user_version=3; COMMIT;",
+		 err, errlen) == 0)
 		return 0;
 	exec(db, "ROLLBACK", NULL, 0);
 	return -1;
 }
 
-/* Create the schema in an empty main database, or check the version of a used one. */
-static int prepare_main(sqlite3 *db, const char *what, char *err, size_t errlen)
+/*
+ * Create the schema in an empty main database, or check the version of a used
+ * one and bring an older one up to date (*migrated set; may be NULL).
+ */
+static int prepare_main(sqlite3 *db, const char *what, int *migrated, char *err, size_t errlen)
 {
 	int tables = has_tables(db, "main");
 	if (tables < 0) {
@@ -151,10 +152,14 @@ static int prepare_main(sqlite3 *db, const char *what, char *err, size_t errlen)
 	}
 	if (tables > 0) {
 		int v = schema_version(db, "main");
-		if (v == 1 && corpus_refs_migrate(db, 2, err, errlen) < 0) /* before references */
-			return -1;
-		if (v == 1 || v == 2) /* before statements */
-			return migrate_statements(db, err, errlen);
+		if (v >= 1 && v < SCHEMA_VERSION) {
+			if (migrated)
+				*migrated = 1;
+			if (v < 3 && migrate_statements(db, err, errlen) < 0)
+				return -1;
+			/* 2: references; 4: a statement's, into what it discusses, drafts marked */
+			return corpus_refs_migrate(db, SCHEMA_VERSION, err, errlen);
+		}
 		if (v != SCHEMA_VERSION) {
 			corpus_set_error(
 			    err, errlen,
@@ -263,7 +268,7 @@ static int open_library(struct corpus_store *s, const char *path)
 		if (make_parent_dirs(path) == 0) {
 			s->db = open_db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, why,
 					sizeof why);
-			if (s->db && prepare_main(s->db, path, why, sizeof why) == 0 &&
+			if (s->db && prepare_main(s->db, path, &s->migrated, why, sizeof why) == 0 &&
 			    exec(s->db, "PRAGMA journal_mode=WAL", why, sizeof why) == 0) {
 				s->library = 1;
 				return 0;
@@ -279,7 +284,7 @@ static int open_library(struct corpus_store *s, const char *path)
 		snprintf(s->library_error, sizeof s->library_error, "no library in use");
 	}
 	s->db = open_db(":memory:", SQLITE_OPEN_READWRITE, why, sizeof why);
-	if (!s->db || prepare_main(s->db, "memory", why, sizeof why) < 0)
+	if (!s->db || prepare_main(s->db, "memory", NULL, why, sizeof why) < 0)
 		return -1;
 	return 0;
 }
@@ -298,7 +303,8 @@ struct corpus_store *corpus_store_open(const char *corpus_path, const char *libr
 		return NULL;
 	}
 	if (attach_bundled(s, corpus_path, err, errlen) < 0 ||
-	    create_views(s->db, s->bundled, err, errlen) < 0) {
+	    create_views(s->db, s->bundled, err, errlen) < 0 ||
+	    (s->migrated && corpus_refs_check(s->db, NULL, s->bundled, err, errlen) < 0)) {
 		corpus_store_close(s);
 		return NULL;
 	}
@@ -485,7 +491,7 @@ int corpus_store_build(const char *path, struct corpus_document *docs, size_t nd
 	int rc = -1;
 	if (!db)
 		goto done;
-	if (prepare_main(db, tmp, err, errlen) < 0 || exec(db, "BEGIN", err, errlen) < 0)
+	if (prepare_main(db, tmp, NULL, err, errlen) < 0 || exec(db, "BEGIN", err, errlen) < 0)
 		goto done;
 	for (size_t i = 0; i < ndocs; i++)
 		if (write_document(db, &docs[i], err, errlen) < 0)

@@ -1,7 +1,8 @@
 /*
  * refs-fuzz.c — a fuzz target for the reference recogniser.  Any bytes, in
- * every language, with and without a place: no crash, no read outside the
- * text, every record's text equal to its span, and output bounded.
+ * every language, with and without a place, and as a statement discussing a
+ * draft: no crash, no read outside the text, every record's text equal to
+ * its span, and output bounded.
  *
  * With libFuzzer:
  *   clang -g -O1 -fsanitize=fuzzer,address,undefined -DREFS_LIBFUZZER -I. -I.. \
@@ -21,10 +22,12 @@
 
 static const char *const langs[] = {"en", "fr", "es", "ru", "ar", "zh", "nl"};
 
-/* Check one run; 0 when the invariants hold. */
+/* Check one run; 0 when the invariants hold.  No eid: a statement's text, about uncc. */
 static int one(const uint8_t *data, size_t size, const char *lang, const char *eid)
 {
-	struct corpus_ref_ctx ctx = {lang, "uncc", eid ? "budapest" : NULL, eid, "chp_2"};
+	struct corpus_ref_ctx ctx = {
+	    lang, eid ? "uncc" : "stmt", eid ? "budapest" : NULL, eid, "chp_2", eid ? NULL : "uncc",
+	    !eid};
 	struct corpus_ref *r;
 	size_t n;
 	char err[128];
@@ -173,6 +176,26 @@ static const char *const pieces[] = {
     "\n",
     "\"",
     "\xe2\x80\x9c",
+    "draft",
+    "Draft articles",
+    "revised",
+    "text's",
+    "'s",
+    "projet d'article",
+    "du projet de",
+    "proyecto de artículo",
+    "del proyecto",
+    "проект статьи",
+    "проекта конвенции",
+    "مشروع",
+    "ومشروع المادة",
+    "المنقح",
+    "草案",
+    "公约草案",
+    "案文草案第",
+    "修订",
+    "ontwerpverdrag",
+    "Budapest conventions",
 };
 
 int main(void)
@@ -202,7 +225,7 @@ int main(void)
 			break;
 		}
 	}
-	tap_ok(!bad, "%d generated texts, 7 languages, with and without a place", runs);
+	tap_ok(!bad, "%d generated texts, 7 languages, in a provision and in a statement", runs);
 	return tap_done();
 }
 #endif

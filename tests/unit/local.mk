@@ -38,7 +38,7 @@ check_PROGRAMS += tests/unit/refs-test
 tests_unit_refs_test_SOURCES = tests/unit/refs-test.c
 tests_unit_refs_test_LDADD = $(TEST_LIBS_CORPUS)
 TESTS += tests/unit/refs-test
-EXTRA_DIST += tests/fixtures/refs-sentences.tsv
+EXTRA_DIST += tests/fixtures/refs-sentences.tsv tests/fixtures/refs-drafts.tsv
 
 check_PROGRAMS += tests/unit/refs-store-test
 tests_unit_refs_store_test_SOURCES = tests/unit/refs-store-test.c

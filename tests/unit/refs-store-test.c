@@ -2,8 +2,9 @@
  * refs-store-test.c — references in the store: written with a document,
  * checked against the corpus (a target missing stays, unresolved), checked
  * again when the document they point into arrives or goes, and added to a
- * library of the schema before references.  Synthetic test text, not treaty
- * text.
+ * library of the schema before references; a statement's citations of a
+ * draft, into the document it discusses.  Synthetic test text, not treaty
+ * text and not a delegation's words.
  */
 #include "corpus/corpus.h"
 #include "corpus/refs.h"
@@ -51,6 +52,22 @@ static void make_prot(struct corpus_document *d)
 	d->prov = calloc(2, sizeof *d->prov);
 	add(d, "art_1", -1, CORPUS_ARTICLE, "1", "Articles 2 and 3 of the Convention apply.");
 	add(d, "art_2", -1, CORPUS_ARTICLE, "2", "Article 99 of the Convention does not exist.");
+}
+
+/* A statement about refers_to (NULL: none given), citing a draft and a bare article. */
+static void make_stmt(struct corpus_document *d, const char *refers_to)
+{
+	memset(d, 0, sizeof *d);
+	d->id = strdup("stmt");
+	d->lang = strdup("en");
+	d->kind = strdup("statement");
+	d->delegation = strdup("Freedonia");
+	d->refers_to = refers_to ? strdup(refers_to) : NULL;
+	d->prov = calloc(3, sizeof *d->prov);
+	add(d, "longtitle", -1, CORPUS_LONGTITLE, "", "Statement (test text)");
+	add(d, "block_1", -1, CORPUS_BLOCK, "1",
+	    "We support draft article 2. We accept article 3.");
+	add(d, "block_2", -1, CORPUS_BLOCK, "2", "The draft convention should be adopted.");
 }
 
 /* "target_eid:resolved …" of the references from doc, in order. */
@@ -114,6 +131,121 @@ static void import_and_remove(void)
 	corpus_store_close(s);
 }
 
+/* "doc:eid:resolved:draft …" of the references from the statement. */
+static char *stmt_refs(struct corpus_store *s)
+{
+	struct corpus_link *l;
+	size_t n;
+	char err[256], *out = calloc(1, 512);
+	if (corpus_links(s, "stmt", NULL, NULL, &l, &n, err, sizeof err) != 0)
+		return strcpy(out, err);
+	for (size_t i = 0; i < n; i++)
+		snprintf(out + strlen(out), 512 - strlen(out), "%s%s:%s:%d:%d", *out ? " " : "",
+		         l[i].target_doc ? l[i].target_doc : "?",
+		         l[i].target_eid ? l[i].target_eid : "-", l[i].resolved, l[i].draft);
+	corpus_link_free(l, n);
+	return out;
+}
+
+static void statement(void)
+{
+	struct corpus_document conv, stmt;
+	char lib[256], err[512];
+	snprintf(lib, sizeof lib, "%s/stmt.db", dir);
+	struct corpus_store *s = corpus_store_open(NULL, lib, err, sizeof err);
+	if (!tap_ok(s != NULL, "open a library: %s", err))
+		return;
+	make_conv(&conv);
+	make_stmt(&stmt, NULL);
+	tap_ok(corpus_store_import(s, &conv, err, sizeof err) == 0 &&
+	           corpus_store_import(s, &stmt, err, sizeof err) == 0,
+	       "import a convention and a statement without --refers-to: %s", err);
+	char *got = stmt_refs(s);
+	tap_is_str(got, "?:art_2:0:1 ?:art_3:0:0",
+	           "without --refers-to its citations are kept, unresolved; the draft as such");
+	free(got);
+	corpus_document_free(&stmt);
+	make_stmt(&stmt, "conv");
+	tap_ok(corpus_store_import(s, &stmt, err, sizeof err) == 0,
+	       "import it again about conv: %s", err);
+	got = stmt_refs(s);
+	tap_is_str(got, "conv:art_2:1:1 conv:art_3:1:0 conv:-:1:1",
+	           "with --refers-to conv: its articles and the draft itself");
+	free(got);
+
+	struct corpus_link *l;
+	size_t n, in = 0;
+	tap_is_int(corpus_links(s, "conv", "art_2", NULL, &l, &n, err, sizeof err), 0,
+	           "conv Art. 2's links");
+	for (size_t i = 0; i < n; i++)
+		if (l[i].incoming && !strcmp(l[i].doc, "stmt")) {
+			in++;
+			tap_is_str(l[i].kind, "statement", "the back-link is from a statement");
+			tap_is_str(l[i].delegation, "Freedonia", "of Freedonia");
+			tap_is_str(l[i].sentence, "We support draft article 2.",
+			           "with the citing sentence");
+			tap_is_int(l[i].draft, 1, "citing a draft");
+		}
+	tap_is_int((int)in, 1, "conv Art. 2 is discussed by the statement");
+	corpus_link_free(l, n);
+	tap_is_int(corpus_links(s, "conv", "art_1", NULL, &l, &n, err, sizeof err), 0,
+	           "conv Art. 1's links");
+	for (size_t i = 0; i < n; i++)
+		if (l[i].incoming)
+			tap_is_str(l[i].kind, "convention", "a convention's back-link says so");
+	corpus_link_free(l, n);
+	corpus_document_free(&conv);
+	corpus_document_free(&stmt);
+	corpus_store_close(s);
+}
+
+/* A library of schema 3 finds its references again: a statement's now point where it speaks. */
+static void migrate_statement(void)
+{
+	char path[256], err[512];
+	sqlite3 *db;
+	snprintf(path, sizeof path, "%s/v3.db", dir);
+	tap_is_int(sqlite3_open(path, &db), SQLITE_OK, "create a version-3 library");
+	int rc = sqlite3_exec(
+	    db,
+	    "CREATE TABLE document(id TEXT NOT NULL, lang TEXT NOT NULL, kind TEXT NOT NULL,"
+	    " title TEXT, symbol TEXT, date TEXT, parent TEXT, authentic INTEGER NOT NULL"
+	    " DEFAULT 0, partial INTEGER NOT NULL DEFAULT 0, source TEXT, sha256 TEXT,"
+	    " delegation TEXT, on_behalf_of TEXT, meeting TEXT, agenda_item TEXT, refers_to TEXT,"
+	    " PRIMARY KEY(id, lang));"
+	    "CREATE TABLE provision(rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL,"
+	    " lang TEXT NOT NULL, eid TEXT NOT NULL, parent_eid TEXT, kind TEXT NOT NULL,"
+	    " num TEXT, label TEXT, heading TEXT, text TEXT NOT NULL, seq INTEGER NOT NULL,"
+	    " depth INTEGER NOT NULL, line INTEGER, UNIQUE(doc, lang, eid));"
+	    "CREATE TABLE reference(rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL,"
+	    " lang TEXT NOT NULL, eid TEXT NOT NULL, seq INTEGER NOT NULL,"
+	    " span_start INTEGER NOT NULL, span_end INTEGER NOT NULL, text TEXT NOT NULL,"
+	    " target_doc TEXT, target_eid TEXT, determined INTEGER NOT NULL,"
+	    " resolved INTEGER NOT NULL, external INTEGER NOT NULL DEFAULT 0);"
+	    "INSERT INTO document(id, lang, kind) VALUES('conv', 'en', 'convention');"
+	    "INSERT INTO document(id, lang, kind, delegation, refers_to)"
+	    " VALUES('stmt', 'en', 'statement', 'Freedonia', 'conv');"
+	    "INSERT INTO provision(doc, lang, eid, kind, text, seq, depth) VALUES"
+	    " ('conv', 'en', 'art_1', 'article', 'Nothing.', 0, 0),"
+	    " ('conv', 'en', 'art_2', 'article', 'Nothing more.', 1, 0),"
+	    " ('stmt', 'en', 'block_1', 'block', 'We support draft article 2.', 0, 0);"
+	    "INSERT INTO reference(doc, lang, eid, seq, span_start, span_end, text, target_doc,"
+	    " target_eid, determined, resolved) VALUES"
+	    " ('stmt', 'en', 'block_1', 0, 17, 26, 'article 2', 'stmt', 'art_2', 1, 0);"
+	    "PRAGMA user_version=3;",
+	    NULL, NULL, NULL);
+	sqlite3_close(db);
+	tap_is_int(rc, SQLITE_OK, "with a statement whose reference pointed at itself");
+	struct corpus_store *s = corpus_store_open(NULL, path, err, sizeof err);
+	if (!tap_ok(s != NULL, "open it: %s", err))
+		return;
+	tap_is_str(corpus_store_library_error(s), NULL, "it is used, not set aside");
+	char *got = stmt_refs(s);
+	tap_is_str(got, "conv:art_2:1:1", "its reference now points into conv, as a draft's");
+	free(got);
+	corpus_store_close(s);
+}
+
 /* A library written before references existed gets them when opened. */
 static void migrate(void)
 {
@@ -157,6 +289,8 @@ int main(void)
 	}
 	import_and_remove();
 	migrate();
+	statement();
+	migrate_statement();
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	if (system(cmd) != 0)
 		tap_diag("could not remove %s", dir);

@@ -1,7 +1,8 @@
 /*
  * refs-test.c — the reference recogniser: real provisions of the bundled
  * texts (read from $CORPUS_SRC at run time, never copied here), sentences
- * written for the test in fr, es, ru, zh (tests/fixtures/refs-sentences.tsv)
+ * written for the test in fr, es, ru, zh (tests/fixtures/refs-sentences.tsv),
+ * statements citing a draft in every language (tests/fixtures/refs-drafts.tsv)
  * and adversarial text.
  */
 #include "config.h"
@@ -13,7 +14,7 @@
 #include "corpus/refs.h"
 #include "tests/tap.h"
 
-/* ---- Expected targets: "art_2..4 budapest:art_9! ext:-" -------------- */
+/* ---- Expected targets: "art_2..4 budapest:art_9! ext:- uncc:art_7~ ?:art_3~!" -- */
 
 static int isdigit_ascii(char c)
 {
@@ -43,7 +44,7 @@ static char *expand(const char *want)
 		}
 		*dots = '\0';
 		char *us = strrchr(w, '_'), *hi = dots + 2, buf[256];
-		const char *tail = hi + strcspn(hi, "!");
+		const char *tail = hi + strcspn(hi, "~!");
 		if (isdigit_ascii(us[1])) {
 			for (long v = atol(us + 1); v <= atol(hi); v++) {
 				snprintf(buf, sizeof buf, "%.*s%ld%s", (int)(us + 1 - w), w, v,
@@ -62,17 +63,21 @@ static char *expand(const char *want)
 	return out ? out : strdup("");
 }
 
-/* The records as "doc:eid!" words; the text's own document goes without "doc:". */
+/*
+ * The records as "doc:eid~!" words: the text's own document goes without
+ * "doc:", no document at all as "?:"; "~" a draft's, "!" unresolved.
+ */
 static char *render(const struct corpus_ref *r, size_t n, const char *own)
 {
 	char *out = NULL, buf[256];
 	size_t len = 0;
 	for (size_t i = 0; i < n; i++) {
-		const char *doc = r[i].external ? "ext:" : "";
-		snprintf(buf, sizeof buf, "%s%s%s%s%s", doc,
+		const char *doc = r[i].external ? "ext:" : r[i].target_doc ? "" : "?:";
+		snprintf(buf, sizeof buf, "%s%s%s%s%s%s", doc,
 		         r[i].target_doc && strcmp(r[i].target_doc, own) ? r[i].target_doc : "",
 		         r[i].target_doc && strcmp(r[i].target_doc, own) ? ":" : "",
-		         r[i].target_eid ? r[i].target_eid : "-", r[i].resolved ? "" : "!");
+		         r[i].target_eid ? r[i].target_eid : "-", r[i].draft ? "~" : "",
+		         r[i].resolved ? "" : "!");
 		append(&out, &len, buf);
 	}
 	return out ? out : strdup("");
@@ -302,7 +307,7 @@ static void real_cases(const char *dir)
 			free(src);
 			continue;
 		}
-		struct corpus_ref_ctx ctx = {c->lang, c->doc, c->parent, c->eid, NULL};
+		struct corpus_ref_ctx ctx = {c->lang, c->doc, c->parent, c->eid, NULL, NULL, 0};
 		check(text, &ctx, c->want, NULL, name);
 		free(text);
 		free(src);
@@ -333,9 +338,43 @@ static void sentences(const char *path)
 				*s++ = '\0';
 		}
 		snprintf(name, sizeof name, "sentences line %d (%s)", lineno, fld[0]);
-		struct corpus_ref_ctx ctx = {fld[0], fld[1], strcmp(fld[2], "-") ? fld[2] : NULL,
-		                             fld[3], NULL};
+		struct corpus_ref_ctx ctx = {
+		    fld[0], fld[1], strcmp(fld[2], "-") ? fld[2] : NULL, fld[3], NULL, NULL, 0};
 		check(fld[4], &ctx, fld[5], fld[6], name);
+	}
+	free(line);
+	fclose(f);
+}
+
+/* ---- Statements citing a draft of what they discuss ---------------------- */
+
+static void drafts(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *line = NULL;
+	size_t cap = 0;
+	int lineno = 0;
+	if (!tap_ok(f != NULL, "fixture %s opens", path))
+		return;
+	while (getline(&line, &cap, f) > 0) {
+		char *fld[6], *s = line, name[64];
+		lineno++;
+		if (line[0] == '#' || line[0] == '\n')
+			continue;
+		line[strcspn(line, "\n")] = '\0';
+		for (int k = 0; k < 6; k++) {
+			fld[k] = s ? s : "";
+			s = s ? strchr(s, '\t') : NULL;
+			if (s)
+				*s++ = '\0';
+		}
+		snprintf(name, sizeof name, "drafts line %d (%s)", lineno, fld[0]);
+		/* a statement's text is a block: no article of its own to complete citations */
+		struct corpus_ref_ctx ctx = {fld[0],        "stmt",
+		                             NULL,          "block_2",
+		                             NULL,          strcmp(fld[2], "-") ? fld[2] : NULL,
+		                             *fld[1] == '1'};
+		check(fld[3], &ctx, fld[4], *fld[5] ? fld[5] : NULL, name);
 	}
 	free(line);
 	fclose(f);
@@ -343,7 +382,7 @@ static void sentences(const char *path)
 
 /* ---- Adversarial text ------------------------------------------------------ */
 
-static const struct corpus_ref_ctx en = {"en", "uncc", NULL, "art_5__para_2", NULL};
+static const struct corpus_ref_ctx en = {"en", "uncc", NULL, "art_5__para_2", NULL, NULL, 0};
 
 static void small_cases(void)
 {
@@ -363,28 +402,29 @@ static void small_cases(void)
 	check("this paragraph and this article", &en, "art_5__para_2 art_5", NULL,
 	      "this paragraph, this article");
 	check("the two preceding paragraphs",
-	      &(struct corpus_ref_ctx){"en", "budapest", NULL, "art_38__para_3", NULL},
+	      &(struct corpus_ref_ctx){"en", "budapest", NULL, "art_38__para_3", NULL, NULL, 0},
 	      "art_38__para_1..2", NULL, "the two preceding paragraphs");
 	check("in this chapter",
-	      &(struct corpus_ref_ctx){"en", "budapest", NULL, "art_25__para_4", "chp_3"}, "chp_3",
-	      NULL, "this chapter, when the chapter is known");
-	check("paragraph 2 of this article", &(struct corpus_ref_ctx){"en", "x", NULL, NULL, NULL},
-	      "-!", NULL, "a relative reference without a place is unresolved");
+	      &(struct corpus_ref_ctx){"en", "budapest", NULL, "art_25__para_4", "chp_3", NULL, 0},
+	      "chp_3", NULL, "this chapter, when the chapter is known");
+	check("paragraph 2 of this article",
+	      &(struct corpus_ref_ctx){"en", "x", NULL, NULL, NULL, NULL, 0}, "-!", NULL,
+	      "a relative reference without a place is unresolved");
 	check("Chapter II of this Convention", &en, "chp_2", NULL, "a chapter");
 	check("the Convention",
-	      &(struct corpus_ref_ctx){"en", "budapest-p1", "budapest", "art_2", NULL},
+	      &(struct corpus_ref_ctx){"en", "budapest-p1", "budapest", "art_2", NULL, NULL, 0},
 	      "budapest:-", NULL, "the Convention from a protocol is its parent");
 	check("this Convention", &en, "", NULL, "a document naming itself is no reference");
 	check("\xD8\xA7\xD9\x84\xD9\x85\xD8\xA7\xD8\xAF\xD8\xA9 \xD9\xA3\xD9\xA5", /* المادة ٣٥ */
-	      &(struct corpus_ref_ctx){"ar", "uncc", NULL, "art_1", NULL}, "art_35", NULL,
+	      &(struct corpus_ref_ctx){"ar", "uncc", NULL, "art_1", NULL, NULL, 0}, "art_35", NULL,
 	      "Arabic-Indic digits");
 
 	struct corpus_ref *r;
 	size_t n;
 	char err[128];
 	tap_is_int(corpus_refs_find("Article 5", 9,
-	                            &(struct corpus_ref_ctx){"xx", "d", NULL, NULL, NULL}, &r, &n,
-	                            err, sizeof err),
+	                            &(struct corpus_ref_ctx){"xx", "d", NULL, NULL, NULL, NULL, 0},
+	                            &r, &n, err, sizeof err),
 	           1, "no grammar for an unknown language");
 	tap_ok(strstr(err, "xx") != NULL, "the message names the language: %s", err);
 }
@@ -396,7 +436,7 @@ static void big(const char *text, size_t len, const char *lang, size_t max_recor
 	struct corpus_ref *r;
 	size_t n, bytes = 0;
 	char err[128];
-	struct corpus_ref_ctx ctx = {lang, "uncc", NULL, "art_5__para_2", NULL};
+	struct corpus_ref_ctx ctx = {lang, "uncc", NULL, "art_5__para_2", NULL, NULL, 0};
 	int rc = corpus_refs_find(text, len, &ctx, &r, &n, err, sizeof err);
 	int ok = rc == 0;
 	for (size_t i = 0; ok && i < n; i++) {
@@ -435,6 +475,15 @@ static void adversarial(void)
 	s = repeat("het", " eerste en", 20000, " dag", &len);
 	big(s, len, "nl", 0, "20 000 ordinals and no paragraph");
 	free(s);
+	s = repeat("", "revised ", 100000, "draft article 1", &len);
+	big(s, len, "en", 1, "100 000 times revised, then a draft article");
+	free(s);
+	s = repeat("", "draft of the ", 50000, "text's", &len);
+	big(s, len, "en", 0, "50 000 drafts of drafts and no article");
+	free(s);
+	s = repeat("", "\xE8\x8D\x89\xE6\xA1\x88", 100000, "", &len); /* 草案… */
+	big(s, len, "zh", 0, "100 000 Chinese drafts");
+	free(s);
 	s = repeat("paragraph 1", ".a", 50000, "", &len);
 	big(s, len, "en", 10, "a dotted chain of 50 000 parts");
 	free(s);
@@ -459,8 +508,11 @@ static void adversarial(void)
 	    "2\xE2\x80\x98",
 	    "\xE7\xAC\xAC\xE4\xBA\x8C\xE5\x8D\x81\xE4\xB9\x9D\xE6\x9D\xA1\xE7\xAC\xAC\xE4\xB8"
 	    "\x80\xE6\xAC\xBE(b)\xE9\xA1\xB9",
+	    "the revised draft convention's articles 5 and 6 of the draft text",
+	    "\xE5\x85\xAC\xE7\xBA\xA6\xE8\x8D\x89\xE6\xA1\x88\xE7\xAC\xAC\xE5\x8D\x81"
+	    "\xE4\xB8\x83\xE6\x9D\xA1\xE8\x8D\x89\xE6\xA1\x88", /* 公约草案第十七条草案 */
 	};
-	static const char *const langs[] = {"en", "en", "nl", "ar", "zh"};
+	static const char *const langs[] = {"en", "en", "nl", "ar", "zh", "en", "zh"};
 	int fine = 1;
 	for (size_t k = 0; k < sizeof tricky / sizeof tricky[0]; k++) {
 		size_t n = strlen(tricky[k]);
@@ -468,7 +520,8 @@ static void adversarial(void)
 			struct corpus_ref *r;
 			size_t nr;
 			char err[64];
-			struct corpus_ref_ctx ctx = {langs[k], "uncc", NULL, "art_5__para_2", NULL};
+			struct corpus_ref_ctx ctx = {langs[k], "uncc", NULL, "art_5__para_2",
+			                             NULL,     NULL,   0};
 			char *t = strndup(tricky[k], cut);
 			if (corpus_refs_find(t, cut, &ctx, &r, &nr, err, sizeof err) != 0)
 				fine = 0;
@@ -491,6 +544,8 @@ int main(void)
 		tap_skip("CORPUS_SRC is not set: the official texts are not here");
 	snprintf(path, sizeof path, "%s/tests/fixtures/refs-sentences.tsv", top ? top : ".");
 	sentences(path);
+	snprintf(path, sizeof path, "%s/tests/fixtures/refs-drafts.tsv", top ? top : ".");
+	drafts(path);
 	small_cases();
 	adversarial();
 	return tap_done();
