@@ -4,6 +4,7 @@
  * so they change only with care.  Errors go to stderr as "treaty: message".
  */
 #include "config.h"
+#include "corpus/refs.h"
 #include "i18n/i18n.h"
 #include "i18n/nls.h"
 #include "tui/tui.h"
@@ -467,6 +468,50 @@ static int statement_kind(const struct options *o, const char **kind)
 	return 0;
 }
 
+/*
+ * A document that cites a draft ("draft article 17") is linked to what it
+ * discusses, whose articles may since have been renumbered: say so once.
+ */
+static void draft_warning(struct corpus_store *s, const struct corpus_document *d)
+{
+	struct corpus_link *l;
+	size_t n, drafts = 0, first = 0;
+	char err[256];
+	if (corpus_links(s, d->id, NULL, d->lang, &l, &n, err, sizeof err) != 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		if (l[i].incoming || !l[i].draft)
+			continue;
+		/* one reference as written, whatever number of targets it has */
+		if (i && l[i - 1].draft && l[i - 1].start == l[i].start &&
+		    !strcmp(l[i - 1].eid, l[i].eid))
+			continue;
+		if (!drafts++)
+			first = i;
+	}
+	char *ex = drafts ? i18n_visible(l[first].text, strlen(l[first].text)) : NULL;
+	if (ex && d->refers_to)
+		fprintf(stderr,
+			/* TRANSLATORS: a statement cites articles of a draft ("draft article
+			   17"); the last %s is the document they are linked to */
+			P_("treaty: warning: %s speaks of a draft (%zu reference: \"%s\"); it is linked"
+			   " to %s, whose numbering may differ from the draft's\n",
+			   "treaty: warning: %s speaks of a draft (%zu references, such as \"%s\");"
+			   " they are linked to %s, whose numbering may differ from the draft's\n",
+			   drafts),
+			d->id, drafts, ex, d->refers_to);
+	else if (ex)
+		fprintf(stderr,
+			P_("treaty: warning: %s speaks of a draft (%zu reference: \"%s\"); it stays"
+			   " unresolved, since no --refers-to names the document discussed\n",
+			   "treaty: warning: %s speaks of a draft (%zu references, such as \"%s\");"
+			   " they stay unresolved, since no --refers-to names the document discussed\n",
+			   drafts),
+			d->id, drafts, ex);
+	free(ex);
+	corpus_link_free(l, n);
+}
+
 static int import_one(struct corpus_store *s, const char *file, const struct options *o,
 		      const char *kind)
 {
@@ -506,6 +551,8 @@ static int import_one(struct corpus_store *s, const char *file, const struct opt
 		          "imported %s (%s): %zu provisions from %s", doc.n),
 		       doc.id, doc.lang, doc.n, file);
 		print_report(&report);
+		fflush(stdout);
+		draft_warning(s, &doc);
 	}
 	corpus_document_free(&doc);
 	return rc < 0 ? TUI_USAGE : TUI_OK;

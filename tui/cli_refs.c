@@ -84,9 +84,27 @@ static void put_target(const struct corpus_link *l)
 		printf("%s%s",
 		       l->external || !l->target_doc || strcmp(l->target_doc, l->doc) ? " " : "",
 		       cite ? cite : l->target_eid);
+	if (l->draft)
+		/* TRANSLATORS: after a target of a reference to a draft: "Art. 17 (as numbered in a
+		   draft)" */
+		printf(" (%s)", _("as numbered in a draft"));
 	if (!l->resolved && !l->external)
 		printf(" (%s)", _("unresolved"));
 	free(cite);
+}
+
+/* A back-link from what discusses a text rather than is one: "[statement, Freedonia]". */
+static void put_source(const struct corpus_link *l)
+{
+	if (!strcmp(l->kind, "convention") || !strcmp(l->kind, "protocol"))
+		return;
+	fputs(" [", stdout);
+	tui_put_text(stdout, l->kind);
+	if (l->delegation) {
+		fputs(", ", stdout);
+		tui_put_text(stdout, l->delegation);
+	}
+	putchar(']');
 }
 
 static int same_span(const struct corpus_link *a, const struct corpus_link *b)
@@ -100,8 +118,11 @@ static size_t link_text(const struct corpus_link *l, size_t n)
 {
 	char *cite = corpus_eid_cite(l->eid, l->lang);
 	size_t k = 0;
-	printf("  %s %s%s%s  \"", l->lang, l->incoming ? l->doc : "", l->incoming ? " " : "",
+	printf("  %s %s%s%s", l->lang, l->incoming ? l->doc : "", l->incoming ? " " : "",
 	       cite ? cite : l->eid);
+	if (l->incoming)
+		put_source(l);
+	fputs("  \"", stdout);
 	tui_put_text(stdout, l->text);
 	fputs("\" -> ", stdout);
 	for (; k < n && same_span(&l[0], &l[k]); k++) {
@@ -142,6 +163,10 @@ static void link_json(const struct corpus_link *l)
 	printf(",\"start\":%zu,\"end\":%zu,\"resolved\":%s,\"external\":%s,\"sentence\":", l->start,
 	       l->end, l->resolved ? "true" : "false", l->external ? "true" : "false");
 	tui_put_json_string(stdout, l->sentence);
+	printf(",\"draft\":%s,\"kind\":", l->draft ? "true" : "false");
+	tui_put_json_string(stdout, l->kind);
+	printf(",\"delegation\":");
+	tui_put_json_string(stdout, l->delegation);
 	printf("}\n");
 	free(cite);
 	free(tcite);
