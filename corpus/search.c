@@ -18,53 +18,8 @@
 /* Tokens of the snippet window around each hit. */
 #define SNIPPET_TOKENS 24
 
-/* An FTS table to search: schema ("main"/"bundled") and language. */
-struct fts_table {
-	char schema[8];
-	char lang[4];
-};
-
-static int list_tables(struct corpus_store *s, const char *lang, struct fts_table **out,
-		       size_t *n)
-{
-	const char *schemas[] = {"main", "bundled"};
-	size_t cap = 0;
-	*out = NULL;
-	*n = 0;
-	for (int i = 0; i < 1 + s->bundled; i++) {
-		char *sql = sqlite3_mprintf("SELECT substr(name, 5) FROM %s.sqlite_master WHERE"
-					    " type='table' AND name GLOB 'fts_*'"
-					    " AND name NOT GLOB 'fts_*_*' ORDER BY name",
-					    schemas[i]);
-		sqlite3_stmt *st;
-		int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
-		sqlite3_free(sql);
-		if (rc != SQLITE_OK)
-			return -1;
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *l = (const char *)sqlite3_column_text(st, 0);
-			if (!corpus_lang_ok(l) || (lang && strcmp(l, lang) != 0))
-				continue;
-			if (*n == cap) {
-				cap = cap ? cap * 2 : 8;
-				void *p = realloc(*out, cap * sizeof **out);
-				if (!p) {
-					sqlite3_finalize(st);
-					return -1;
-				}
-				*out = p;
-			}
-			snprintf((*out)[*n].schema, sizeof(*out)[*n].schema, "%s", schemas[i]);
-			snprintf((*out)[*n].lang, sizeof(*out)[*n].lang, "%s", l);
-			(*n)++;
-		}
-		sqlite3_finalize(st);
-	}
-	return 0;
-}
-
 /* One SELECT per table, ranked together; parameters ?1 match, ?2 doc, ?3 article eid. */
-static char *build_sql(const struct fts_table *t, size_t n, int limit)
+static char *build_sql(const struct corpus_fts_table *t, size_t n, int limit)
 {
 	char *sql = sqlite3_mprintf("SELECT * FROM (");
 	for (size_t i = 0; sql && i < n; i++) {
@@ -127,7 +82,7 @@ static int add_hit(sqlite3_stmt *st, struct corpus_hit **hits, size_t *n, size_t
 }
 
 static int run_search(struct corpus_store *s, const struct corpus_parsed_query *pq,
-		      const struct fts_table *t, size_t nt, int limit, struct corpus_hit **hits,
+		      const struct corpus_fts_table *t, size_t nt, int limit, struct corpus_hit **hits,
 		      size_t *n, char *err, size_t errlen)
 {
 	/* Fetch more rows than asked: several may fold into one provision. */
@@ -194,7 +149,7 @@ int corpus_search(struct corpus_store *store, const struct corpus_query *q,
 		  struct corpus_hit **hits, size_t *n, char *err, size_t errlen)
 {
 	struct corpus_parsed_query pq;
-	struct fts_table *tables = NULL;
+	struct corpus_fts_table *tables = NULL;
 	size_t nt = 0;
 	int limit = q->limit > 0 ? q->limit : DEFAULT_LIMIT;
 	int rc = -1;
@@ -211,7 +166,7 @@ int corpus_search(struct corpus_store *store, const struct corpus_query *q,
 		pq.doc = corpus_strdup(q->doc);
 	if (q->lang && !pq.lang)
 		pq.lang = corpus_strdup(q->lang);
-	if (list_tables(store, pq.lang, &tables, &nt) < 0) {
+	if (corpus_fts_tables(store, pq.lang, &tables, &nt) < 0) {
 		corpus_set_error(err, errlen, "search: %s", sqlite3_errmsg(store->db));
 		goto done;
 	}

@@ -17,6 +17,19 @@ struct corpus_store {
 	char library_error[512];
 };
 
+/* A language's FTS table in one of the two databases. */
+struct corpus_fts_table {
+	char schema[8]; /* "main" (the library) or "bundled" */
+	char lang[4];
+};
+
+/*
+ * The FTS tables of both databases, of language lang only when not NULL.
+ * *out (caller frees) receives *n tables; -1 on a database error.
+ */
+int corpus_fts_tables(struct corpus_store *s, const char *lang, struct corpus_fts_table **out,
+		      size_t *n);
+
 /* printf into err[errlen] when err is not NULL. */
 void corpus_set_error(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

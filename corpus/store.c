@@ -334,6 +334,50 @@ int corpus_store_has_bundled(struct corpus_store *store)
 	return store->bundled;
 }
 
+int corpus_fts_tables(struct corpus_store *s, const char *lang, struct corpus_fts_table **out,
+		      size_t *n)
+{
+	const char *schemas[] = {"main", "bundled"};
+	size_t cap = 0;
+	*out = NULL;
+	*n = 0;
+	for (int i = 0; i < 1 + s->bundled; i++) {
+		char *sql = sqlite3_mprintf("SELECT substr(name, 5) FROM %s.sqlite_master WHERE"
+					    " type='table' AND name GLOB 'fts_*'"
+					    " AND name NOT GLOB 'fts_*_*' ORDER BY name",
+					    schemas[i]);
+		sqlite3_stmt *st;
+		int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+		sqlite3_free(sql);
+		if (rc != SQLITE_OK)
+			goto fail;
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *l = (const char *)sqlite3_column_text(st, 0);
+			if (!corpus_lang_ok(l) || (lang && strcmp(l, lang) != 0))
+				continue;
+			if (*n == cap) {
+				cap = cap ? cap * 2 : 8;
+				void *p = realloc(*out, cap * sizeof **out);
+				if (!p) {
+					sqlite3_finalize(st);
+					goto fail;
+				}
+				*out = p;
+			}
+			snprintf((*out)[*n].schema, sizeof(*out)[*n].schema, "%s", schemas[i]);
+			snprintf((*out)[*n].lang, sizeof(*out)[*n].lang, "%s", l);
+			(*n)++;
+		}
+		sqlite3_finalize(st);
+	}
+	return 0;
+fail:
+	free(*out);
+	*out = NULL;
+	*n = 0;
+	return -1;
+}
+
 /* ---- Writing documents ----------------------------------------------- */
 
 static int ensure_fts(sqlite3 *db, const char *lang, char *err, size_t errlen)

@@ -136,31 +136,19 @@ static char *surface_word(sqlite3 *db, const struct candidate *c)
 
 char *corpus_suggest(struct corpus_store *store, const char *word, const char *lang)
 {
-	const char *schemas[] = {"main", "bundled"};
 	struct candidate best = {.distance = 99};
-	for (int i = 0; i < 1 + store->bundled && best.distance >= 0; i++) {
-		char *sql = sqlite3_mprintf("SELECT substr(name, 5) FROM %s.sqlite_master WHERE"
-					    " type='table' AND name GLOB 'fts_*'"
-					    " AND name NOT GLOB 'fts_*_*'",
-					    schemas[i]);
-		sqlite3_stmt *st;
-		int rc = sqlite3_prepare_v2(store->db, sql, -1, &st, NULL);
-		sqlite3_free(sql);
-		if (rc != SQLITE_OK)
-			continue;
-		while (sqlite3_step(st) == SQLITE_ROW && best.distance >= 0) {
-			char l[4], folded[256];
-			snprintf(l, sizeof l, "%s", (const char *)sqlite3_column_text(st, 0));
-			if (!corpus_lang_ok(l) || (lang && strcmp(lang, l) != 0))
-				continue;
-			if (i18n_fold_word(l, word, strlen(word), I18N_FOLD_STEM, folded,
-					   sizeof folded) <= 0 ||
-			    strchr(folded, ' '))
-				continue;
-			scan_vocab(store->db, schemas[i], l, folded, &best);
-		}
-		sqlite3_finalize(st);
+	struct corpus_fts_table *t;
+	size_t n;
+	if (corpus_fts_tables(store, lang, &t, &n) < 0)
+		return NULL;
+	for (size_t i = 0; i < n && best.distance >= 0; i++) {
+		char folded[256];
+		if (i18n_fold_word(t[i].lang, word, strlen(word), I18N_FOLD_STEM, folded,
+				   sizeof folded) > 0 &&
+		    !strchr(folded, ' '))
+			scan_vocab(store->db, t[i].schema, t[i].lang, folded, &best);
 	}
+	free(t);
 	if (best.distance < 0 || best.distance > 2)
 		return NULL;
 	return surface_word(store->db, &best);
