@@ -13,111 +13,6 @@
 #include <string.h>
 #include <unistd.h>
 
-/* Options shared by the commands; each command takes the ones it needs. */
-struct options {
-	const char *lang, *doc, *format, *id, *kind, *title, *manifest, *src, *out;
-	const char *symbol, *date; /* import: metadata the file does not carry */
-	const char *delegation, *on_behalf_of, *meeting, *agenda_item, *refers_to; /* statements */
-	int limit;
-	int json;
-	char **args; /* the arguments that are not options, in order */
-	int nargs;
-};
-
-static int usage_error(const char *cmd, const char *msg)
-{
-	fprintf(stderr, "treaty %s: %s\n%s\n", cmd, msg, _("Try 'treaty --help'."));
-	return TUI_USAGE;
-}
-
-static const char **option_slot(struct options *o, const char *name)
-{
-	static const char *const names[] = {
-		"lang",	      "doc",	     "format",	      "id",	     "kind",
-		"title",      "manifest",    "src",	      "out",	     "symbol",
-		"date",	      "delegation",  "on-behalf-of", "meeting",     "agenda-item",
-		"refers-to",  NULL};
-	const char **slots[] = {&o->lang,	&o->doc,	 &o->format,  &o->id,
-				&o->kind,	&o->title,	 &o->manifest, &o->src,
-				&o->out,	&o->symbol,	 &o->date,    &o->delegation,
-				&o->on_behalf_of, &o->meeting,	 &o->agenda_item, &o->refers_to};
-	for (int i = 0; names[i]; i++)
-		if (strcmp(name, names[i]) == 0)
-			return slots[i];
-	return NULL;
-}
-
-/*
- * Long options ("--lang nl" or "--lang=nl") anywhere; everything else is an
- * argument, so a query word like "-excluded" is never taken for an option.
- * "--" ends the options.  o->args points into argv; free it with free().
- */
-static int parse_options(const char *cmd, int argc, char **argv, struct options *o)
-{
-	char msg[256];
-	int only_args = 0;
-	memset(o, 0, sizeof *o);
-	o->args = calloc((size_t)argc + 1, sizeof *o->args);
-	if (!o->args)
-		return usage_error(cmd, _("out of memory"));
-	for (int i = 1; i < argc; i++) {
-		char *a = argv[i];
-		if (only_args || strncmp(a, "--", 2) != 0) {
-			o->args[o->nargs++] = a;
-			continue;
-		}
-		if (a[2] == '\0') {
-			only_args = 1;
-			continue;
-		}
-		char name[32];
-		const char *value = strchr(a, '=');
-		size_t nl = value ? (size_t)(value - a - 2) : strlen(a + 2);
-		snprintf(name, sizeof name, "%.*s", (int)(nl < sizeof name ? nl : sizeof name - 1), a + 2);
-		if (value)
-			value++;
-		else if (i + 1 < argc)
-			value = argv[++i];
-		const char **slot = option_slot(o, name);
-		if (!slot && strcmp(name, "limit") != 0) {
-			snprintf(msg, sizeof msg, _("unknown option --%s"), name);
-			return usage_error(cmd, msg);
-		}
-		if (!value) {
-			snprintf(msg, sizeof msg, _("--%s needs a value"), name);
-			return usage_error(cmd, msg);
-		}
-		if (slot) {
-			*slot = value;
-			continue;
-		}
-		char *end;
-		long v = strtol(value, &end, 10);
-		if (*end || end == value || v < 1 || v > 10000)
-			return usage_error(cmd, _("--limit takes a number from 1 to 10000"));
-		o->limit = (int)v;
-	}
-	if (o->format && strcmp(o->format, "json") != 0 && strcmp(o->format, "text") != 0)
-		return usage_error(cmd, _("--format is text or json"));
-	o->json = o->format && strcmp(o->format, "json") == 0;
-	return TUI_OK;
-}
-
-/* args[from..n) joined with spaces; caller frees. */
-static char *join_args(int n, char **args, int from)
-{
-	size_t len = 1;
-	for (int i = from; i < n; i++)
-		len += strlen(args[i]) + 1;
-	char *s = calloc(1, len);
-	for (int i = from; s && i < n; i++) {
-		if (i > from)
-			strcat(s, " ");
-		strcat(s, args[i]);
-	}
-	return s;
-}
-
 /* ---- list ------------------------------------------------------------ */
 
 static void list_json(const struct corpus_docinfo *d)
@@ -184,13 +79,14 @@ static void list_text(const struct corpus_docinfo *d)
 	putchar('\n');
 }
 
-static int run_list(struct options o)
+static int run_list(const struct tui_options *op)
 {
+	const struct tui_options o = *op;
 	struct corpus_docinfo *docs;
 	size_t n;
 	char err[512];
 	if (o.nargs)
-		return usage_error("list", _("takes no arguments"));
+		return tui_usage_error("list", _("takes no arguments"));
 	struct corpus_store *s = tui_open_store();
 	if (!s)
 		return TUI_USAGE;
@@ -271,25 +167,19 @@ static void show_text(const struct corpus_entry *e, int base_depth)
 	putchar('\n');
 }
 
-static int run_show(struct options o)
+static int run_show(const struct tui_options *op)
 {
+	const struct tui_options o = *op;
 	struct corpus_entry *e;
 	size_t n;
 	char err[512];
 	char *eid = NULL;
 	int rc = TUI_OK;
 	if (!o.nargs)
-		return usage_error("show", _("which document? e.g. treaty show budapest 2"));
+		return tui_usage_error("show", _("which document? e.g. treaty show budapest 2"));
 	const char *doc = o.args[0];
-	if (o.nargs > 1) {
-		char *spec = join_args(o.nargs, o.args, 1);
-		eid = spec ? corpus_eid_parse(spec, err, sizeof err) : NULL;
-		free(spec);
-		if (!eid) {
-			fprintf(stderr, "treaty: %s\n", err);
-			return TUI_USAGE;
-		}
-	}
+	if (tui_provision_arg(&o, 1, &eid) != TUI_OK)
+		return TUI_USAGE;
 	struct corpus_store *s = tui_open_store();
 	if (!s) {
 		free(eid);
@@ -394,16 +284,17 @@ static void search_text(const struct corpus_hit *h, int tty)
 	free(cite);
 }
 
-static int run_search(struct options o)
+static int run_search(const struct tui_options *op)
 {
+	const struct tui_options o = *op;
 	struct corpus_hit *hits;
 	size_t n;
 	char err[1024];
 	int rc = TUI_OK;
 	if (!o.nargs)
-		return usage_error("search",
+		return tui_usage_error("search",
 		                   _("what to search for? e.g. treaty search \"illegal access\""));
-	char *text = join_args(o.nargs, o.args, 0);
+	char *text = tui_join_args(&o, 0);
 	struct corpus_store *s = text ? tui_open_store() : NULL;
 	if (!s) {
 		free(text);
@@ -455,7 +346,7 @@ static void print_report(const struct corpus_load_report *r)
 }
 
 /* Statement options describe a statement: they imply --kind statement. */
-static int statement_kind(const struct options *o, const char **kind)
+static int statement_kind(const struct tui_options *o, const char **kind)
 {
 	int statement = o->delegation || o->on_behalf_of || o->meeting || o->agenda_item ||
 			o->refers_to;
@@ -512,7 +403,7 @@ static void draft_warning(struct corpus_store *s, const struct corpus_document *
 	corpus_link_free(l, n);
 }
 
-static int import_one(struct corpus_store *s, const char *file, const struct options *o,
+static int import_one(struct corpus_store *s, const char *file, const struct tui_options *o,
 		      const char *kind)
 {
 	struct corpus_document doc;
@@ -558,17 +449,18 @@ static int import_one(struct corpus_store *s, const char *file, const struct opt
 	return rc < 0 ? TUI_USAGE : TUI_OK;
 }
 
-static int run_import(struct options o)
+static int run_import(const struct tui_options *op)
 {
+	const struct tui_options o = *op;
 	int rc = TUI_OK;
 	if (!o.nargs)
-		return usage_error(
+		return tui_usage_error(
 		    "import", _("which files? e.g. treaty import convention.fr.txt --lang fr"));
 	if (o.id && o.nargs > 1)
-		return usage_error("import", _("--id names one document; import files one by one"));
+		return tui_usage_error("import", _("--id names one document; import files one by one"));
 	const char *kind;
 	if (statement_kind(&o, &kind) < 0)
-		return usage_error("import",
+		return tui_usage_error("import",
 		                   _("--delegation, --on-behalf-of, --meeting, --agenda-item"
 		                     " and --refers-to describe a statement: use --kind"
 		                     " statement"));
@@ -591,8 +483,9 @@ static int run_import(struct options o)
 	return rc;
 }
 
-static int run_library(struct options o)
+static int run_library(const struct tui_options *op)
 {
+	const struct tui_options o = *op;
 	struct corpus_docinfo *docs;
 	size_t n, shown = 0;
 	char err[512];
@@ -618,12 +511,13 @@ static int run_library(struct options o)
 	return shown ? TUI_OK : TUI_NOTHING;
 }
 
-static int run_remove(struct options o)
+static int run_remove(const struct tui_options *op)
 {
+	const struct tui_options o = *op;
 	char err[512];
 	int rc = TUI_OK;
 	if (o.nargs != 1)
-		return usage_error("remove", _("which document? e.g. treaty remove ID"));
+		return tui_usage_error("remove", _("which document? e.g. treaty remove ID"));
 	struct corpus_store *s = tui_open_store();
 	if (!s)
 		return TUI_USAGE;
@@ -636,11 +530,12 @@ static int run_remove(struct options o)
 	return rc == 0 ? TUI_OK : rc > 0 ? TUI_NOTHING : TUI_USAGE;
 }
 
-static int run_build_corpus(struct options o)
+static int run_build_corpus(const struct tui_options *op)
 {
+	const struct tui_options o = *op;
 	char err[1024];
 	if (!o.manifest || !o.out)
-		return usage_error("build-corpus", "needs --manifest FILE --out DB [--src DIR]");
+		return tui_usage_error("build-corpus", "needs --manifest FILE --out DB [--src DIR]");
 	if (corpus_build_bundled(o.manifest, o.src, o.out, err, sizeof err) < 0) {
 		fprintf(stderr, "treaty: %s\n", err);
 		return TUI_USAGE;
@@ -648,48 +543,37 @@ static int run_build_corpus(struct options o)
 	return TUI_OK;
 }
 
-/* Parse the options, run the command, release the options. */
-static int with_options(const char *cmd, int argc, char **argv, int (*run)(struct options))
-{
-	struct options o;
-	int rc = parse_options(cmd, argc, argv, &o);
-	if (rc == TUI_OK)
-		rc = run(o);
-	free(o.args);
-	return rc;
-}
-
 int tui_cmd_list(int argc, char **argv)
 {
-	return with_options("list", argc, argv, run_list);
+	return tui_with_options("list", argc, argv, run_list);
 }
 
 int tui_cmd_show(int argc, char **argv)
 {
-	return with_options("show", argc, argv, run_show);
+	return tui_with_options("show", argc, argv, run_show);
 }
 
 int tui_cmd_search(int argc, char **argv)
 {
-	return with_options("search", argc, argv, run_search);
+	return tui_with_options("search", argc, argv, run_search);
 }
 
 int tui_cmd_import(int argc, char **argv)
 {
-	return with_options("import", argc, argv, run_import);
+	return tui_with_options("import", argc, argv, run_import);
 }
 
 int tui_cmd_library(int argc, char **argv)
 {
-	return with_options("library", argc, argv, run_library);
+	return tui_with_options("library", argc, argv, run_library);
 }
 
 int tui_cmd_remove(int argc, char **argv)
 {
-	return with_options("remove", argc, argv, run_remove);
+	return tui_with_options("remove", argc, argv, run_remove);
 }
 
 int tui_cmd_build_corpus(int argc, char **argv)
 {
-	return with_options("build-corpus", argc, argv, run_build_corpus);
+	return tui_with_options("build-corpus", argc, argv, run_build_corpus);
 }

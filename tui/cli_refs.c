@@ -13,64 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-struct refs_opts {
-	const char *lang, *doc;
-	int json, stats;
-	char **args;
-	int nargs;
-};
-
-static int refs_usage(const char *cmd, const char *msg)
-{
-	fprintf(stderr, "treaty %s: %s\n%s\n", cmd, msg, _("Try 'treaty --help'."));
-	return TUI_USAGE;
-}
-
-/* --lang L, --doc D, --format text|json, --stats; "--" ends the options. o->args: free(). */
-static int refs_options(const char *cmd, int argc, char **argv, struct refs_opts *o)
-{
-	int only_args = 0;
-	memset(o, 0, sizeof *o);
-	if (!(o->args = calloc((size_t)argc + 1, sizeof *o->args)))
-		return refs_usage(cmd, _("out of memory"));
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i], *eq = strchr(a, '=');
-		if (only_args || strncmp(a, "--", 2) != 0) {
-			o->args[o->nargs++] = argv[i];
-			continue;
-		}
-		if (!a[2]) {
-			only_args = 1;
-			continue;
-		}
-		size_t nl = eq ? (size_t)(eq - a) : strlen(a);
-		if (nl == 7 && !strncmp(a, "--stats", 7) && !eq) {
-			o->stats = 1;
-			continue;
-		}
-		const char *v = eq ? eq + 1 : i + 1 < argc ? argv[++i] : NULL;
-		const char **slot = nl == 6 && !strncmp(a, "--lang", 6)  ? &o->lang
-		                    : nl == 5 && !strncmp(a, "--doc", 5) ? &o->doc
-		                                                         : NULL;
-		int format = nl == 8 && !strncmp(a, "--format", 8);
-		if (!slot && !format) {
-			char msg[128];
-			snprintf(msg, sizeof msg, _("unknown option %.*s"), (int)nl, a);
-			return refs_usage(cmd, msg);
-		}
-		if (!v)
-			return refs_usage(cmd, _("an option needs a value"));
-		if (slot) {
-			*slot = v;
-		} else if (!strcmp(v, "json") || !strcmp(v, "text")) {
-			o->json = !strcmp(v, "json");
-		} else {
-			return refs_usage(cmd, _("--format is text or json"));
-		}
-	}
-	return TUI_OK;
-}
-
 /* ---- treaty refs DOC [PROVISION] ----------------------------------------- */
 
 static void put_target(const struct corpus_link *l)
@@ -194,26 +136,14 @@ static void links_text(const char *doc, const char *eid, const struct corpus_lin
 	free(cite);
 }
 
-static int run_links(const struct refs_opts *o)
+static int run_links(const struct tui_options *o)
 {
 	struct corpus_link *l;
 	size_t n;
 	char err[512];
 	char *eid = NULL;
-	if (o->nargs > 1) {
-		size_t len = 1;
-		for (int i = 1; i < o->nargs; i++)
-			len += strlen(o->args[i]) + 1;
-		char *spec = calloc(1, len);
-		for (int i = 1; spec && i < o->nargs; i++)
-			strcat(strcat(spec, i > 1 ? " " : ""), o->args[i]);
-		eid = spec ? corpus_eid_parse(spec, err, sizeof err) : NULL;
-		free(spec);
-		if (!eid) {
-			fprintf(stderr, "treaty: %s\n", err);
-			return TUI_USAGE;
-		}
-	}
+	if (tui_provision_arg(o, 1, &eid) != TUI_OK)
+		return TUI_USAGE;
 	struct corpus_store *s = tui_open_store();
 	if (!s) {
 		free(eid);
@@ -246,7 +176,7 @@ static double rate(const struct corpus_refstat *r)
 	return in_corpus > 0 ? 100.0 * r->resolved / in_corpus : -1;
 }
 
-static int run_stats(const struct refs_opts *o)
+static int run_stats(const struct tui_options *o)
 {
 	struct corpus_refstat *r;
 	size_t n;
@@ -291,22 +221,20 @@ static int run_stats(const struct refs_opts *o)
 	return n ? TUI_OK : TUI_NOTHING;
 }
 
+static int run_refs(const struct tui_options *o)
+{
+	if (o->stats && o->nargs)
+		return tui_usage_error("refs", _("--stats takes no document"));
+	if (o->stats)
+		return run_stats(o);
+	if (!o->nargs)
+		return tui_usage_error("refs", _("which provision? e.g. treaty refs budapest 24"));
+	return run_links(o);
+}
+
 int tui_cmd_refs(int argc, char **argv)
 {
-	struct refs_opts o;
-	int rc = refs_options("refs", argc, argv, &o);
-	if (rc == TUI_OK) {
-		if (o.stats && o.nargs)
-			rc = refs_usage("refs", _("--stats takes no document"));
-		else if (o.stats)
-			rc = run_stats(&o);
-		else if (!o.nargs)
-			rc = refs_usage("refs", _("which provision? e.g. treaty refs budapest 24"));
-		else
-			rc = run_links(&o);
-	}
-	free(o.args);
-	return rc;
+	return tui_with_options("refs", argc, argv, run_refs);
 }
 
 /* ---- treaty define [TERM] ---------------------------------------------- */
@@ -363,7 +291,7 @@ static void define_one(struct corpus_store *s, const struct corpus_term *t, int 
 	free(d);
 }
 
-static int run_define(const struct refs_opts *o)
+static int run_define(const struct tui_options *o)
 {
 	struct corpus_term *t;
 	size_t n;
@@ -396,20 +324,17 @@ static int run_define(const struct refs_opts *o)
 	return rc;
 }
 
+static int run_define_checked(const struct tui_options *o)
+{
+	if (o->stats)
+		return tui_usage_error("define", _("unknown option --stats"));
+	if (o->nargs > 1)
+		return tui_usage_error(
+			"define", _("one term at a time; quote it: treaty define \"computer system\""));
+	return run_define(o);
+}
+
 int tui_cmd_define(int argc, char **argv)
 {
-	struct refs_opts o;
-	int rc = refs_options("define", argc, argv, &o);
-	if (rc == TUI_OK) {
-		if (o.stats)
-			rc = refs_usage("define", _("unknown option --stats"));
-		else if (o.nargs > 1)
-			rc = refs_usage(
-			    "define",
-			    _("one term at a time; quote it: treaty define \"computer system\""));
-		else
-			rc = run_define(&o);
-	}
-	free(o.args);
-	return rc;
+	return tui_with_options("define", argc, argv, run_define_checked);
 }

@@ -3,6 +3,7 @@ noinst_LIBRARIES += tui/libtui.a
 tui_libtui_a_SOURCES = \
 	tui/tui.h \
 	tui/paths.c \
+	tui/options.c \
 	tui/output.c \
 	tui/cli.c \
 	tui/cli_refs.c \

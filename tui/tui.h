@@ -35,6 +35,45 @@ void tui_put_text(FILE *f, const char *s);
 /* Print s as a JSON string literal, quotes included (NULL prints null). */
 void tui_put_json_string(FILE *f, const char *s);
 
+/* ---- Options (options.c) ----------------------------------------------- */
+
+/* The options of every command; each command reads the ones it takes. */
+struct tui_options {
+	const char *lang, *doc, *format, *id, *kind, *title, *manifest, *src, *out;
+	const char *symbol, *date; /* import: metadata the file does not carry */
+	const char *delegation, *on_behalf_of, *meeting, *agenda_item, *refers_to; /* statements */
+	int limit;
+	int json;    /* --format json */
+	int stats;   /* --stats */
+	char **args; /* the arguments that are not options, in order (points into argv) */
+	int nargs;
+};
+
+/*
+ * Long options ("--lang nl" or "--lang=nl") anywhere; everything else is an
+ * argument, so a query word like "-excluded" is never taken for an option.
+ * "--" ends the options.  Release o->args with free().  Returns TUI_OK or
+ * TUI_USAGE after printing why.
+ */
+int tui_parse_options(const char *cmd, int argc, char **argv, struct tui_options *o);
+
+/* Parse the options, run the command with them, release them. */
+int tui_with_options(const char *cmd, int argc, char **argv,
+		     int (*run)(const struct tui_options *o));
+
+/* Print "treaty CMD: msg" and a pointer to --help; returns TUI_USAGE. */
+int tui_usage_error(const char *cmd, const char *msg);
+
+/* The arguments from index from on, joined with spaces. Caller frees. */
+char *tui_join_args(const struct tui_options *o, int from);
+
+/*
+ * The provision named by the arguments from index from on ("art. 2, para. 1")
+ * as an eid into *eid (NULL when there are none; caller frees).  TUI_USAGE,
+ * with the reason printed, when they do not name a provision.
+ */
+int tui_provision_arg(const struct tui_options *o, int from, char **eid);
+
 /* ---- Commands (cli.c) -------------------------------------------------- */
 
 int tui_cmd_list(int argc, char **argv);
