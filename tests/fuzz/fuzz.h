@@ -16,12 +16,12 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-#define fuzz_fail(...)                                                                     \
-	do {                                                                               \
-		fprintf(stderr, "%s:%d: broken promise: ", __FILE__, __LINE__);            \
-		fprintf(stderr, __VA_ARGS__);                                              \
-		fputc('\n', stderr);                                                       \
-		abort();                                                                   \
+#define fuzz_fail(...)                                                                             \
+	do {                                                                                       \
+		fprintf(stderr, "%s:%d: broken promise: ", __FILE__, __LINE__);                    \
+		fprintf(stderr, __VA_ARGS__);                                                      \
+		fputc('\n', stderr);                                                               \
+		abort();                                                                           \
 	} while (0)
 
 /* The input as a string of exactly size bytes, no terminator: overreads are caught. */

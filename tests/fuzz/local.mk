@@ -5,7 +5,7 @@
 #    in the --enable-sanitizers build);
 #  - by make fuzz, with clang's libFuzzer, ASan and UBSan, as
 #    tests/fuzz/build/TARGET-fuzz, run by tests/fuzz/run.sh TARGET SECONDS.
-FUZZ_TARGETS = parse query
+FUZZ_TARGETS = parse query tokenizer
 FUZZ_REPLAY_LIBS = corpus/libcorpus.a i18n/libi18n.a $(BASE_LIBS)
 
 # The reference recogniser's own target (see its header): without libFuzzer
@@ -27,7 +27,14 @@ tests_fuzz_query_replay_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_DIR='"$(abs_top_srcdir)
 tests_fuzz_query_replay_LDADD = $(FUZZ_REPLAY_LIBS)
 TESTS += tests/fuzz/query-replay
 
-EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/README.md tests/fuzz/parse tests/fuzz/query
+check_PROGRAMS += tests/fuzz/tokenizer-replay
+tests_fuzz_tokenizer_replay_SOURCES = tests/fuzz/tokenizer.c tests/fuzz/driver.c tests/fuzz/fuzz.h
+tests_fuzz_tokenizer_replay_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_DIR='"$(abs_top_srcdir)/tests/fuzz/tokenizer"'
+tests_fuzz_tokenizer_replay_LDADD = $(FUZZ_REPLAY_LIBS)
+TESTS += tests/fuzz/tokenizer-replay
+
+EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/README.md tests/fuzz/parse tests/fuzz/query \
+	tests/fuzz/tokenizer
 
 # make fuzz: the library sources compiled again with clang and coverage
 # instrumentation (a gcc-built library would give libFuzzer nothing to steer by).

@@ -21,7 +21,8 @@ static void check_tree(const struct corpus_document *doc, int need_articles)
 	for (size_t i = 0; i < doc->n; i++) {
 		const struct corpus_provision *p = &doc->prov[i];
 		if (!p->eid || !corpus_eid_valid(p->eid))
-			fuzz_fail("provision %zu has a bad eid \"%s\"", i, p->eid ? p->eid : "(null)");
+			fuzz_fail("provision %zu has a bad eid \"%s\"", i,
+			          p->eid ? p->eid : "(null)");
 		if (p->parent < -1 || p->parent >= (int)i)
 			fuzz_fail("provision %s has parent %d", p->eid, p->parent);
 		if (!p->text)
@@ -64,7 +65,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		lang = "en";
 	memset(&doc, 0, sizeof doc);
 	if (corpus_parse_text("fuzz.txt", text, size - 1, lang, need_articles, &doc, err,
-			      sizeof err) == 0) {
+	                      sizeof err) == 0) {
 		check_tree(&doc, need_articles);
 		if (corpus_check_fidelity("fuzz.txt", text, size - 1, &doc, err, sizeof err) < 0)
 			fuzz_fail("accepted but unfaithful: %s", err);

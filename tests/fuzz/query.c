@@ -19,15 +19,18 @@ static void open_db(void)
 {
 	char err[256];
 	char *sql;
-	if (sqlite3_open(":memory:", &db) != SQLITE_OK || i18n_fts5_register(db, err, sizeof err) < 0)
+	if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
+	    i18n_fts5_register(db, err, sizeof err) < 0)
 		fuzz_fail("cannot set up: %s", sqlite3_errmsg(db));
-	sql = sqlite3_mprintf("CREATE VIRTUAL TABLE t USING fts5(heading, text, tokenize=%Q);"
-			      "INSERT INTO t VALUES('Article 2', 'Illegal access to a computer system');"
-			      "INSERT INTO t VALUES('Article 6', 'misuse of devices, or data');",
-			      i18n_fts5_tokenize_spec("en"));
+	sql = sqlite3_mprintf(
+	    "CREATE VIRTUAL TABLE t USING fts5(heading, text, tokenize=%Q);"
+	    "INSERT INTO t VALUES('Article 2', 'Illegal access to a computer system');"
+	    "INSERT INTO t VALUES('Article 6', 'misuse of devices, or data');",
+	    i18n_fts5_tokenize_spec("en"));
 	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, "SELECT rowid, snippet(t, 1, '[', ']', '…', 8) FROM t WHERE t MATCH ?",
-			       -1, &match, NULL) != SQLITE_OK)
+	    sqlite3_prepare_v2(
+	        db, "SELECT rowid, snippet(t, 1, '[', ']', '…', 8) FROM t WHERE t MATCH ?", -1,
+	        &match, NULL) != SQLITE_OK)
 		fuzz_fail("cannot set up: %s", sqlite3_errmsg(db));
 	sqlite3_free(sql);
 }
@@ -64,7 +67,7 @@ static void check(const char *text, const struct corpus_parsed_query *q)
 		;
 	if (rc != SQLITE_DONE)
 		fuzz_fail("FTS5 refused the translation of \"%s\": %s: %s", text, q->match,
-			  sqlite3_errmsg(db));
+		          sqlite3_errmsg(db));
 	sqlite3_reset(match);
 	sqlite3_clear_bindings(match);
 }

@@ -24,6 +24,8 @@ dict=
 seeds=$here/$target/seeds
 regr=
 [ -d "$here/$target/regressions" ] && regr=$here/$target/regressions
+maxlen=65536
+[ -f "$here/$target/max_len" ] && maxlen=$(cat "$here/$target/max_len")
 before=$(ls "$found" | wc -l)
 
 # A leak is a finding; an input that takes over 10 s or 2 GB is one too.
@@ -33,11 +35,11 @@ start=$(date +%s)
 if [ "$jobs" -gt 1 ]; then
 	# -fork keeps going after a finding, so a long run reports all it finds.
 	"$bin" -fork="$jobs" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-		-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+		-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$maxlen" \
 		-print_final_stats=1 -artifact_prefix="$found/" $dict "$work" "$seeds" $regr \
 		>"$log" 2>&1
 else
-	"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+	"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$maxlen" \
 		-print_final_stats=1 -artifact_prefix="$found/" $dict "$work" "$seeds" $regr \
 		>"$log" 2>&1
 fi
