@@ -5,7 +5,10 @@
 #    in the --enable-sanitizers build);
 #  - by make fuzz, with clang's libFuzzer, ASan and UBSan, as
 #    tests/fuzz/build/TARGET-fuzz, run by tests/fuzz/run.sh TARGET SECONDS.
-FUZZ_TARGETS = parse query tokenizer
+FUZZ_TARGETS = parse query tokenizer display
+# Targets written in their own style, as NAME:SOURCE (refs-fuzz.c builds for
+# libFuzzer with -DREFS_LIBFUZZER).
+FUZZ_OTHER = refs:tests/fuzz/refs-fuzz.c
 FUZZ_REPLAY_LIBS = corpus/libcorpus.a i18n/libi18n.a $(BASE_LIBS)
 
 # The reference recogniser's own target (see its header): without libFuzzer
@@ -33,8 +36,14 @@ tests_fuzz_tokenizer_replay_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_DIR='"$(abs_top_src
 tests_fuzz_tokenizer_replay_LDADD = $(FUZZ_REPLAY_LIBS)
 TESTS += tests/fuzz/tokenizer-replay
 
+check_PROGRAMS += tests/fuzz/display-replay
+tests_fuzz_display_replay_SOURCES = tests/fuzz/display.c tests/fuzz/driver.c tests/fuzz/fuzz.h
+tests_fuzz_display_replay_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_DIR='"$(abs_top_srcdir)/tests/fuzz/display"'
+tests_fuzz_display_replay_LDADD = $(FUZZ_REPLAY_LIBS)
+TESTS += tests/fuzz/display-replay
+
 EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/README.md tests/fuzz/parse tests/fuzz/query \
-	tests/fuzz/tokenizer
+	tests/fuzz/tokenizer tests/fuzz/display tests/fuzz/refs
 
 # make fuzz: the library sources compiled again with clang and coverage
 # instrumentation (a gcc-built library would give libFuzzer nothing to steer by).
@@ -44,7 +53,7 @@ FUZZ_FLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 FUZZ_LIBSRC = $(corpus_libcorpus_a_SOURCES) $(i18n_libi18n_a_SOURCES)
 FUZZ_CPPFLAGS = $(DEFS) $(AM_CPPFLAGS) $(CPPFLAGS)
 FUZZ_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Wall -Wno-unused-parameter \
-	$(ICU_CFLAGS) $(SQLITE_CFLAGS)
+	$(ICU_CFLAGS) $(SQLITE_CFLAGS) $(XML_CFLAGS) $(LIBZIP_CFLAGS)
 
 fuzz:
 	@command -v $(FUZZ_CC) >/dev/null || { \
@@ -62,10 +71,11 @@ fuzz:
 		fi; \
 		objs="$$objs $$obj"; \
 	done; \
-	for t in $(FUZZ_TARGETS); do \
+	for t in $(FUZZ_TARGETS) $(FUZZ_OTHER); do \
+		case $$t in *:*) src=$${t#*:}; t=$${t%%:*} ;; *) src=tests/fuzz/$$t.c ;; esac; \
 		echo "  FUZZLD   tests/fuzz/build/$$t-fuzz"; \
-		$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) \
-			$(srcdir)/tests/fuzz/$$t.c $$objs $(BASE_LIBS) -o tests/fuzz/build/$$t-fuzz; \
+		$(FUZZ_CC) $(FUZZ_FLAGS) -fsanitize=fuzzer -DREFS_LIBFUZZER $(FUZZ_CPPFLAGS) \
+			$(FUZZ_CFLAGS) $(srcdir)/$$src $$objs $(BASE_LIBS) -o tests/fuzz/build/$$t-fuzz; \
 	done
 
 clean-local: clean-fuzz

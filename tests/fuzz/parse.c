@@ -51,7 +51,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	err[0] = '\0';
 	if (mode & 0x20) {
 		/* The whole loading path: what `treaty import` does with a file's bytes. */
-		struct corpus_load_options o = {"fuzz", lang, need_articles ? NULL : "press", NULL};
+		struct corpus_load_options o = {0};
+		o.id = "fuzz", o.lang = lang, o.kind = need_articles ? NULL : "press";
 		if (corpus_load_text("fuzz.txt", text, size - 1, &o, &doc, err, sizeof err) == 0) {
 			check_tree(&doc, need_articles);
 			corpus_document_free(&doc);

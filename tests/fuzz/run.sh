@@ -5,7 +5,8 @@
 # tests/fuzz/build/TARGET-corpus (so later runs start where earlier ones
 # stopped) and findings in tests/fuzz/build/TARGET-findings.  Prints one line:
 #   TARGET: N executions in S s (R/s), C coverage points, F findings
-# and exits 1 when there are findings.  To turn a finding into a regression
+# and exits 1 when there are findings.  FUZZ_RUNS=N stops a single-process
+# run after N inputs (whichever comes first).  To turn a finding into a regression
 # test, copy it into $srcdir/tests/fuzz/TARGET/regressions/ (make check
 # replays it) and fix the code.
 set -u
@@ -39,7 +40,7 @@ if [ "$jobs" -gt 1 ]; then
 		-print_final_stats=1 -artifact_prefix="$found/" $dict "$work" "$seeds" $regr \
 		>"$log" 2>&1
 else
-	"$bin" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$maxlen" \
+	"$bin" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$maxlen" \
 		-print_final_stats=1 -artifact_prefix="$found/" $dict "$work" "$seeds" $regr \
 		>"$log" 2>&1
 fi
