@@ -204,7 +204,10 @@ static void run(size_t idx, int mutations, const char *self)
 {
 	const struct input *in = &inputs[idx];
 	char keep[256];
-	snprintf(keep, sizeof keep, "fuzz-failure-%s-%ld-%zu", self, (long)getpid(), idx);
+	/* In the build tree's tests/fuzz (ignored by git) when run from the top, as make check
+	 * does. */
+	const char *dir = access("tests/fuzz", W_OK) == 0 ? "tests/fuzz/" : "";
+	snprintf(keep, sizeof keep, "%sfuzz-failure-%s-%ld-%zu", dir, self, (long)getpid(), idx);
 	static uint8_t buf[INPUT_MAX];
 	fflush(stdout);
 	pid_t pid = fork();

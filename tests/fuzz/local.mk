@@ -80,6 +80,6 @@ fuzz:
 
 clean-local: clean-fuzz
 clean-fuzz:
-	rm -rf tests/fuzz/build fuzz-failure-*
+	rm -rf tests/fuzz/build tests/fuzz/fuzz-failure-*
 
 .PHONY: fuzz clean-fuzz
