@@ -16,4 +16,5 @@ include tests/unit/local.mk
 include tests/cli/local.mk
 include tests/nls/local.mk
 include tests/fuzz/local.mk
+include tests/bad-input/local.mk
 include tests/formats/local.mk
