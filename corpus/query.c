@@ -247,7 +247,7 @@ static int set_filter(struct parser *p, const char *name, char **slot, const cha
 		const char *eg = !strcmp(name, "doc")    ? "budapest"
 		                 : !strcmp(name, "lang") ? "nl"
 		                                         : "5";
-		return fail(p, _("%s: needs a value, as in %s:%s"), name, eg, eg);
+		return fail(p, _("%s: needs a value, as in %s:%s"), name, name, eg);
 	}
 	if (*slot)
 		return fail(p, _("%s: is given twice; give one"), name);

@@ -48,6 +48,8 @@ case_is "query {heading text}:fichier" 1 "treaty: no provision matches {heading 
 	"$TREATY" search '{heading text}:fichier' --doc essai
 case_is "SQL in a document name" 1 "treaty: no document 'x'); DROP TABLE provision;--'; try: treaty list" \
 	"$TREATY" show "x'); DROP TABLE provision;--"
+case_is "a filter without a value" 2 "treaty: doc: needs a value, as in doc:budapest" \
+	"$TREATY" search 'doc: fichier'
 case_is "a filter given twice" 2 "treaty: doc: is given twice; give one" \
 	"$TREATY" search 'doc:essai doc:essai fichier'
 
