@@ -350,7 +350,8 @@ static int bareword(struct parser *p, int minus, int *not_next)
 	while (n && *w == '*')
 		w++, n--, p->notices |= N_STAR;
 	if (n == 0) {
-		p->notices |= N_STAR;
+		if (prefix) /* a word of stars; a word of brackets is explained by N_PAREN */
+			p->notices |= N_STAR;
 		return 0;
 	}
 	if (!has_word_char(w, n)) {
