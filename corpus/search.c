@@ -87,10 +87,12 @@ static int run_search(struct corpus_store *s, const struct corpus_parsed_query *
 {
 	/* Fetch more rows than asked: several may fold into one provision. */
 	char *sql = build_sql(t, nt, limit * 8);
-	char *art = pq->art ? corpus_eid_parse(pq->art, NULL, 0) : NULL;
+	char *art = pq->art ? corpus_eid_parse(pq->art, err, errlen) : NULL;
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
 	int rc = -1;
+	if (pq->art && !art) /* an art: filter that names no provision must not widen the search */
+		goto done;
 	if (!sql || sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
 		corpus_set_error(err, errlen, "search: %s", sqlite3_errmsg(s->db));
 		goto done;

@@ -53,6 +53,9 @@ case_is "SQL in a document name" 1 "treaty: no document 'x'); DROP TABLE provisi
 	"$TREATY" show "x'); DROP TABLE provision;--"
 case_is "a filter without a value" 2 "treaty: doc: needs a value, as in doc:budapest" \
 	"$TREATY" search 'doc: fichier'
+case_is "an art: filter that is no provision" 2 \
+	"treaty: \"zz\" is not a provision (try \"2\", \"art. 2(1)(a)\", \"chapter II\" or an id like \"art_2__para_1__point_a\")" \
+	"$TREATY" search 'art:zz fichier' --doc essai
 case_is "a filter given twice" 2 "treaty: doc: is given twice; give one" \
 	"$TREATY" search 'doc:essai doc:essai fichier'
 
