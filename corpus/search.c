@@ -7,6 +7,7 @@
  */
 #include "corpus/query.h"
 #include "corpus/store-internal.h"
+#include "i18n/i18n.h"
 #include "i18n/nls.h"
 
 #include <stdio.h>
@@ -177,14 +178,18 @@ int corpus_search(struct corpus_store *store, const struct corpus_query *q,
 	else
 		rc = 0;
 	if (rc == 0 && *n == 0) {
+		/* The query may have been pasted from anywhere: quote it without its controls. */
 		char *better = suggest_query(store, &pq);
-		if (better)
+		char *shown = i18n_visible(q->text, strlen(q->text));
+		char *shown_better = better ? i18n_visible(better, strlen(better)) : NULL;
+		if (shown_better)
 			corpus_set_error(err, errlen,
-			                 _("no provision matches %s; did you mean: %s ?"), q->text,
-			                 better);
+			                 _("no provision matches %s; did you mean: %s ?"),
+			                 shown ? shown : "", shown_better);
 		else
-			corpus_set_error(err, errlen, _("no provision matches %s"), q->text);
-		free(better);
+			corpus_set_error(err, errlen, _("no provision matches %s"),
+			                 shown ? shown : "");
+		free(better), free(shown), free(shown_better);
 		rc = 1;
 	}
 done:

@@ -51,6 +51,9 @@ case_is "query {heading text}:fichier" 1 "treaty: no provision matches {heading 
 	"$TREATY" search '{heading text}:fichier' --doc essai
 case_is "SQL in a document name" 1 "treaty: no document 'x'); DROP TABLE provision;--'; try: treaty list" \
 	"$TREATY" show "x'); DROP TABLE provision;--"
+# A query pasted with controls in it is quoted back without them.
+case_is "a query with ESC and a bidi override" 1 "treaty: no provision matches qqqq␛[31m <U+202E>x" \
+	"$TREATY" search "$(printf 'qqqq\033[31m \342\200\256x')" --doc essai
 case_is "a filter without a value" 2 "treaty: doc: needs a value, as in doc:budapest" \
 	"$TREATY" search 'doc: fichier'
 case_is "an art: filter that is no provision" 2 \
