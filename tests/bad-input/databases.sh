@@ -1,0 +1,49 @@
+#!/bin/sh
+# Bad-input catalogue, damaged databases and a hostile disk.
+#
+# The bundled corpus is read-only and made by the build: a damaged one, or one
+# of another schema version, is refused with a message naming it and saying
+# that make rebuilds it (it never is touched by the program).  The user's
+# library is never overwritten or repaired behind the user's back: when it is
+# damaged or of a newer version, imports are refused, it is left byte for
+# byte as it was, and reading commands warn that it is not in use.
+. "$top_srcdir/tests/bad-input/lib.sh"
+cd "$work" || exit 1
+want=$(sqlite3 "$TREATY_CORPUS" 'PRAGMA user_version')
+
+# A corpus of our own, large enough to damage page by page: 3000 generated articles.
+mkdir src
+awk 'BEGIN { printf "Generated corpus text\n\n"; for (i = 1; i <= 3000; i++) printf "Article %d\nGenerated sentence number %d, long enough to fill pages.\n\n", i, i }' >src/gen.en.txt
+printf 'gen\tconvention\ten\t1\t0\t3000\t-\t-\t-\tgen.en.txt\t%s\tGenerated corpus\n' \
+	"$(sha256sum <src/gen.en.txt | cut -c1-64)" >manifest.tsv
+run "$TREATY" build-corpus --manifest manifest.tsv --src src --out gen.db
+is "$status:$errout" "0:" "a generated corpus builds"
+size=$(wc -c <gen.db)
+
+damaged() { # damaged NAME FILE VERSION: the corpus FILE is refused by list, show and search
+	msg="treaty: the bundled corpus $2 is damaged or of another version ($3, want $want); rebuild it with make"
+	corpus_db=$2
+	case_is "$1: list" 2 "$msg" "$TREATY" list
+	case_is "$1: show" 2 "$msg" "$TREATY" show essai 1
+	case_is "$1: search" 2 "$msg" "$TREATY" search fichier
+	corpus_db=
+}
+
+head -c $((size / 2)) gen.db >truncated.db
+damaged "corpus truncated" truncated.db -1
+head -c "$size" /dev/zero >zeroed.db
+damaged "corpus zeroed" zeroed.db -1
+: >empty.db
+damaged "corpus empty" empty.db 0
+cp gen.db future.db
+sqlite3 future.db 'PRAGMA user_version = 99'
+damaged "corpus from a future version" future.db 99
+printf 'not a database\n' >text.db
+damaged "corpus not a database" text.db -1
+
+# A missing corpus is an empty one: the library alone is listed.
+corpus_db=$work/none.db
+case_is "no corpus at all" 0 "" "$TREATY" show essai 1
+corpus_db=
+
+done_testing
