@@ -54,7 +54,8 @@ int corpus_list(struct corpus_store *store, struct corpus_docinfo **docs, size_t
 	*n = 0;
 	if (prepare(store->db, sql, &st, err, errlen) < 0)
 		return -1;
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (grow(docs, &cap, *n, sizeof **docs) < 0) {
 			sqlite3_finalize(st);
 			corpus_set_error(err, errlen, _("out of memory"));
@@ -80,6 +81,14 @@ int corpus_list(struct corpus_store *store, struct corpus_docinfo **docs, size_t
 		d->provisions = sqlite3_column_int(st, 16);
 		d->first_article = sqlite3_column_int(st, 17);
 		d->last_article = sqlite3_column_int(st, 18);
+	}
+	if (step != SQLITE_DONE) { /* a damaged database: not "no documents" */
+		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(store->db));
+		sqlite3_finalize(st);
+		corpus_docinfo_free(*docs, *n);
+		*docs = NULL;
+		*n = 0;
+		return -1;
 	}
 	sqlite3_finalize(st);
 	return 0;
@@ -159,12 +168,16 @@ static enum corpus_kind kind_from_name(const char *name)
 	return CORPUS_BLOCK;
 }
 
-static int fetch_entries(sqlite3_stmt *st, struct corpus_entry **out, size_t *n)
+static int fetch_entries(sqlite3_stmt *st, struct corpus_entry **out, size_t *n, char *err,
+			 size_t errlen)
 {
 	size_t cap = 0;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (grow(out, &cap, *n, sizeof **out) < 0)
+	int step;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (grow(out, &cap, *n, sizeof **out) < 0) {
+			corpus_set_error(err, errlen, _("out of memory"));
 			return -1;
+		}
 		struct corpus_entry *e = &(*out)[(*n)++];
 		e->doc = corpus_column_dup(st, 0);
 		e->lang = corpus_column_dup(st, 1);
@@ -177,6 +190,10 @@ static int fetch_entries(sqlite3_stmt *st, struct corpus_entry **out, size_t *n)
 		e->text = corpus_column_dup(st, 8);
 		e->seq = sqlite3_column_int(st, 9);
 		e->depth = sqlite3_column_int(st, 10);
+	}
+	if (step != SQLITE_DONE) { /* a damaged database: never a provision cut short */
+		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(sqlite3_db_handle(st)));
+		return -1;
 	}
 	return 0;
 }
@@ -242,8 +259,10 @@ int corpus_get(struct corpus_store *store, const char *doc, const char *lang, co
 	sqlite3_bind_text(st, 3, chosen, -1, SQLITE_STATIC);
 	if (eid)
 		sqlite3_bind_text(st, 4, eid, -1, SQLITE_STATIC);
-	if (fetch_entries(st, out, n) < 0) {
-		corpus_set_error(err, errlen, _("out of memory"));
+	if (fetch_entries(st, out, n, err, errlen) < 0) {
+		corpus_entry_free(*out, *n);
+		*out = NULL;
+		*n = 0;
 		goto done;
 	}
 	rc = 0;

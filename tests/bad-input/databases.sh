@@ -41,6 +41,20 @@ damaged "corpus from a future version" future.db 99
 printf 'not a database\n' >text.db
 damaged "corpus not a database" text.db -1
 
+# Pages zeroed in the middle: the header and the schema are intact, so only
+# reading finds the damage; it must be reported, never a text cut short.
+cp gen.db holed.db
+dd if=/dev/zero of=holed.db bs=4096 seek=$((size / 4096 / 3)) count=$((size / 4096 / 3)) \
+	conv=notrunc 2>/dev/null
+corpus_db=holed.db
+case_is "corpus with damaged pages: list" 2 "treaty: database: database disk image is malformed" \
+	"$TREATY" list
+case_is "corpus with damaged pages: show" 2 "treaty: database: database disk image is malformed" \
+	"$TREATY" show gen
+case_is "corpus with damaged pages: search" 2 "treaty: search: database disk image is malformed" \
+	"$TREATY" search generated sentence
+corpus_db=
+
 # A missing corpus is an empty one: the library alone is listed.
 corpus_db=$work/none.db
 case_is "no corpus at all" 0 "" "$TREATY" show essai 1
