@@ -7,6 +7,20 @@ tui_libtui_a_SOURCES = \
 	tui/output.c \
 	tui/cli.c \
 	tui/cli_refs.c \
+	tui/reader.h \
+	tui/screen.h \
+	tui/place.c \
+	tui/terms.c \
+	tui/links.c \
+	tui/doc.c \
+	tui/goto.c \
+	tui/term.c \
+	tui/draw.c \
+	tui/view-contents.c \
+	tui/view-text.c \
+	tui/view-search.c \
+	tui/view-prompt.c \
+	tui/view-help.c \
 	tui/reader.c
 
 bin_PROGRAMS += treaty

@@ -1,0 +1,121 @@
+/*
+ * view-help.c — every key of the reader, on one scrollable page (?).
+ * The table is the one list of keys: the README's "Reading" section follows it.
+ */
+#include "tui/screen.h"
+
+#include <string.h>
+
+struct help_line {
+	const char *keys; /* NULL: a section title in what */
+	const char *what;
+};
+
+static const struct help_line help[] = {
+    {NULL, "Moving"},
+    {"↑ ↓  j k", "a line up or down (in the contents: an entry)"},
+    {"PgUp PgDn  b Space", "a page up or down"},
+    {"Ctrl-U Ctrl-D  u d", "half a page up or down"},
+    {"g G  Home End", "the start or the end of the document"},
+    {"] [", "the next or the previous article"},
+    {"Tab", "switch between the contents and the text"},
+    {"Enter", "open the entry under the cursor"},
+    {"→ ←  + -", "open or close a document or chapter in the contents"},
+    {NULL, "Going places"},
+    {":", "go to: art 5(2)(b), budapest 2, uncc 7, or an identifier"},
+    {"Backspace  H", "back to where you were before the last jump"},
+    {"L", "forward again"},
+    {"1 … 9  Enter", "follow the reference with that number: [12]Article 21"},
+    {NULL, "Searching"},
+    {"/", "search every document as you type"},
+    {"", "words, \"a phrase\", prefix*, -word, OR, doc:ID lang:CODE art:N"},
+    {"↑ ↓  Enter  Esc", "in the search: choose a hit, open it, go back"},
+    {"n N", "the next or the previous hit, across articles"},
+    {"Esc", "in the text: hide the hits"},
+    {NULL, "Languages"},
+    {"l", "the next language of the document"},
+    {"v", "a second language side by side, kept in step; v again closes it"},
+    {NULL, "Mouse"},
+    {"click", "open a contents entry, a search hit or a reference; mark a hit"},
+    {"wheel", "scroll the pane under the pointer"},
+    {NULL, "The rest"},
+    {"?", "this help (q, Esc or ? closes it)"},
+    {"Ctrl-L", "redraw the screen"},
+    {"Ctrl-Z", "suspend; fg brings the reader back"},
+    {"q", "quit; the place is kept for next time"},
+    {NULL, "Options"},
+    {"--goto=PLACE", "start at a place, as typed after :"},
+    {"--lang=CODE", "start in this language"},
+    {"--bidi=MODE", "app (treaty orders right-to-left text), terminal, off"},
+    {"--no-mouse", "leave the mouse to the terminal, for selecting text"},
+    {"--ambiguous-wide", "count East Asian ambiguous characters as two cells"},
+    {"NO_COLOR=1", "no colours: bold, underline and reverse only"},
+};
+
+#define NLINES (sizeof help / sizeof help[0])
+#define KEY_COLUMN 22
+
+static int max_top(struct tui_app *app)
+{
+	int vis = app->rows - 2;
+	return (int)NLINES > vis ? (int)NLINES - vis : 0;
+}
+
+void tui_help_draw(struct tui_app *app)
+{
+	int w = app->cols, vis = app->rows - 2;
+	if (app->help_top > max_top(app))
+		app->help_top = max_top(app);
+	tui_fill(0, 0, w, TUI_HEADER);
+	tui_draw_str(0, 0, w, " Keys of the treaty reader", TUI_HEADER);
+	for (int i = 0; i < vis && app->help_top + i < (int)NLINES; i++) {
+		const struct help_line *h = &help[app->help_top + i];
+		int y = 1 + i;
+		if (!h->keys) {
+			tui_draw_str(y, 1, w - 1, h->what, TUI_HEADING);
+			continue;
+		}
+		int kc = w > 2 * KEY_COLUMN ? KEY_COLUMN : w / 3;
+		tui_draw_str(y, 3, kc - 3, h->keys, TUI_LINK);
+		tui_draw_str(y, kc + 1, w - kc - 1, h->what, TUI_BODY);
+	}
+}
+
+int tui_help_key(struct tui_app *app, int key)
+{
+	int page = app->rows - 3 > 1 ? app->rows - 3 : 1;
+	switch (key) {
+	case TUI_KEY(KEY_UP):
+	case 'k':
+		app->help_top--;
+		break;
+	case TUI_KEY(KEY_DOWN):
+	case 'j':
+		app->help_top++;
+		break;
+	case TUI_KEY(KEY_PPAGE):
+	case 'b':
+		app->help_top -= page;
+		break;
+	case TUI_KEY(KEY_NPAGE):
+	case ' ':
+		app->help_top += page;
+		break;
+	case 'g':
+	case TUI_KEY(KEY_HOME):
+		app->help_top = 0;
+		break;
+	case 'G':
+	case TUI_KEY(KEY_END):
+		app->help_top = max_top(app);
+		break;
+	default:
+		app->overlay = TUI_NO_OVERLAY;
+		return 1;
+	}
+	if (app->help_top < 0)
+		app->help_top = 0;
+	if (app->help_top > max_top(app))
+		app->help_top = max_top(app);
+	return 1;
+}

@@ -1,0 +1,643 @@
+/*
+ * view-text.c — the reading pane: a document wrapped to the pane, a sticky
+ * header naming where the top row is, search hits, and a second language
+ * side by side.
+ *
+ * The scroll position is a row of struct tui_rows; everything that changes
+ * the rows (a resize, a language, the side-by-side view) first takes the
+ * place at the top and restores it afterwards, so the reader stays put.
+ */
+#include "tui/screen.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const empty_help[] = {
+    "No documents yet.",
+    "",
+    "Add an official text to your library with",
+    "    treaty import --lang en --id ID FILE",
+    "(--lang is the text's language: ar en es fr nl ru zh),",
+    "then start treaty again.",
+    "",
+    "A build with the corpus sources includes the bundled treaties:",
+    "    ./configure --with-corpus-src=DIR",
+    "",
+    "q quits; treaty --help lists every command.",
+};
+
+void tui_text_free(struct tui_text *t)
+{
+	tui_doc_free(&t->doc[0]);
+	tui_doc_free(&t->doc[1]);
+	tui_rows_free(&t->rows);
+	tui_terms_free(&t->terms);
+	for (size_t i = 0; i < t->nhit_eids; i++)
+		free(t->hit_eids[i]);
+	free(t->hit_eids);
+	memset(t, 0, sizeof *t);
+}
+
+static int column_width(const struct tui_text *t)
+{
+	int w = t->side ? (t->rect.w - 1) / 2 : t->rect.w;
+	return w < 1 ? 1 : w;
+}
+
+static size_t visible_rows(const struct tui_text *t)
+{
+	return t->rect.h > 1 ? (size_t)(t->rect.h - 1) : 1;
+}
+
+static const struct tui_doc *second(const struct tui_text *t)
+{
+	return t->side ? &t->doc[1] : NULL;
+}
+
+static void clamp_top(struct tui_text *t)
+{
+	size_t vis = visible_rows(t);
+	size_t max = t->rows.n > vis ? t->rows.n - vis : 0;
+	if (t->top > max)
+		t->top = max;
+}
+
+void tui_text_here(struct tui_app *app, struct tui_place *p)
+{
+	struct tui_text *t = &app->text;
+	if (!t->doc[0].id) {
+		tui_place_set(p, "", "", "");
+		return;
+	}
+	if (t->anchored && t->top == t->anchor_top) {
+		*p = t->anchor;
+		tui_place_set(p, t->doc[0].id, t->doc[0].lang, t->anchor.eid);
+		p->part = t->anchor.part;
+		p->byte = t->anchor.byte;
+		return;
+	}
+	tui_rows_place(&t->rows, &t->doc[0], second(t), t->top, p);
+}
+
+static void apply_hits(struct tui_text *t)
+{
+	struct tui_doc *d = &t->doc[0];
+	int ours =
+	    t->terms.n && strcmp(d->id, t->hit_doc) == 0 && strcmp(d->lang, t->hit_lang) == 0;
+	tui_doc_mark(d, ours ? &t->terms : NULL, t->hit_eids, t->nhit_eids);
+	t->hit = -1;
+}
+
+/* Wrap to the pane and rebuild the rows; the caller restores the place. */
+static int rewrap(struct tui_text *t)
+{
+	int w = column_width(t);
+	tui_rows_free(&t->rows);
+	if (tui_doc_wrap(&t->doc[0], w) < 0 || (t->side && tui_doc_wrap(&t->doc[1], w) < 0))
+		return -1;
+	return tui_rows_build(&t->rows, &t->doc[0], second(t));
+}
+
+static void go_to_place(struct tui_text *t, const struct tui_place *p)
+{
+	t->top = tui_rows_find(&t->rows, &t->doc[0], second(t), p);
+	clamp_top(t);
+	t->anchor = *p;
+	t->anchor_top = t->top;
+	t->anchored = 1;
+}
+
+void tui_text_relayout(struct tui_app *app)
+{
+	struct tui_text *t = &app->text;
+	struct tui_place here;
+	if (!t->doc[0].id || t->doc[0].width == column_width(t))
+		return;
+	tui_text_here(app, &here);
+	if (rewrap(t) < 0) {
+		tui_app_message(app, 1, "out of memory");
+		return;
+	}
+	go_to_place(t, &here);
+}
+
+/* A language of doc other than except, after it in the document's list when there is a choice. */
+static char *other_language(struct tui_app *app, const char *doc, const char *except)
+{
+	char *langs = corpus_languages(app->store, doc), *pick = NULL;
+	if (!langs)
+		return NULL;
+	char *after = NULL, *first = NULL, *save = NULL;
+	int seen = 0;
+	for (char *l = strtok_r(langs, ",", &save); l; l = strtok_r(NULL, ",", &save)) {
+		if (strcmp(l, except) == 0) {
+			seen = 1;
+			continue;
+		}
+		if (!first)
+			first = l;
+		if (seen && !after)
+			after = l;
+	}
+	if (after || first)
+		pick = strdup(after ? after : first);
+	free(langs);
+	return pick;
+}
+
+/* Load lang (NULL: another language of the document) as the second column. */
+static int load_second(struct tui_app *app, const char *lang, char *err, size_t errlen)
+{
+	struct tui_text *t = &app->text;
+	char *pick = lang ? strdup(lang) : other_language(app, t->doc[0].id, t->doc[0].lang);
+	struct tui_doc d;
+	if (!pick) {
+		snprintf(err, errlen, "%s is only in %s", t->doc[0].id, t->doc[0].lang);
+		return 1;
+	}
+	int rc = tui_doc_load(&d, app->store, t->doc[0].id, pick, 0, err, errlen);
+	free(pick);
+	if (rc != 0)
+		return rc;
+	tui_doc_free(&t->doc[1]);
+	t->doc[1] = d;
+	return 0;
+}
+
+int tui_text_show(struct tui_app *app, const struct tui_place *p, char *err, size_t errlen)
+{
+	struct tui_text *t = &app->text;
+	const char *lang = *p->lang ? p->lang : NULL;
+	if (!t->doc[0].id || strcmp(t->doc[0].id, p->doc) != 0 ||
+	    (lang && strcmp(t->doc[0].lang, lang) != 0)) {
+		struct tui_doc d;
+		char keep[16] = "";
+		/* Its references come once it is on screen: they take longer to read. */
+		int rc = tui_doc_load(&d, app->store, p->doc, lang, 0, err, errlen);
+		if (rc != 0)
+			return rc;
+		/* The second column keeps its language, or takes the old first's when equal. */
+		if (t->side)
+			snprintf(keep, sizeof keep, "%s",
+			         strcmp(t->doc[1].lang, d.lang) != 0 ? t->doc[1].lang
+			                                             : t->doc[0].lang);
+		tui_doc_free(&t->doc[0]);
+		t->doc[0] = d;
+		t->links_pending = 1;
+		if (t->side) {
+			char why[256];
+			int kept = *keep && strcmp(keep, d.lang) != 0 &&
+			           load_second(app, keep, why, sizeof why) == 0;
+			if (!kept && load_second(app, NULL, why, sizeof why) != 0) {
+				t->side = 0;
+				tui_doc_free(&t->doc[1]);
+			}
+		}
+		apply_hits(t);
+		if (rewrap(t) < 0) {
+			snprintf(err, errlen, "out of memory");
+			return -1;
+		}
+	}
+	go_to_place(t, p);
+	return 0;
+}
+
+int tui_text_idle(struct tui_app *app)
+{
+	struct tui_text *t = &app->text;
+	struct tui_place here;
+	char err[256];
+	if (!t->links_pending || !t->doc[0].id)
+		return 0;
+	t->links_pending = 0;
+	int anchored = t->anchored && t->top == t->anchor_top;
+	tui_text_here(app, &here);
+	int entry = tui_doc_find(&t->doc[0], here.eid);
+	if (tui_doc_add_links(&t->doc[0], app->store, err, sizeof err) < 0 || rewrap(t) < 0) {
+		tui_app_message(app, 1, "%s", err);
+		return 1;
+	}
+	long hit = t->hit;
+	apply_hits(t);
+	t->hit = hit < (long)t->doc[0].nhit ? hit : -1;
+	/* The numbers put before references move the bytes after them. */
+	if (entry >= 0 && here.byte > 0)
+		here.byte = tui_doc_shift(&t->doc[0], entry, here.part, here.byte);
+	go_to_place(t, &here);
+	t->anchored = anchored;
+	return 1;
+}
+
+void tui_text_next_language(struct tui_app *app)
+{
+	struct tui_text *t = &app->text;
+	struct tui_place p;
+	if (!t->doc[0].id)
+		return;
+	char *next = other_language(app, t->doc[0].id, t->doc[0].lang);
+	if (!next) {
+		tui_app_message(app, 0, "%s is only in %s", t->doc[0].id, t->doc[0].lang);
+		return;
+	}
+	tui_text_here(app, &p);
+	snprintf(p.lang, sizeof p.lang, "%s", next);
+	free(next);
+	if (tui_app_open(app, &p, 0) == 0)
+		tui_app_message(app, 0, "%s in %s", t->doc[0].id, t->doc[0].lang);
+}
+
+void tui_text_toggle_side(struct tui_app *app)
+{
+	struct tui_text *t = &app->text;
+	struct tui_place here;
+	char err[512];
+	if (!t->doc[0].id)
+		return;
+	tui_text_here(app, &here);
+	if (t->side) {
+		t->side = 0;
+		tui_doc_free(&t->doc[1]);
+	} else if (load_second(app, NULL, err, sizeof err) != 0) {
+		tui_app_message(app, 0, "%s", err);
+		return;
+	} else {
+		t->side = 1;
+	}
+	if (rewrap(t) < 0) {
+		tui_app_message(app, 1, "out of memory");
+		return;
+	}
+	go_to_place(t, &here);
+	if (t->side)
+		tui_app_message(app, 0, "%s beside %s, kept in step; v closes", t->doc[1].lang,
+		                t->doc[0].lang);
+}
+
+void tui_text_set_hits(struct tui_app *app, const char *doc, const char *lang,
+                       struct tui_terms *terms, char **eids, size_t neids)
+{
+	struct tui_text *t = &app->text;
+	tui_terms_free(&t->terms);
+	for (size_t i = 0; i < t->nhit_eids; i++)
+		free(t->hit_eids[i]);
+	free(t->hit_eids);
+	t->terms = *terms;
+	memset(terms, 0, sizeof *terms);
+	t->hit_eids = eids;
+	t->nhit_eids = neids;
+	snprintf(t->hit_doc, sizeof t->hit_doc, "%s", doc);
+	snprintf(t->hit_lang, sizeof t->hit_lang, "%s", lang);
+	if (t->doc[0].id)
+		apply_hits(t);
+}
+
+static size_t hit_row(const struct tui_text *t, size_t i)
+{
+	return t->rows.row_of[0][t->doc[0].hit[i].line];
+}
+
+/* Bring row into view with a little context above it, as less does. */
+static void reveal(struct tui_text *t, size_t row)
+{
+	size_t vis = visible_rows(t), context = vis / 4 < 2 ? vis / 4 : 2;
+	if (row >= t->top && row < t->top + vis)
+		return;
+	t->top = row > context ? row - context : 0;
+	clamp_top(t);
+}
+
+void tui_text_step_hit(struct tui_app *app, int forward)
+{
+	struct tui_text *t = &app->text;
+	const struct tui_doc *d = &t->doc[0];
+	size_t vis = visible_rows(t);
+	long i, n = (long)d->nhit;
+	if (!n) {
+		tui_app_message(app, 0, "no search hits here; / searches");
+		return;
+	}
+	int seen = t->hit >= 0 && hit_row(t, (size_t)t->hit) >= t->top &&
+	           hit_row(t, (size_t)t->hit) < t->top + vis;
+	if (seen) {
+		i = t->hit + (forward ? 1 : -1);
+	} else if (forward) {
+		for (i = 0; i < n && hit_row(t, (size_t)i) < t->top; i++)
+			;
+	} else {
+		for (i = n - 1; i >= 0 && hit_row(t, (size_t)i) >= t->top; i--)
+			;
+	}
+	const char *wrapped = "";
+	if (i >= n || i < 0) {
+		i = i < 0 ? n - 1 : 0;
+		wrapped = forward ? " (from the top)" : " (from the bottom)";
+	}
+	t->hit = i;
+	reveal(t, hit_row(t, (size_t)i));
+	tui_app_message(app, 0, "hit %ld of %ld%s", i + 1, n, wrapped);
+}
+
+int tui_text_top_entry(struct tui_app *app)
+{
+	struct tui_text *t = &app->text;
+	int anchor = t->anchored && t->top == t->anchor_top && *t->anchor.eid
+	                 ? tui_doc_find(&t->doc[0], t->anchor.eid)
+	                 : -1;
+	if (anchor >= 0)
+		return anchor;
+	for (size_t r = t->top; r < t->rows.n; r++)
+		if (t->rows.line[r][0] >= 0)
+			return t->doc[0].l[t->rows.line[r][0]].entry;
+	for (size_t r = t->top; r-- > 0;)
+		if (t->rows.line[r][0] >= 0)
+			return t->doc[0].l[t->rows.line[r][0]].entry;
+	return -1;
+}
+
+void tui_text_scroll(struct tui_app *app, long delta)
+{
+	struct tui_text *t = &app->text;
+	if (delta < 0 && (size_t)-delta > t->top)
+		t->top = 0;
+	else
+		t->top += (size_t)delta;
+	clamp_top(t);
+}
+
+/* ] and [: the next article below the top row, or the previous one above it. */
+static void step_article(struct tui_app *app, int forward)
+{
+	struct tui_text *t = &app->text;
+	long best = -1;
+	for (int k = 0;; k++) {
+		int e = tui_doc_article_entry(&t->doc[0], k);
+		if (e < 0)
+			break;
+		size_t row = tui_rows_entry_row(&t->rows, &t->doc[0], 0, e);
+		if (forward && row > t->top) {
+			best = (long)row;
+			break;
+		}
+		if (!forward && row < t->top)
+			best = (long)row;
+	}
+	if (best < 0) {
+		tui_app_message(app, 0, forward ? "this is the last article" : "this is the first");
+		return;
+	}
+	t->top = (size_t)best;
+	clamp_top(t);
+}
+
+int tui_text_key(struct tui_app *app, int key)
+{
+	struct tui_text *t = &app->text;
+	long page = (long)visible_rows(t) - 1;
+	if (page < 1)
+		page = 1;
+	switch (key) {
+	case TUI_KEY(KEY_UP):
+	case 'k':
+	case TUI_CTRL('p'):
+	case TUI_CTRL('y'):
+		tui_text_scroll(app, -1);
+		break;
+	case TUI_KEY(KEY_DOWN):
+	case 'j':
+	case TUI_CTRL('n'):
+	case TUI_CTRL('e'):
+		tui_text_scroll(app, 1);
+		break;
+	case TUI_KEY(KEY_NPAGE):
+	case ' ':
+	case 'f':
+	case TUI_CTRL('f'):
+		tui_text_scroll(app, page);
+		break;
+	case TUI_KEY(KEY_PPAGE):
+	case 'b':
+	case TUI_CTRL('b'):
+		tui_text_scroll(app, -page);
+		break;
+	case 'd':
+	case TUI_CTRL('d'):
+		tui_text_scroll(app, (page + 1) / 2);
+		break;
+	case 'u':
+	case TUI_CTRL('u'):
+		tui_text_scroll(app, -(page + 1) / 2);
+		break;
+	case 'g':
+	case '<':
+	case TUI_KEY(KEY_HOME):
+		t->top = 0;
+		break;
+	case 'G':
+	case '>':
+	case TUI_KEY(KEY_END):
+		t->top = t->rows.n;
+		clamp_top(t);
+		break;
+	case ']':
+		step_article(app, 1);
+		break;
+	case '0':
+	case '1':
+	case '2':
+	case '3':
+	case '4':
+	case '5':
+	case '6':
+	case '7':
+	case '8':
+	case '9':
+		/* A number follows a reference, as in lynx: the rest of it is typed at the prompt.
+		 */
+		if (!t->doc[0].nlink) {
+			tui_app_message(app, 0, "no references here to follow");
+			break;
+		}
+		app->overlay = TUI_PROMPT;
+		app->prompt_link = 1;
+		snprintf(app->prompt, sizeof app->prompt, "%c", key);
+		break;
+	case '[':
+		step_article(app, 0);
+		break;
+	default:
+		return 0;
+	}
+	return 1;
+}
+
+void tui_text_follow(struct tui_app *app, long n)
+{
+	const struct tui_doc *d = &app->text.doc[0];
+	struct tui_place p;
+	char lang[16];
+	if (n < 1 || (size_t)n > d->nlink) {
+		if (d->nlink)
+			tui_app_message(app, 1, "no reference [%ld]; they are numbered 1 to %zu", n,
+			                d->nlink);
+		else
+			tui_app_message(app, 1, "no references here");
+		return;
+	}
+	const struct tui_link *l = &d->link[n - 1];
+	if (!l->doc || l->external) {
+		tui_app_message(app, 0, "[%ld] %s: another instrument, not in the library", n,
+		                l->text ? l->text : "");
+		return;
+	}
+	if (!l->resolved) {
+		tui_app_message(app, 0, "[%ld] %s: not in the text of %s as it stands", n,
+		                l->text ? l->text : "", l->doc);
+		return;
+	}
+	tui_place_set(&p, l->doc, tui_app_language(app, l->doc, lang), l->eid ? l->eid : "");
+	char *cite = l->eid ? corpus_eid_cite(l->eid, d->lang) : NULL;
+	char what[256];
+	snprintf(what, sizeof what, "[%ld] %s%s%s", n, l->doc, cite ? " " : "", cite ? cite : "");
+	free(cite);
+	if (tui_app_open(app, &p, 1) != 0)
+		return;
+	app->focus = TUI_FOCUS_TEXT;
+	if (l->targets > 1)
+		tui_app_message(app, 0, "%s, the first of %d; Backspace goes back", what,
+		                l->targets);
+	else
+		tui_app_message(app, 0, "%s; Backspace goes back", what);
+}
+
+void tui_text_click(struct tui_app *app, int y, int x)
+{
+	struct tui_text *t = &app->text;
+	int cw = column_width(t);
+	int col = x - t->rect.x > cw ? 1 : 0;
+	if (y <= t->rect.y || col > t->side || !t->doc[0].id)
+		return;
+	size_t row = t->top + (size_t)(y - t->rect.y - 1);
+	if (col != 0 || row >= t->rows.n || t->rows.line[row][0] < 0)
+		return;
+	const struct tui_doc *d = &t->doc[0];
+	const struct tui_line *l = &d->l[t->rows.line[row][0]];
+	if (l->para < 0)
+		return;
+	const struct tui_para *p = &d->p[l->para];
+	long at =
+	    tui_span_byte_at(t->rect.x, cw, tui_doc_indent(d, p), p->text, p->len, l->span, x);
+	for (size_t k = 0; at >= 0 && k < p->nlinks; k++)
+		if ((size_t)at >= p->numbers[k].start && (size_t)at < p->links[k].end) {
+			tui_text_follow(app, (long)(p->first_link + k + 1));
+			return;
+		}
+	for (size_t i = 0; at >= 0 && i < d->nhit; i++) {
+		const struct tui_hitpos *h = &d->hit[i];
+		if (h->para != l->para || (size_t)at < h->start)
+			continue;
+		for (size_t k = 0; k < p->nhits; k++)
+			if (p->hits[k].start == h->start && (size_t)at < p->hits[k].end) {
+				t->hit = (long)i;
+				tui_app_message(app, 0, "hit %zu of %zu", i + 1, d->nhit);
+				return;
+			}
+	}
+}
+
+/* ---- Drawing ---------------------------------------------------------- */
+
+static void draw_header(struct tui_app *app)
+{
+	struct tui_text *t = &app->text;
+	const struct tui_doc *d = &t->doc[0];
+	char left[1024], right[64];
+	int e = tui_text_top_entry(app);
+	tui_fill(t->rect.y, t->rect.x, t->rect.w, TUI_HEADER);
+	if (e < 0)
+		return;
+	int a = d->article[e];
+	char *cite = corpus_eid_cite(d->e[a].eid, d->lang);
+	int partial = 0;
+	for (size_t i = 0; i < app->contents.ndocs; i++)
+		if (strcmp(app->contents.doc[i].id, d->id) == 0)
+			partial = app->contents.doc[i].partial;
+	snprintf(left, sizeof left, " %s%s · %s%s%s · %s%s%s", d->id, partial ? " (partial)" : "",
+	         cite ? cite : d->e[a].eid, d->e[a].heading ? " · " : "",
+	         d->e[a].heading ? d->e[a].heading : "", d->lang, t->side ? " | " : "",
+	         t->side ? t->doc[1].lang : "");
+	free(cite);
+	size_t vis = visible_rows(t), bottom = t->top + vis < t->rows.n ? t->top + vis : t->rows.n;
+	int pct = t->rows.n ? (int)(bottom * 100 / t->rows.n) : 100;
+	int k = tui_doc_article_index(d, e), units = d->narticles;
+	if (!units)
+		while (tui_doc_article_entry(d, units) >= 0)
+			units++;
+	if (k >= 0)
+		snprintf(right, sizeof right, " %d/%d · %d%% ", k + 1, units, pct);
+	else
+		snprintf(right, sizeof right, " %d%% ", pct);
+	int rw = i18n_width(right, strlen(right));
+	int lw = t->rect.w - rw;
+	if (lw < t->rect.w / 2)
+		lw = t->rect.w, rw = 0;
+	tui_draw_str(t->rect.y, t->rect.x, lw, left, TUI_HEADER);
+	if (rw)
+		tui_draw_str(t->rect.y, t->rect.x + lw, rw, right, TUI_HEADER);
+}
+
+static void draw_line(struct tui_text *t, int col, int y, int x, int w, int line)
+{
+	const struct tui_doc *d = &t->doc[col];
+	const struct tui_line *l = &d->l[line];
+	if (l->para < 0)
+		return;
+	const struct tui_para *p = &d->p[l->para];
+	struct tui_hl hl[3] = {{p->hits, p->nhits, TUI_HIT, (size_t)-1},
+	                       {p->links, p->nlinks, TUI_LINK, (size_t)-1},
+	                       {p->numbers, p->nlinks, TUI_DIM, (size_t)-1}};
+	if (col == 0 && t->hit >= 0 && d->hit[t->hit].para == l->para)
+		hl[0].now = d->hit[t->hit].start;
+	tui_draw_span(y, x, w, tui_doc_indent(d, p), p->text, p->len, l->span, p->style, hl, 3);
+}
+
+static void draw_empty(struct tui_app *app)
+{
+	struct tui_text *t = &app->text;
+	size_t n = sizeof empty_help / sizeof empty_help[0];
+	if (app->nids) {
+		tui_draw_str(t->rect.y + 2, t->rect.x + 1, t->rect.w - 1,
+		             "Choose a document in the contents (Tab).", TUI_BODY);
+		return;
+	}
+	for (size_t i = 0; i < n && (int)i + 2 < t->rect.h; i++)
+		tui_draw_str(t->rect.y + 2 + (int)i, t->rect.x + 1, t->rect.w - 1, empty_help[i],
+		             i ? TUI_BODY : TUI_HEADING);
+}
+
+void tui_text_draw(struct tui_app *app)
+{
+	struct tui_text *t = &app->text;
+	int cw = column_width(t);
+	if (!t->doc[0].id) {
+		tui_fill(t->rect.y, t->rect.x, t->rect.w, TUI_HEADER);
+		tui_draw_str(t->rect.y, t->rect.x, t->rect.w, " treaty", TUI_HEADER);
+		draw_empty(app);
+		return;
+	}
+	draw_header(app);
+	size_t vis = visible_rows(t);
+	for (size_t i = 0; i < vis && t->top + i < t->rows.n; i++) {
+		int y = t->rect.y + 1 + (int)i;
+		for (int col = 0; col <= t->side; col++) {
+			int line = t->rows.line[t->top + i][col];
+			if (line >= 0)
+				draw_line(t, col, y, t->rect.x + col * (cw + 1), cw, line);
+		}
+	}
+	if (t->side) {
+		tui_term_style(TUI_DIM);
+		mvvline(t->rect.y + 1, t->rect.x + cw, ACS_VLINE, t->rect.h - 1);
+	}
+}
