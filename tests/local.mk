@@ -18,3 +18,4 @@ include tests/nls/local.mk
 include tests/fuzz/local.mk
 include tests/bad-input/local.mk
 include tests/formats/local.mk
+include tests/tui/local.mk
