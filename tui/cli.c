@@ -503,7 +503,7 @@ static int run_library(const struct tui_options *op)
 		(o.json ? list_json : list_text)(&docs[i]);
 		shown++;
 	}
-	if (!shown)
+	if (!shown && !tui_library_unusable(s))
 		fprintf(stderr, "treaty: %s\n",
 		        _("your library is empty; add documents with: treaty import FILE"));
 	corpus_docinfo_free(docs, n);

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 #include "tui/tui.h"
+#include "i18n/nls.h"
 
 #include <limits.h>
 #include <stdio.h>
@@ -55,6 +56,12 @@ const char *tui_library_path(void)
 	return path;
 }
 
+int tui_library_unusable(struct corpus_store *s)
+{
+	const char *path = tui_library_path();
+	return corpus_store_library_error(s) && path && exists(path);
+}
+
 struct corpus_store *tui_open_store(void)
 {
 	char err[1024];
@@ -62,5 +69,8 @@ struct corpus_store *tui_open_store(void)
 						   sizeof err);
 	if (!s)
 		fprintf(stderr, "treaty: %s\n", err);
+	else if (tui_library_unusable(s)) /* its documents would vanish without a word */
+		fprintf(stderr, _("treaty: warning: your library is not in use: %s\n"),
+			corpus_store_library_error(s));
 	return s;
 }

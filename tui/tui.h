@@ -24,6 +24,12 @@ const char *tui_corpus_path(void);
 /* The user's library: $XDG_DATA_HOME/treaty/library.db (or ~/.local/share/…). Static. */
 const char *tui_library_path(void);
 
+/*
+ * Nonzero when the user's library exists but cannot be used (damaged, of a
+ * newer version): tui_open_store() has warned, and it is not "empty".
+ */
+int tui_library_unusable(struct corpus_store *s);
+
 /* Open both databases, printing the reason to stderr on failure. */
 struct corpus_store *tui_open_store(void);
 
