@@ -260,6 +260,34 @@ static int make_parent_dirs(const char *path)
 	return 0;
 }
 
+/*
+ * A library on a disk that cannot be written (a read-only medium, a folder
+ * without write permission) is still the user's: open it read-only so that it
+ * can be read, and let writes fail with SQLite's "readonly database".  Without
+ * its -shm file a WAL database cannot be opened read-only unless declared
+ * immutable, which holds on such a disk.
+ */
+static int open_library_readonly(struct corpus_store *s, const char *path)
+{
+	static const char *const how[] = {"file:%s?mode=ro", "file:%s?immutable=1"};
+	struct stat sb;
+	if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode))
+		return -1;
+	for (size_t i = 0; i < sizeof how / sizeof *how; i++) {
+		char *uri = sqlite3_mprintf(how[i], path);
+		s->db = uri ? open_db(uri, SQLITE_OPEN_READONLY, NULL, 0) : NULL;
+		sqlite3_free(uri);
+		if (s->db && has_tables(s->db, "main") > 0 &&
+		    schema_version(s->db, "main") == SCHEMA_VERSION) {
+			s->library = 1;
+			return 0;
+		}
+		sqlite3_close(s->db);
+		s->db = NULL;
+	}
+	return -1;
+}
+
 /* The library, or an empty in-memory stand-in when it cannot be had. */
 static int open_library(struct corpus_store *s, const char *path)
 {
@@ -275,6 +303,8 @@ static int open_library(struct corpus_store *s, const char *path)
 			}
 			sqlite3_close(s->db);
 			s->db = NULL;
+			if (open_library_readonly(s, path) == 0)
+				return 0;
 		} else {
 			snprintf(why, sizeof why, "%s: cannot create its folder: %s", path,
 				 strerror(errno));

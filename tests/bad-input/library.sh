@@ -34,6 +34,38 @@ case_is "a full disk (file size limit)" 2 "treaty: big.txt: database: disk I/O e
 	sh -c 'trap "" XFSZ; ulimit -f 150 && exec "$0" "$@"' "$TREATY" import big.txt --lang en
 is "$(sqlite3 "$lib" 'PRAGMA integrity_check')" "ok" "a full disk: the library passes integrity_check"
 
+# A real full disk and a read-only one need a file system of their own: a
+# tmpfs when we may mount one (root), else a folder without write permission.
+if [ "$(id -u)" -eq 0 ] && mkdir mnt && mount -t tmpfs -o size=200k tmpfs mnt 2>/dev/null; then
+	trap 'umount "$work/mnt" 2>/dev/null; rm -rf "$TEST_HOME"' EXIT
+	mkdir mnt/treaty && cp good.db mnt/treaty/library.db
+	saved=$XDG_DATA_HOME
+	XDG_DATA_HOME=$work/mnt lib=$work/mnt/treaty/library.db
+	case_is "a full disk (tmpfs)" 2 "treaty: big.txt: database: database or disk is full" \
+		"$TREATY" import big.txt --lang en
+	is "$(sqlite3 "$lib" 'PRAGMA integrity_check')" "ok" "a full tmpfs: integrity_check passes"
+	mount -o remount,ro mnt
+	readonly_how="a read-only file system"
+else
+	skip "a full disk (tmpfs): needs root to mount a tmpfs"
+	skip "a full tmpfs: integrity_check"
+	saved=$XDG_DATA_HOME
+	mkdir -p ro/treaty && cp good.db ro/treaty/library.db
+	XDG_DATA_HOME=$work/ro lib=$work/ro/treaty/library.db
+	chmod a-w ro/treaty ro/treaty/library.db
+	trap 'chmod -R u+w "$TEST_HOME"; rm -rf "$TEST_HOME"' EXIT
+	readonly_how="a folder without write permission"
+fi
+# Read-only: the documents are still there to read; writing says why not.
+case_is "$readonly_how: library" 0 "" "$TREATY" library
+like "$out" '^essai +fr ' "$readonly_how: the library's documents are listed"
+case_is "$readonly_how: show" 0 "" "$TREATY" show essai 1
+case_is "$readonly_how: import" 2 \
+	"treaty: new.txt: database: attempt to write a readonly database" "$TREATY" import new.txt --lang en
+case_is "$readonly_how: remove" 2 "treaty: database: attempt to write a readonly database" \
+	"$TREATY" remove essai
+XDG_DATA_HOME=$saved lib=$saved/treaty/library.db
+
 # No library at all (no HOME, no XDG_DATA_HOME): reading works, importing says so.
 if [ "$(sqlite3 "$TREATY_CORPUS" 'SELECT count(*) FROM document')" -gt 0 ]; then
 	case_is "no home: list" 0 "" env -u HOME -u XDG_DATA_HOME "$TREATY" list
