@@ -33,6 +33,12 @@ int corpus_read_file(const char *path, char **data, size_t *len, char *err, size
 		corpus_set_error(err, errlen, _("%s: is a directory, not a document"), path);
 		return -1;
 	}
+	if (!S_ISREG(sb.st_mode)) { /* opening a pipe would wait for a writer, for ever */
+		corpus_set_error(err, errlen,
+		                 _("%s: not a regular file (a pipe or a device), not a document"),
+		                 path);
+		return -1;
+	}
 	if ((unsigned long long)sb.st_size > MAX_SOURCE_BYTES) {
 		corpus_set_error(err, errlen, _("%s: too large (%lld bytes; the limit is %u MB)"),
 		                 path, (long long)sb.st_size, MAX_SOURCE_BYTES >> 20);

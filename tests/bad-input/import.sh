@@ -61,6 +61,13 @@ case_is "a directory" 2 "treaty: $work: is a directory, not a document" \
 case_is "a missing file" 2 "treaty: missing.txt: No such file or directory" \
 	"$TREATY" import missing.txt --lang en
 
+# A named pipe with no writer: opening it would wait for ever.
+mkfifo pipe
+case_is "a named pipe" 2 "treaty: pipe: not a regular file (a pipe or a device), not a document" \
+	timeout 60 "$TREATY" import pipe --lang en
+case_is "a device" 2 "treaty: /dev/null: not a regular file (a pipe or a device), not a document" \
+	"$TREATY" import /dev/null --lang en
+
 ln -s loop-b loop-a
 ln -s loop-a loop-b
 case_is "a symbolic link loop" 2 "treaty: loop-a: Too many levels of symbolic links" \
