@@ -539,15 +539,35 @@ done:
 	return rc;
 }
 
+/*
+ * Nonzero when an id would reach a terminal with a control in it: ids are
+ * printed as they are, in lists and messages, so they must be plain text.
+ */
+static int id_unsafe(const char *id, char **shown)
+{
+	*shown = i18n_visible(id, strlen(id));
+	return !*shown || strcmp(*shown, id) != 0;
+}
+
 /* Write one document version into main; the caller holds the transaction. */
 static int write_document(sqlite3 *db, const struct corpus_document *d, char *err, size_t errlen)
 {
+	char *shown = NULL;
 	if (!d->id || !*d->id || !corpus_lang_ok(d->lang)) {
 		corpus_set_error(err, errlen,
 		                 _("document %s: missing id or bad language code '%s'"),
 		                 d->id ? d->id : "?", d->lang ? d->lang : "");
 		return -1;
 	}
+	if (id_unsafe(d->id, &shown)) {
+		corpus_set_error(
+		    err, errlen,
+		    _("document id \"%s\" has control characters; choose another with --id"),
+		    shown ? shown : "?");
+		free(shown);
+		return -1;
+	}
+	free(shown);
 	if (ensure_fts(db, d->lang, err, errlen) < 0 ||
 	    delete_version(db, d->id, d->lang, err, errlen) < 0 ||
 	    insert_document(db, d, err, errlen) < 0 || insert_provisions(db, d, err, errlen) < 0 ||

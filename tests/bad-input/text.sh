@@ -36,6 +36,15 @@ is "$(sqlite3 "$lib" "SELECT text FROM provision WHERE doc='controls' AND eid='a
 	"Text ${esc}[31mred${esc}[0m and ${rlo}evil${pdf} end." \
 	"ESC and bidi overrides: stored verbatim"
 
+# Ids are printed as they are, so one with a control in it is refused,
+# whether given or taken from the file's name.
+case_is "an id with ESC in it" 2 \
+	"treaty: controls.txt: document id \"e␛[31m\" has control characters; choose another with --id" \
+	"$TREATY" import controls.txt --lang en --id "e${esc}[31m"
+case_is "an id with a bidi override in it" 2 \
+	"treaty: controls.txt: document id \"a<U+202E>b\" has control characters; choose another with --id" \
+	"$TREATY" import controls.txt --lang en --id "a${rlo}b"
+
 # A 10 MB paragraph on one line: accepted (files up to 64 MB are), shown whole.
 awk 'BEGIN { printf "Title\n\nArticle 1\n"; for (i = 0; i < 1400000; i++) printf "word%d ", i % 97; printf "end.\n" }' >long-line.txt
 run "$TREATY" import long-line.txt --lang en --id long
