@@ -423,8 +423,11 @@ static int import_one(struct corpus_store *s, const char *file, const struct tui
 		.agenda_item = o->agenda_item,
 		.refers_to = o->refers_to,
 	};
+	/* File names, and so messages naming them, may hold controls: shown visibly. */
 	if (corpus_load_any(file, &lo, &doc, &report, err, sizeof err) < 0) {
-		fprintf(stderr, "treaty: %s\n", err);
+		fputs("treaty: ", stderr);
+		tui_put_text(stderr, err);
+		fputc('\n', stderr);
 		return TUI_USAGE;
 	}
 	if (!doc.id) {
@@ -435,16 +438,22 @@ static int import_one(struct corpus_store *s, const char *file, const struct tui
 		doc.id = strdup(id);
 	}
 	int rc = corpus_store_import(s, &doc, err, sizeof err);
+	char *shown = i18n_visible(file, strlen(file));
 	if (rc < 0) {
-		fprintf(stderr, "treaty: %s: %s\n", file, err);
+		fputs("treaty: ", stderr);
+		tui_put_text(stderr, file);
+		fputs(": ", stderr);
+		tui_put_text(stderr, err);
+		fputc('\n', stderr);
 	} else {
 		printf(P_("imported %s (%s): %zu provision from %s",
 		          "imported %s (%s): %zu provisions from %s", doc.n),
-		       doc.id, doc.lang, doc.n, file);
+		       doc.id, doc.lang, doc.n, shown ? shown : "");
 		print_report(&report);
 		fflush(stdout);
 		draft_warning(s, &doc);
 	}
+	free(shown);
 	corpus_document_free(&doc);
 	return rc < 0 ? TUI_USAGE : TUI_OK;
 }

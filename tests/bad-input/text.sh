@@ -41,6 +41,14 @@ is "$(sqlite3 "$lib" "SELECT text FROM provision WHERE doc='controls' AND eid='a
 case_is "an id with ESC in it" 2 \
 	"treaty: controls.txt: document id \"e␛[31m\" has control characters; choose another with --id" \
 	"$TREATY" import controls.txt --lang en --id "e${esc}[31m"
+cp controls.txt "x${esc}[2J.txt"
+case_is "a file name with ESC in it" 2 \
+	"treaty: x␛[2J.txt: document id \"x␛[2J\" has control characters; choose another with --id" \
+	"$TREATY" import "x${esc}[2J.txt" --lang en
+printf 'Title\n\nArticle 2\nTwo.\n\nArticle 1\nOne.\n' >"y${esc}[2J.txt"
+case_is "a bad file whose name has ESC in it" 2 \
+	"treaty: y␛[2J.txt:6: article 1 out of order (after article 2 at line 3)" \
+	"$TREATY" import "y${esc}[2J.txt" --lang en
 case_is "an id with a bidi override in it" 2 \
 	"treaty: controls.txt: document id \"a<U+202E>b\" has control characters; choose another with --id" \
 	"$TREATY" import controls.txt --lang en --id "a${rlo}b"
