@@ -16,6 +16,13 @@
 
 #define DEFAULT_LIMIT 20
 
+/*
+ * A word in a heading says more about a provision than one in its text:
+ * "preservation" should find the article called "Expedited preservation …"
+ * before a point that merely mentions it.
+ */
+#define HEADING_WEIGHT "4.0"
+
 /* Tokens of the snippet window around each hit. */
 #define SNIPPET_TOKENS 24
 
@@ -29,7 +36,7 @@ static char *build_sql(const struct corpus_fts_table *t, size_t n, int limit)
 			" coalesce(nullif(snippet(fts_%s, 1, '" CORPUS_MARK_START "', '" CORPUS_MARK_END
 			"', '…', %d), ''), snippet(fts_%s, 0, '" CORPUS_MARK_START "', '" CORPUS_MARK_END
 			"', '', 8)),"
-			" bm25(fts_%s) AS score FROM %s.fts_%s JOIN %s.provision AS p"
+			" bm25(fts_%s, " HEADING_WEIGHT ", 1.0) AS score FROM %s.fts_%s JOIN %s.provision AS p"
 			" ON p.rowid = fts_%s.rowid WHERE fts_%s MATCH ?1 AND (?2 IS NULL OR p.doc = ?2)"
 			" AND (?3 IS NULL OR p.eid = ?3 OR substr(p.eid, 1, length(?3) + 2) = ?3 || '__')",
 			sql, i ? " UNION ALL " : "", strcmp(t[i].schema, "main") == 0, t[i].lang,
