@@ -6,6 +6,7 @@
  * The stored fields are shown verbatim; composing only puts a label and its
  * text on one line, as the printed treaty does.
  */
+#include "i18n/nls.h"
 #include "tui/reader.h"
 
 #include <stdio.h>
@@ -158,7 +159,7 @@ int tui_doc_load(struct tui_doc *d, struct corpus_store *s, const char *doc, con
 	d->lang = strdup(d->e[0].lang);
 	if (!d->id || !d->lang || find_articles(d) < 0 ||
 	    (links && tui_links_load(d, s, err, errlen) < 0) || compose(d) < 0) {
-		snprintf(err, errlen, "out of memory");
+		snprintf(err, errlen, _("out of memory"));
 		tui_doc_free(d);
 		return -1;
 	}
@@ -182,7 +183,7 @@ static void free_paras(struct tui_doc *d)
 
 int tui_doc_add_links(struct tui_doc *d, struct corpus_store *s, char *err, size_t errlen)
 {
-	snprintf(err, errlen, "out of memory");
+	snprintf(err, errlen, _("out of memory"));
 	tui_links_free(d->link, d->nlink);
 	free_paras(d);
 	if (tui_links_load(d, s, err, errlen) < 0 || compose(d) < 0)

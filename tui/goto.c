@@ -2,6 +2,7 @@
  * goto.c — what the go-to prompt understands: an optional document id, then
  * a provision as the command line takes it (the same parser, corpus_eid_parse).
  */
+#include "i18n/nls.h"
 #include "tui/reader.h"
 
 #include <ctype.h>
@@ -24,7 +25,7 @@ int tui_goto_parse(const char *spec, tui_is_doc is_doc, void *ctx, const char *c
 	char word[64], why[256];
 	int named = 0;
 	if (!*p) {
-		snprintf(err, errlen, "go to what? e.g. art 5(2)(b), budapest 2, uncc 7");
+		snprintf(err, errlen, _("go to what? e.g. art 5(2)(b), budapest 2, uncc 7"));
 		return -1;
 	}
 	if (wl < sizeof word) {
@@ -37,7 +38,7 @@ int tui_goto_parse(const char *spec, tui_is_doc is_doc, void *ctx, const char *c
 	if (named) {
 		p = skip_space(p + wl);
 	} else if (!cur_doc) {
-		snprintf(err, errlen, "which document? name it first, e.g. budapest 2");
+		snprintf(err, errlen, _("which document? name it first, e.g. budapest 2"));
 		return -1;
 	}
 	snprintf(doc, 64, "%s", named ? word : cur_doc);
@@ -49,7 +50,7 @@ int tui_goto_parse(const char *spec, tui_is_doc is_doc, void *ctx, const char *c
 		if (named)
 			snprintf(err, errlen, "%s", why);
 		else
-			snprintf(err, errlen, "%s (or name a document first: budapest 2)", why);
+			snprintf(err, errlen, _("%s (or name a document first: budapest 2)"), why);
 		return -1;
 	}
 	snprintf(eid, 192, "%s", parsed);

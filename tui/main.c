@@ -82,6 +82,10 @@ static void put_help(void)
 	        "and filters doc:budapest lang:nl art:5.\n"),
 	      stdout);
 	printf("\n");
+	fputs(_("Reader options: --goto=PLACE, --lang=CODE, --bidi=app|terminal|off,\n"
+	        "--no-mouse, --ambiguous-wide; in the reader, ? lists the keys.\n"),
+	      stdout);
+	printf("\n");
 	fputs(
 	    _("Options: --help, --version, --ui-lang LANG (the language of the interface:\n"
 	      "en, fr, es, ru, ar or zh; by default from LANGUAGE, LC_ALL, LC_MESSAGES, LANG).\n"),

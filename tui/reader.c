@@ -4,6 +4,7 @@
  * status line.  The views do the rest, each in its own file.
  */
 #include "config.h"
+#include "i18n/nls.h"
 #include "tui/screen.h"
 #include "tui/tui.h"
 
@@ -22,6 +23,7 @@ struct reader_options {
 
 static int parse_options(int argc, char **argv, struct reader_options *o)
 {
+	char msg[256];
 	static const struct option longopts[] = {
 	    {"bidi", required_argument, NULL, 'b'},     {"goto", required_argument, NULL, 'g'},
 	    {"lang", required_argument, NULL, 'l'},     {"no-mouse", no_argument, NULL, 'm'},
@@ -42,7 +44,7 @@ static int parse_options(int argc, char **argv, struct reader_options *o)
 			else if (strcmp(optarg, "off") == 0)
 				o->bidi = I18N_BIDI_OFF;
 			else {
-				fprintf(stderr, "treaty: --bidi is app, terminal or off\n");
+				fprintf(stderr, "treaty: %s\n", _("--bidi is app, terminal or off"));
 				return TUI_USAGE;
 			}
 			break;
@@ -59,18 +61,19 @@ static int parse_options(int argc, char **argv, struct reader_options *o)
 			i18n_set_ambiguous_wide(1);
 			break;
 		case ':':
-			fprintf(stderr, "treaty: %s needs a value\nTry 'treaty --help'.\n",
-			        argv[optind - 1]);
+			snprintf(msg, sizeof msg, _("--%s needs a value"), argv[optind - 1] + 2);
+			fprintf(stderr, "treaty: %s\n%s\n", msg, _("Try 'treaty --help'."));
 			return TUI_USAGE;
 		default:
-			fprintf(stderr, "treaty: unknown option %s\nTry 'treaty --help'.\n",
-			        argv[optind - 1]);
+			snprintf(msg, sizeof msg, _("unknown option --%s"),
+			         argv[optind - 1] + strspn(argv[optind - 1], "-"));
+			fprintf(stderr, "treaty: %s\n%s\n", msg, _("Try 'treaty --help'."));
 			return TUI_USAGE;
 		}
 	}
 	if (optind < argc) {
 		fprintf(stderr,
-		        "treaty: unexpected '%s'; to start at a place: treaty --goto='%s'\n",
+		        _("treaty: unexpected '%s'; to start at a place: treaty --goto='%s'\n"),
 		        argv[optind], argv[optind]);
 		return TUI_USAGE;
 	}
@@ -189,8 +192,8 @@ static void draw_too_small(struct tui_app *app)
 	struct i18n_span *lines;
 	size_t n;
 	snprintf(msg, sizeof msg,
-	         "The terminal is too small (%d×%d). treaty needs at least %d×%d; make the "
-	         "window larger, or press q to quit.",
+	         _("The terminal is too small (%d×%d). treaty needs at least %d×%d; make the "
+	           "window larger, or press q to quit."),
 	         app->cols, app->rows, TUI_MIN_COLS, TUI_MIN_ROWS);
 	if (i18n_wrap(msg, strlen(msg), app->cols, &lines, &n, NULL, 0) < 0)
 		return;
@@ -203,14 +206,14 @@ static void draw_too_small(struct tui_app *app)
 static const char *hints(struct tui_app *app)
 {
 	if (app->overlay == TUI_SEARCH)
-		return " ↑↓ choose · Enter open · Esc back";
+		return _("↑↓ choose · Enter open · Esc back");
 	if (app->overlay == TUI_HELP)
-		return " ↑↓ scroll · any other key closes";
+		return _("↑↓ scroll · any other key closes");
 	if (app->listed && !app->nids)
-		return " ? help · q quit";
+		return _("? help · q quit");
 	if (app->focus == TUI_FOCUS_CONTENTS)
-		return " Enter open · Tab text · / search · : go to · ? help · q quit";
-	return " Tab contents · / search · : go to · ? help · q quit";
+		return _("Enter open · Tab text · / search · : go to · ? help · q quit");
+	return _("Tab contents · / search · : go to · ? help · q quit");
 }
 
 static void draw_status(struct tui_app *app)
@@ -221,7 +224,7 @@ static void draw_status(struct tui_app *app)
 		tui_draw_str(y, 0, app->cols, app->status,
 		             app->status_error ? TUI_ERROR : TUI_STATUS);
 	else
-		tui_draw_str(y, 0, app->cols, hints(app), TUI_STATUS);
+		tui_draw_str(y, 1, app->cols - 1, hints(app), TUI_STATUS);
 }
 
 static void draw(struct tui_app *app)
@@ -313,7 +316,7 @@ static void history_step(struct tui_app *app, int forward)
 	                 : tui_history_back(&app->history, &here, &to);
 	if (rc != 0) {
 		tui_app_message(app, 0,
-		                forward ? "nothing further forward" : "nothing further back");
+		                forward ? _("nothing further forward") : _("nothing further back"));
 		return;
 	}
 	if (tui_text_show(app, &to, err, sizeof err) != 0)
@@ -421,7 +424,7 @@ static void handle_key(struct tui_app *app, int key)
 	int used =
 	    app->focus == TUI_FOCUS_CONTENTS ? tui_contents_key(app, key) : tui_text_key(app, key);
 	if (!used && key >= ' ' && key < TUI_KEY(0))
-		tui_app_message(app, 0, "? lists the keys");
+		tui_app_message(app, 0, _("? lists the keys"));
 }
 
 static void handle_signal(struct tui_app *app, int sig)
@@ -524,8 +527,11 @@ static void finish(struct tui_app *app)
 	struct tui_place p;
 	char err[512];
 	tui_app_here(app, &p);
-	if (tui_place_save(place_file(), &p, err, sizeof err) < 0)
-		fprintf(stderr, "treaty: could not keep the place: %s\n", err);
+	if (tui_place_save(place_file(), &p, err, sizeof err) < 0) {
+		fputs("treaty: ", stderr);
+		fprintf(stderr, _("could not keep the place: %s"), err);
+		fputc('\n', stderr);
+	}
 	tui_contents_free(&app->contents);
 	tui_text_free(&app->text);
 	tui_search_free(&app->search);

@@ -6,6 +6,7 @@
  * reads it and acts, so nothing unsafe runs inside a handler, and a poll()
  * on the keyboard and the pipe wakes for either.
  */
+#include "i18n/nls.h"
 #include "tui/screen.h"
 
 #include <errno.h>
@@ -92,8 +93,8 @@ int tui_term_start(enum i18n_bidi_mode bidi, int mouse, int color, char *err, si
 {
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		snprintf(err, errlen,
-		         "the reader needs a terminal; for a pipe, use treaty show or "
-		         "treaty search");
+		         _("the reader needs a terminal; for a pipe, use treaty show or treaty "
+		           "search"));
 		return -1;
 	}
 	if (pipe(sigpipe) != 0) {
@@ -107,7 +108,7 @@ int tui_term_start(enum i18n_bidi_mode bidi, int mouse, int color, char *err, si
 	mode = bidi;
 	screen = newterm(NULL, stdout, stdin);
 	if (!screen) {
-		snprintf(err, errlen, "cannot use the terminal '%s'",
+		snprintf(err, errlen, _("cannot use the terminal '%s'"),
 		         getenv("TERM") ? getenv("TERM") : "");
 		close(sigpipe[0]), close(sigpipe[1]);
 		return -1;

@@ -6,6 +6,7 @@
  * Until references are resolved in the text, the article headings here are
  * the links: Enter or a click follows one.
  */
+#include "i18n/nls.h"
 #include "tui/screen.h"
 
 #include <stdio.h>
@@ -392,7 +393,7 @@ static void draw_row(struct tui_app *app, int y, const struct tui_vrow *v, int s
 		int used = tui_draw_str(y, x, w, o->id, selected ? TUI_SELECT : TUI_HEADING);
 		x += used + 1, w -= used + 1;
 		if (o->partial && w > 0) {
-			used = tui_draw_str(y, x, w, "(partial)", selected ? TUI_SELECT : TUI_DIM);
+			used = tui_draw_str(y, x, w, _("(partial)"), selected ? TUI_SELECT : TUI_DIM);
 			x += used + 1, w -= used + 1;
 		}
 		if (o->title && w > 0)
@@ -415,10 +416,10 @@ void tui_contents_draw(struct tui_app *app)
 	int focused = app->focus == TUI_FOCUS_CONTENTS;
 	size_t vis = c->rect.h > 1 ? (size_t)c->rect.h - 1 : 1;
 	tui_fill(c->rect.y, c->rect.x, c->rect.w, focused ? TUI_HEADER : TUI_STATUS);
-	tui_draw_str(c->rect.y, c->rect.x, c->rect.w, " Contents",
+	tui_draw_str(c->rect.y, c->rect.x + 1, c->rect.w - 1, _("Contents"),
 	             focused ? TUI_HEADER : TUI_STATUS);
 	if (!c->nrows) {
-		tui_draw_str(c->rect.y + 2, c->rect.x + 1, c->rect.w - 1, "(no documents)",
+		tui_draw_str(c->rect.y + 2, c->rect.x + 1, c->rect.w - 1, _("(no documents)"),
 		             TUI_DIM);
 		return;
 	}

@@ -1,7 +1,9 @@
 /*
  * view-help.c — every key of the reader, on one scrollable page (?).
  * The table is the one list of keys: the README's "Reading" section follows it.
+ * Key names stay as they are written on the keyboard; what they do is translated.
  */
+#include "i18n/nls.h"
 #include "tui/screen.h"
 
 #include <string.h>
@@ -12,44 +14,44 @@ struct help_line {
 };
 
 static const struct help_line help[] = {
-    {NULL, "Moving"},
-    {"↑ ↓  j k", "a line up or down (in the contents: an entry)"},
-    {"PgUp PgDn  b Space", "a page up or down"},
-    {"Ctrl-U Ctrl-D  u d", "half a page up or down"},
-    {"g G  Home End", "the start or the end of the document"},
-    {"] [", "the next or the previous article"},
-    {"Tab", "switch between the contents and the text"},
-    {"Enter", "open the entry under the cursor"},
-    {"→ ←  + -", "open or close a document or chapter in the contents"},
-    {NULL, "Going places"},
-    {":", "go to: art 5(2)(b), budapest 2, uncc 7, or an identifier"},
-    {"Backspace  H", "back to where you were before the last jump"},
-    {"L", "forward again"},
-    {"1 … 9  Enter", "follow the reference with that number: [12]Article 21"},
-    {NULL, "Searching"},
-    {"/", "search every document as you type"},
-    {"", "words, \"a phrase\", prefix*, -word, OR, doc:ID lang:CODE art:N"},
-    {"↑ ↓  Enter  Esc", "in the search: choose a hit, open it, go back"},
-    {"n N", "the next or the previous hit, across articles"},
-    {"Esc", "in the text: hide the hits"},
-    {NULL, "Languages"},
-    {"l", "the next language of the document"},
-    {"v", "a second language side by side, kept in step; v again closes it"},
-    {NULL, "Mouse"},
-    {"click", "open a contents entry, a search hit or a reference; mark a hit"},
-    {"wheel", "scroll the pane under the pointer"},
-    {NULL, "The rest"},
-    {"?", "this help (q, Esc or ? closes it)"},
-    {"Ctrl-L", "redraw the screen"},
-    {"Ctrl-Z", "suspend; fg brings the reader back"},
-    {"q", "quit; the place is kept for next time"},
-    {NULL, "Options"},
-    {"--goto=PLACE", "start at a place, as typed after :"},
-    {"--lang=CODE", "start in this language"},
-    {"--bidi=MODE", "app (treaty orders right-to-left text), terminal, off"},
-    {"--no-mouse", "leave the mouse to the terminal, for selecting text"},
-    {"--ambiguous-wide", "count East Asian ambiguous characters as two cells"},
-    {"NO_COLOR=1", "no colours: bold, underline and reverse only"},
+    {NULL, N_("Moving")},
+    {"↑ ↓  j k", N_("a line up or down (in the contents: an entry)")},
+    {"PgUp PgDn  b Space", N_("a page up or down")},
+    {"Ctrl-U Ctrl-D  u d", N_("half a page up or down")},
+    {"g G  Home End", N_("the start or the end of the document")},
+    {"] [", N_("the next or the previous article")},
+    {"Tab", N_("switch between the contents and the text")},
+    {"Enter", N_("open the entry under the cursor")},
+    {"→ ←  + -", N_("open or close a document or chapter in the contents")},
+    {NULL, N_("Going places")},
+    {":", N_("go to: art 5(2)(b), budapest 2, uncc 7, or an identifier")},
+    {"Backspace  H", N_("back to where you were before the last jump")},
+    {"L", N_("forward again")},
+    {"1 … 9  Enter", N_("follow the reference with that number: [12]Article 21")},
+    {NULL, N_("Searching")},
+    {"/", N_("search every document as you type")},
+    {"", N_("words, \"a phrase\", prefix*, -word, OR, doc:ID lang:CODE art:N")},
+    {"↑ ↓  Enter  Esc", N_("in the search: choose a hit, open it, go back")},
+    {"n N", N_("the next or the previous hit, across articles")},
+    {"Esc", N_("in the text: hide the hits")},
+    {NULL, N_("Languages")},
+    {"l", N_("the next language of the document")},
+    {"v", N_("a second language side by side, kept in step; v again closes it")},
+    {NULL, N_("Mouse")},
+    {"click", N_("open a contents entry, a search hit or a reference; mark a hit")},
+    {"wheel", N_("scroll the pane under the pointer")},
+    {NULL, N_("The rest")},
+    {"?", N_("this help (q, Esc or ? closes it)")},
+    {"Ctrl-L", N_("redraw the screen")},
+    {"Ctrl-Z", N_("suspend; fg brings the reader back")},
+    {"q", N_("quit; the place is kept for next time")},
+    {NULL, N_("Options")},
+    {"--goto=PLACE", N_("start at a place, as typed after :")},
+    {"--lang=CODE", N_("start in this language")},
+    {"--bidi=MODE", N_("app (treaty orders right-to-left text), terminal, off")},
+    {"--no-mouse", N_("leave the mouse to the terminal, for selecting text")},
+    {"--ambiguous-wide", N_("count East Asian ambiguous characters as two cells")},
+    {"NO_COLOR=1", N_("no colours: bold, underline and reverse only")},
 };
 
 #define NLINES (sizeof help / sizeof help[0])
@@ -67,17 +69,17 @@ void tui_help_draw(struct tui_app *app)
 	if (app->help_top > max_top(app))
 		app->help_top = max_top(app);
 	tui_fill(0, 0, w, TUI_HEADER);
-	tui_draw_str(0, 0, w, " Keys of the treaty reader", TUI_HEADER);
+	tui_draw_str(0, 1, w - 1, _("Keys of the treaty reader"), TUI_HEADER);
 	for (int i = 0; i < vis && app->help_top + i < (int)NLINES; i++) {
 		const struct help_line *h = &help[app->help_top + i];
 		int y = 1 + i;
 		if (!h->keys) {
-			tui_draw_str(y, 1, w - 1, h->what, TUI_HEADING);
+			tui_draw_str(y, 1, w - 1, _(h->what), TUI_HEADING);
 			continue;
 		}
 		int kc = w > 2 * KEY_COLUMN ? KEY_COLUMN : w / 3;
 		tui_draw_str(y, 3, kc - 3, h->keys, TUI_LINK);
-		tui_draw_str(y, kc + 1, w - kc - 1, h->what, TUI_BODY);
+		tui_draw_str(y, kc + 1, w - kc - 1, _(h->what), TUI_BODY);
 	}
 }
 

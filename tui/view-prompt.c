@@ -2,6 +2,7 @@
  * view-prompt.c — the go-to prompt, on the status line, and the line editing
  * it shares with the search line.
  */
+#include "i18n/nls.h"
 #include "tui/screen.h"
 
 #include <limits.h>
@@ -64,7 +65,7 @@ void tui_prompt_draw(struct tui_app *app)
 	int y = app->rows - 1;
 	tui_fill(y, 0, app->cols, TUI_BODY);
 	int used = tui_draw_str(y, 0, app->cols,
-	                        app->prompt_link ? "Follow link:" : "Go to:", TUI_HEADING) +
+	                        app->prompt_link ? _("Follow link:") : _("Go to:"), TUI_HEADING) +
 	           1;
 	used += tui_draw_str(y, used, app->cols - used - 1, app->prompt, TUI_BODY);
 	app->cursor_y = y;

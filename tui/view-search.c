@@ -7,6 +7,7 @@
  * soon as one arrives; the interrupted query stays pending and runs again,
  * with the longer text, once the keys are read.
  */
+#include "i18n/nls.h"
 #include "tui/screen.h"
 
 #include <sqlite3.h>
@@ -78,12 +79,12 @@ int tui_search_run(struct tui_app *app)
 	snprintf(s->shown, sizeof s->shown, "%s", s->query);
 	if (!*s->query)
 		snprintf(s->msg, sizeof s->msg,
-		         "Type words to search every document and language; \"a phrase\", "
-		         "prefix*, -not, OR, doc:budapest, lang:nl, art:5 narrow it.");
+		         _("Type words to search every document and language; \"a phrase\", "
+		           "prefix*, -not, OR, doc:budapest, lang:nl, art:5 narrow it."));
 	else if (rc != 0)
 		snprintf(s->msg, sizeof s->msg, "%s", err);
 	else
-		snprintf(s->msg, sizeof s->msg, "%zu %s", n, n == 1 ? "hit" : "hits");
+		snprintf(s->msg, sizeof s->msg, P_("%zu hit", "%zu hits", n), n);
 	s->dirty = 0;
 	return 1;
 }
@@ -129,8 +130,10 @@ static void open_hit(struct tui_app *app, size_t i)
 		app->text.hit = (long)k;
 		break;
 	}
-	tui_app_message(app, 0, "%zu %s highlighted; n next, N previous", d->nhit,
-	                d->nhit == 1 ? "hit" : "hits");
+	tui_app_message(app, 0,
+	                P_("%zu hit highlighted; n next, N previous",
+	                   "%zu hits highlighted; n next, N previous", d->nhit),
+	                d->nhit);
 }
 
 static void select_hit(struct tui_search *s, long delta)
@@ -241,11 +244,11 @@ void tui_search_draw(struct tui_app *app)
 	struct tui_search *s = &app->search;
 	int y = s->rect.y, x = s->rect.x, w = s->rect.w;
 	tui_fill(y, x, w, TUI_HEADER);
-	int used = tui_draw_str(y, x, w, " Search:", TUI_HEADER) + 1;
+	int used = tui_draw_str(y, x + 1, w - 1, _("Search:"), TUI_HEADER) + 2;
 	int qw = tui_draw_str(y, x + used, w - used - 1, s->query, TUI_HEADER);
 	int cursor_x = x + used + qw;
 	int list_y = y + 2;
-	tui_draw_str(y + 1, x + 1, w - 1, s->dirty ? "searching…" : s->msg, TUI_DIM);
+	tui_draw_str(y + 1, x + 1, w - 1, s->dirty ? _("searching…") : s->msg, TUI_DIM);
 	size_t per = (size_t)(s->rect.h - 2) / HIT_ROWS;
 	if (per < 1)
 		per = 1;

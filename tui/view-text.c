@@ -7,6 +7,7 @@
  * the rows (a resize, a language, the side-by-side view) first takes the
  * place at the top and restores it afterwards, so the reader stays put.
  */
+#include "i18n/nls.h"
 #include "tui/screen.h"
 
 #include <stdio.h>
@@ -14,17 +15,17 @@
 #include <string.h>
 
 static const char *const empty_help[] = {
-    "No documents yet.",
+    N_("No documents yet."),
     "",
-    "Add an official text to your library with",
+    N_("Add an official text to your library with"),
     "    treaty import --lang en --id ID FILE",
-    "(--lang is the text's language: ar en es fr nl ru zh),",
-    "then start treaty again.",
+    N_("(--lang is the text's language: ar en es fr nl ru zh),"),
+    N_("then start treaty again."),
     "",
-    "A build with the corpus sources includes the bundled treaties:",
+    N_("A build with the corpus sources includes the bundled treaties:"),
     "    ./configure --with-corpus-src=DIR",
     "",
-    "q quits; treaty --help lists every command.",
+    N_("q quits; treaty --help lists every command."),
 };
 
 void tui_text_free(struct tui_text *t)
@@ -116,7 +117,7 @@ void tui_text_relayout(struct tui_app *app)
 		return;
 	tui_text_here(app, &here);
 	if (rewrap(t) < 0) {
-		tui_app_message(app, 1, "out of memory");
+		tui_app_message(app, 1, _("out of memory"));
 		return;
 	}
 	go_to_place(t, &here);
@@ -153,7 +154,7 @@ static int load_second(struct tui_app *app, const char *lang, char *err, size_t 
 	char *pick = lang ? strdup(lang) : other_language(app, t->doc[0].id, t->doc[0].lang);
 	struct tui_doc d;
 	if (!pick) {
-		snprintf(err, errlen, "%s is only in %s", t->doc[0].id, t->doc[0].lang);
+		snprintf(err, errlen, _("%s is only in %s"), t->doc[0].id, t->doc[0].lang);
 		return 1;
 	}
 	int rc = tui_doc_load(&d, app->store, t->doc[0].id, pick, 0, err, errlen);
@@ -196,7 +197,7 @@ int tui_text_show(struct tui_app *app, const struct tui_place *p, char *err, siz
 		}
 		apply_hits(t);
 		if (rewrap(t) < 0) {
-			snprintf(err, errlen, "out of memory");
+			snprintf(err, errlen, _("out of memory"));
 			return -1;
 		}
 	}
@@ -238,14 +239,14 @@ void tui_text_next_language(struct tui_app *app)
 		return;
 	char *next = other_language(app, t->doc[0].id, t->doc[0].lang);
 	if (!next) {
-		tui_app_message(app, 0, "%s is only in %s", t->doc[0].id, t->doc[0].lang);
+		tui_app_message(app, 0, _("%s is only in %s"), t->doc[0].id, t->doc[0].lang);
 		return;
 	}
 	tui_text_here(app, &p);
 	snprintf(p.lang, sizeof p.lang, "%s", next);
 	free(next);
 	if (tui_app_open(app, &p, 0) == 0)
-		tui_app_message(app, 0, "%s in %s", t->doc[0].id, t->doc[0].lang);
+		tui_app_message(app, 0, _("%s in %s"), t->doc[0].id, t->doc[0].lang);
 }
 
 void tui_text_toggle_side(struct tui_app *app)
@@ -266,12 +267,12 @@ void tui_text_toggle_side(struct tui_app *app)
 		t->side = 1;
 	}
 	if (rewrap(t) < 0) {
-		tui_app_message(app, 1, "out of memory");
+		tui_app_message(app, 1, _("out of memory"));
 		return;
 	}
 	go_to_place(t, &here);
 	if (t->side)
-		tui_app_message(app, 0, "%s beside %s, kept in step; v closes", t->doc[1].lang,
+		tui_app_message(app, 0, _("%s beside %s, kept in step; v closes"), t->doc[1].lang,
 		                t->doc[0].lang);
 }
 
@@ -315,7 +316,7 @@ void tui_text_step_hit(struct tui_app *app, int forward)
 	size_t vis = visible_rows(t);
 	long i, n = (long)d->nhit;
 	if (!n) {
-		tui_app_message(app, 0, "no search hits here; / searches");
+		tui_app_message(app, 0, _("no search hits here; / searches"));
 		return;
 	}
 	int seen = t->hit >= 0 && hit_row(t, (size_t)t->hit) >= t->top &&
@@ -329,14 +330,14 @@ void tui_text_step_hit(struct tui_app *app, int forward)
 		for (i = n - 1; i >= 0 && hit_row(t, (size_t)i) >= t->top; i--)
 			;
 	}
-	const char *wrapped = "";
+	const char *fmt = _("hit %ld of %ld");
 	if (i >= n || i < 0) {
 		i = i < 0 ? n - 1 : 0;
-		wrapped = forward ? " (from the top)" : " (from the bottom)";
+		fmt = forward ? _("hit %ld of %ld (from the top)") : _("hit %ld of %ld (from the bottom)");
 	}
 	t->hit = i;
 	reveal(t, hit_row(t, (size_t)i));
-	tui_app_message(app, 0, "hit %ld of %ld%s", i + 1, n, wrapped);
+	tui_app_message(app, 0, fmt, i + 1, n);
 }
 
 int tui_text_top_entry(struct tui_app *app)
@@ -384,7 +385,8 @@ static void step_article(struct tui_app *app, int forward)
 			best = (long)row;
 	}
 	if (best < 0) {
-		tui_app_message(app, 0, forward ? "this is the last article" : "this is the first");
+		tui_app_message(app, 0,
+		                forward ? _("this is the last article") : _("this is the first article"));
 		return;
 	}
 	t->top = (size_t)best;
@@ -456,7 +458,7 @@ int tui_text_key(struct tui_app *app, int key)
 		/* A number follows a reference, as in lynx: the rest of it is typed at the prompt.
 		 */
 		if (!t->doc[0].nlink) {
-			tui_app_message(app, 0, "no references here to follow");
+			tui_app_message(app, 0, _("no references here to follow"));
 			break;
 		}
 		app->overlay = TUI_PROMPT;
@@ -479,20 +481,20 @@ void tui_text_follow(struct tui_app *app, long n)
 	char lang[16];
 	if (n < 1 || (size_t)n > d->nlink) {
 		if (d->nlink)
-			tui_app_message(app, 1, "no reference [%ld]; they are numbered 1 to %zu", n,
+			tui_app_message(app, 1, _("no reference [%ld]; they are numbered 1 to %zu"), n,
 			                d->nlink);
 		else
-			tui_app_message(app, 1, "no references here");
+			tui_app_message(app, 1, _("no references here"));
 		return;
 	}
 	const struct tui_link *l = &d->link[n - 1];
 	if (!l->doc || l->external) {
-		tui_app_message(app, 0, "[%ld] %s: another instrument, not in the library", n,
+		tui_app_message(app, 0, _("[%ld] %s: another instrument, not in the library"), n,
 		                l->text ? l->text : "");
 		return;
 	}
 	if (!l->resolved) {
-		tui_app_message(app, 0, "[%ld] %s: not in the text of %s as it stands", n,
+		tui_app_message(app, 0, _("[%ld] %s: not in the text of %s as it stands"), n,
 		                l->text ? l->text : "", l->doc);
 		return;
 	}
@@ -505,10 +507,10 @@ void tui_text_follow(struct tui_app *app, long n)
 		return;
 	app->focus = TUI_FOCUS_TEXT;
 	if (l->targets > 1)
-		tui_app_message(app, 0, "%s, the first of %d; Backspace goes back", what,
+		tui_app_message(app, 0, _("%s, the first of %d; Backspace goes back"), what,
 		                l->targets);
 	else
-		tui_app_message(app, 0, "%s; Backspace goes back", what);
+		tui_app_message(app, 0, _("%s; Backspace goes back"), what);
 }
 
 void tui_text_click(struct tui_app *app, int y, int x)
@@ -540,7 +542,7 @@ void tui_text_click(struct tui_app *app, int y, int x)
 		for (size_t k = 0; k < p->nhits; k++)
 			if (p->hits[k].start == h->start && (size_t)at < p->hits[k].end) {
 				t->hit = (long)i;
-				tui_app_message(app, 0, "hit %zu of %zu", i + 1, d->nhit);
+				tui_app_message(app, 0, _("hit %ld of %ld"), (long)i + 1, (long)d->nhit);
 				return;
 			}
 	}
@@ -563,7 +565,8 @@ static void draw_header(struct tui_app *app)
 	for (size_t i = 0; i < app->contents.ndocs; i++)
 		if (strcmp(app->contents.doc[i].id, d->id) == 0)
 			partial = app->contents.doc[i].partial;
-	snprintf(left, sizeof left, " %s%s · %s%s%s · %s%s%s", d->id, partial ? " (partial)" : "",
+	snprintf(left, sizeof left, " %s%s%s · %s%s%s · %s%s%s", d->id, partial ? " " : "",
+	         partial ? _("(partial)") : "",
 	         cite ? cite : d->e[a].eid, d->e[a].heading ? " · " : "",
 	         d->e[a].heading ? d->e[a].heading : "", d->lang, t->side ? " | " : "",
 	         t->side ? t->doc[1].lang : "");
@@ -608,11 +611,12 @@ static void draw_empty(struct tui_app *app)
 	size_t n = sizeof empty_help / sizeof empty_help[0];
 	if (app->nids) {
 		tui_draw_str(t->rect.y + 2, t->rect.x + 1, t->rect.w - 1,
-		             "Choose a document in the contents (Tab).", TUI_BODY);
+		             _("Choose a document in the contents (Tab)."), TUI_BODY);
 		return;
 	}
 	for (size_t i = 0; i < n && (int)i + 2 < t->rect.h; i++)
-		tui_draw_str(t->rect.y + 2 + (int)i, t->rect.x + 1, t->rect.w - 1, empty_help[i],
+		tui_draw_str(t->rect.y + 2 + (int)i, t->rect.x + 1, t->rect.w - 1,
+		             *empty_help[i] == ' ' || !*empty_help[i] ? empty_help[i] : _(empty_help[i]),
 		             i ? TUI_BODY : TUI_HEADING);
 }
 

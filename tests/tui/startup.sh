@@ -38,6 +38,15 @@ exits 0 "q quits"
 [ -s "$place_file" ]
 ok $? "the place is kept for the next session"
 
+reader 80 24 --ui-lang fr
+shows '^ tuitest · Title · en' "--ui-lang fr: the document stays in English"
+shows 'Tab sommaire · / chercher' "the status line speaks French"
+keys '?'
+shows '^ Touches du lecteur treaty' "and so does the help"
+shows '^ +n N +le résultat suivant ou précédent' "every key, in French"
+keys q q
+exits 0 "q quits"
+
 reader 120 30
 shows '^ Contents +│ tuitest · Title · en' "at 120 columns the contents and the text are side by side"
 shows '│Test Convention on Reading Machines' "the text shows the document"
