@@ -60,8 +60,19 @@ reader() {
 		$READER_ENV "$TREATY" "$@"
 }
 
-# The process id of the reader started by reader.
-reader_pid() { pgrep -P "$(tm display -p -t t '#{pane_pid}')" | head -1; }
+# The process id of the reader started by reader: the child of the pane's shell.
+reader_pid() {
+	parent=$(tm display -p -t t '#{pane_pid}')
+	for stat in /proc/[0-9]*/stat; do
+		# After "pid (command) ": the state, then the parent's id.
+		fields=$(sed 's/.*) //' "$stat" 2>/dev/null) || continue
+		set -- $fields
+		[ "${2:-}" = "$parent" ] || continue
+		pid=${stat#/proc/}
+		echo "${pid%/stat}"
+		return
+	done
+}
 
 screen() { tm capture-pane -p -t t 2>/dev/null; }
 screen_attrs() { tm capture-pane -p -e -t t 2>/dev/null; }
