@@ -80,12 +80,26 @@ keys() { tm send-keys -t t "$@"; }
 typed() { tm send-keys -t t -l "$1"; }
 resize() { tm resize-window -t t -x "$1" -y "$2"; }
 
+# settle: under valgrind (make check-valgrind) a screen arrives slowly enough to be
+# read half drawn; wait until two reads 50 ms apart agree.  $screen keeps it.
+settle() {
+	[ -n "${VALGRIND_LOGS:-}" ] || return 0
+	tries=100
+	while [ "$tries" -gt 0 ]; do
+		sleep 0.05
+		again=$(screen)
+		[ "$again" = "$screen" ] && return 0
+		screen=$again
+		tries=$((tries - 1))
+	done
+}
+
 # wait_for PATTERN [SECONDS]: poll the screen until a line matches (grep -E); $screen keeps it.
 wait_for() {
 	tries=$(( ${2:-10} * 20 ))
 	while [ "$tries" -gt 0 ]; do
 		screen=$(screen)
-		printf '%s\n' "$screen" | grep -Eq -- "$1" && return 0
+		printf '%s\n' "$screen" | grep -Eq -- "$1" && settle && return 0
 		sleep 0.05
 		tries=$((tries - 1))
 	done
