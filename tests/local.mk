@@ -17,5 +17,6 @@ include tests/cli/local.mk
 include tests/nls/local.mk
 include tests/fuzz/local.mk
 include tests/bad-input/local.mk
+include tests/valgrind/local.mk
 include tests/formats/local.mk
 include tests/tui/local.mk
