@@ -1,0 +1,74 @@
+#!/bin/sh
+# Bad-input catalogue, the terminal: no terminal, an unknown one, one that
+# cannot place the cursor, a locale that is not UTF-8, a 1×1 terminal and a
+# thousand resizes in a row.  The reader either works or says why it cannot,
+# and leaves the terminal and the user's data as they were.
+. "$top_srcdir/tests/tui/tmux.sh"
+. "$top_srcdir/tests/bad-input/cases.sh"
+cd "$work" || exit 1
+
+# Without a terminal at all (make check's stdin is not one).
+case_is "stdin and stdout not a terminal" 2 \
+	"treaty: the reader needs a terminal; for a pipe, use treaty show or treaty search" \
+	"$TREATY" </dev/null
+
+# term_case NAME STATUS MESSAGE [NAME=VALUE…]: the reader started in a 160×10
+# terminal with these in its environment; the screen must show exactly
+# MESSAGE, the reader exit with STATUS, and nothing change.  STDIN=FILE
+# redirects its input, UNSET=NAME removes a variable.
+term_case() {
+	name=$1 want_status=$2 want=$3
+	shift 3
+	before=$(state)
+	status_file="$TEST_HOME/status.$((tm_runs + 1))"
+	start 160 10 env IN="${STDIN:-}" sh -c 'f=$1; shift
+if [ -n "$IN" ]; then "$@" <"$IN"; else "$@"; fi; echo $? >"$f"; exec sleep 600' sh "$status_file" \
+		env ${UNSET:+-u "$UNSET"} TREATY_CORPUS=/nonexistent XDG_DATA_HOME="$XDG_DATA_HOME" \
+		LC_ALL=C.UTF-8 "$@" "$TREATY"
+	exits "$want_status" "$name: exit status $want_status"
+	# The shell outlives the reader (tmux may drop the last output of a pane
+	# that dies at once) and tmux may show it after the status is written.
+	tries=200
+	while got=$(screen | sed '/^$/d') && [ "$got" != "$want" ] &&
+		[ "$tries" -gt 0 ]; do
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	is "$got" "$want" "$name: the message"
+	is "$(state)" "$before" "$name: nothing changed"
+}
+
+STDIN=/dev/null
+term_case "stdin not a terminal" 2 \
+	"treaty: the reader needs a terminal; for a pipe, use treaty show or treaty search"
+STDIN=
+UNSET=TERM
+term_case "TERM unset" 2 "treaty: cannot use the terminal ''"
+UNSET=
+term_case "TERM unknown" 2 "treaty: cannot use the terminal 'nosuch-terminal'" TERM=nosuch-terminal
+
+# 1×1: nothing fits, nothing breaks; grown, it reads.
+reader 1 1
+keys j
+resize 80 24
+shows 'essai' "a 1×1 terminal grown to 80×24 shows the document"
+keys q
+exits 0 "a 1×1 terminal: q quits"
+
+# A thousand resizes in a row, as a tiling window manager may send.
+kept=$(sha256sum <"$lib")
+reader 80 24
+shows 'essai' "before the resizes, the reader runs"
+i=0
+while [ $i -lt 1000 ]; do
+	resize $((1 + i * 7 % 120)) $((1 + i * 3 % 40))
+	i=$((i + 1))
+done
+resize 80 24
+shows 'essai' "after 1 000 resizes, the reader draws the document"
+keys j
+keys q
+exits 0 "after 1 000 resizes, q quits"
+is "$(sha256sum <"$lib")" "$kept" "after 1 000 resizes, the library is unchanged"
+
+done_testing
