@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <langinfo.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -95,6 +96,14 @@ int tui_term_start(enum i18n_bidi_mode bidi, int mouse, int color, char *err, si
 		snprintf(err, errlen,
 		         _("the reader needs a terminal; for a pipe, use treaty show or treaty "
 		           "search"));
+		return -1;
+	}
+	/* Outside UTF-8 curses would draw every letter beyond ASCII as a blank. */
+	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
+		snprintf(err, errlen,
+		         "the reader needs a UTF-8 locale to show the texts as they are (this one "
+		         "uses %s); try: LC_ALL=C.UTF-8 treaty",
+		         nl_langinfo(CODESET));
 		return -1;
 	}
 	if (pipe(sigpipe) != 0) {

@@ -47,6 +47,20 @@ term_case "TERM unset" 2 "treaty: cannot use the terminal ''"
 UNSET=
 term_case "TERM unknown" 2 "treaty: cannot use the terminal 'nosuch-terminal'" TERM=nosuch-terminal
 
+# Outside UTF-8 every letter beyond ASCII would be drawn as a blank: the text
+# would be shown wrong, so the reader says what to do instead.
+term_case "a locale that is not UTF-8" 2 "treaty: the reader needs a UTF-8 locale to show the texts as they are (this one uses ANSI_X3.4-1968); try: LC_ALL=C.UTF-8 treaty" \
+	LC_ALL=C
+if locale -a 2>/dev/null | grep -qix 'fr_FR.iso88591\|en_US.iso88591\|de_DE.iso88591'; then
+	latin1=$(locale -a | grep -ix 'fr_FR.iso88591\|en_US.iso88591\|de_DE.iso88591' | head -1)
+	term_case "a Latin-1 locale" 2 "treaty: the reader needs a UTF-8 locale to show the texts as they are (this one uses ISO-8859-1); try: LC_ALL=C.UTF-8 treaty" \
+		LC_ALL="$latin1"
+else
+	skip "a Latin-1 locale: none installed"
+	skip "a Latin-1 locale: the message"
+	skip "a Latin-1 locale: nothing changed"
+fi
+
 # 1×1: nothing fits, nothing breaks; grown, it reads.
 reader 1 1
 keys j
