@@ -116,6 +116,19 @@ int tui_term_start(enum i18n_bidi_mode bidi, int mouse, int color, char *err, si
 	}
 	mode = bidi;
 	screen = newterm(NULL, stdout, stdin);
+	/* A terminal that cannot place the cursor (dumb, a printer) gets a scroll of junk. */
+	const char *cup = screen ? tigetstr("cup") : NULL;
+	if (screen && (!cup || cup == (char *)-1)) {
+		endwin();
+		delscreen(screen);
+		screen = NULL;
+		snprintf(err, errlen,
+		         "the terminal '%s' cannot place the cursor; the reader needs one that can "
+		         "(or use treaty show and treaty search)",
+		         getenv("TERM") ? getenv("TERM") : "");
+		close(sigpipe[0]), close(sigpipe[1]);
+		return -1;
+	}
 	if (!screen) {
 		snprintf(err, errlen, _("cannot use the terminal '%s'"),
 		         getenv("TERM") ? getenv("TERM") : "");

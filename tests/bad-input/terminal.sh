@@ -47,6 +47,9 @@ term_case "TERM unset" 2 "treaty: cannot use the terminal ''"
 UNSET=
 term_case "TERM unknown" 2 "treaty: cannot use the terminal 'nosuch-terminal'" TERM=nosuch-terminal
 
+# A terminal that cannot place the cursor: refused, not drawn as a scroll of junk.
+term_case "TERM dumb" 2 "treaty: the terminal 'dumb' cannot place the cursor; the reader needs one that can (or use treaty show and treaty search)" \
+	TERM=dumb
 # Outside UTF-8 every letter beyond ASCII would be drawn as a blank: the text
 # would be shown wrong, so the reader says what to do instead.
 term_case "a locale that is not UTF-8" 2 "treaty: the reader needs a UTF-8 locale to show the texts as they are (this one uses ANSI_X3.4-1968); try: LC_ALL=C.UTF-8 treaty" \
