@@ -154,6 +154,8 @@ int tui_term_start(enum i18n_bidi_mode bidi, int mouse, int color, char *err, si
 	}
 	/* After newterm, so that these replace what curses installs for itself. */
 	catch_signals();
+	/* A resize between newterm and now reached no handler of ours: look again. */
+	tui_term_resize();
 	return 0;
 }
 
