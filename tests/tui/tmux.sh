@@ -14,9 +14,9 @@ if ! command -v tmux >/dev/null 2>&1; then
 	exit 0
 fi
 unset TMUX TMUX_PANE
-tm_base="treaty-test-$$-${TEST_HOME##*.}"
+# Sockets live in the test's directory: tmux leaves them behind when its server is killed.
 tm_runs=0
-tm_socket=$tm_base
+tm_socket="$TEST_HOME/tmux-0"
 terminal=screen-256color
 infocmp tmux-256color >/dev/null 2>&1 && terminal=tmux-256color
 cat >"$TEST_HOME/tmux.conf" <<EOF
@@ -26,12 +26,12 @@ set -g remain-on-exit on
 set -g escape-time 0
 EOF
 # A pipe-pane may still be writing its log when the server goes: try twice.
-trap 'tmux -L "$tm_socket" kill-server 2>/dev/null
+trap 'tmux -S "$tm_socket" kill-server 2>/dev/null
 rm -rf "$TEST_HOME" 2>/dev/null || { sleep 0.5; rm -rf "$TEST_HOME"; }' EXIT
 # The reader keeps its place between sessions; tests that want a fresh start remove it.
 place_file="$XDG_DATA_HOME/treaty/place"
 
-tm() { tmux -L "$tm_socket" -f "$TEST_HOME/tmux.conf" "$@"; }
+tm() { tmux -S "$tm_socket" -f "$TEST_HOME/tmux.conf" "$@"; }
 
 # start COLS ROWS COMMAND [ARGS…]: a new terminal of that size running the command.
 # Each gets a server of its own: a new session could reach a server still exiting.
@@ -40,7 +40,7 @@ start() {
 	shift 2
 	tm kill-server 2>/dev/null
 	tm_runs=$((tm_runs + 1))
-	tm_socket="$tm_base-$tm_runs"
+	tm_socket="$TEST_HOME/tmux-$tm_runs"
 	tm new-session -d -s t -x "$cols" -y "$rows" "$@"
 }
 
