@@ -42,7 +42,7 @@ typed 'art 3'
 keys Enter
 shows '^ tuitest · Art\. 3 · Scrolling' ":art 3 goes to article 3"
 keys j j j
-wait_for '^ tuitest · Art\. 3'
+wait_gone '^Article 3$'
 before=$(line 2)
 keys :
 typed 'tuitest 6(2)'
