@@ -6,6 +6,7 @@
  * The stored fields are shown verbatim; composing only puts a label and its
  * text on one line, as the printed treaty does.
  */
+#include "corpus/terms.h"
 #include "i18n/nls.h"
 #include "tui/reader.h"
 
@@ -69,8 +70,13 @@ static int add_para(struct tui_doc *d, size_t *cap, int entry, enum tui_style st
 	char *text = tui_links_compose(a, b, d->link + first, n, (int)d->np, (int)first + 1, &len);
 	if (!text)
 		return -1;
-	struct tui_para p = {entry, style, indent, blank && d->np > 0, text, len, NULL, 0, NULL,
-	                     NULL,  0,     first};
+	struct tui_para p = {.entry = entry,
+	                     .style = style,
+	                     .indent = indent,
+	                     .blank_before = blank && d->np > 0,
+	                     .text = text,
+	                     .len = len,
+	                     .first_link = first};
 	if (para_links(&p, d->link + first, n) < 0) {
 		free(text), free(p.links), free(p.numbers);
 		return -1;
@@ -173,6 +179,8 @@ static void free_paras(struct tui_doc *d)
 		free(d->p[i].hits);
 		free(d->p[i].links);
 		free(d->p[i].numbers);
+		free(d->p[i].uses);
+		free(d->p[i].use_term);
 	}
 	free(d->p);
 	free(d->first_para);
@@ -204,6 +212,41 @@ int tui_doc_shift(const struct tui_doc *d, int entry, int part, int byte)
 	return (int)at;
 }
 
+int tui_doc_mark_terms(struct tui_doc *d, struct corpus_store *s, char *err, size_t errlen)
+{
+	corpus_term_free(d->term, d->nterm);
+	d->term = NULL;
+	d->nterm = 0;
+	if (corpus_terms(s, d->id, d->lang, &d->term, &d->nterm, err, errlen) != 0)
+		return 0; /* nothing defined: nothing to mark */
+	for (size_t i = 0; d->nterm && i < d->np; i++) {
+		struct tui_para *p = &d->p[i];
+		struct corpus_term_use *u;
+		size_t n;
+		free(p->uses), free(p->use_term);
+		p->uses = NULL, p->use_term = NULL, p->nuses = 0;
+		if (p->style != TUI_BODY)
+			continue; /* a heading is not running text */
+		if (corpus_term_uses(d->term, d->nterm, p->text, p->len, d->lang, &u, &n, err,
+		                     errlen) < 0)
+			return 0; /* no analysis for the language: the text reads as well */
+		p->uses = malloc((n ? n : 1) * sizeof *p->uses);
+		p->use_term = malloc((n ? n : 1) * sizeof *p->use_term);
+		if (!p->uses || !p->use_term) {
+			free(u);
+			snprintf(err, errlen, _("out of memory"));
+			return -1;
+		}
+		for (size_t k = 0; k < n; k++) {
+			p->uses[k] = (struct tui_range){u[k].start, u[k].end};
+			p->use_term[k] = u[k].term;
+		}
+		p->nuses = n;
+		free(u);
+	}
+	return 0;
+}
+
 static void free_layout(struct tui_doc *d)
 {
 	free(d->l);
@@ -220,6 +263,7 @@ void tui_doc_free(struct tui_doc *d)
 	free_layout(d);
 	free_paras(d);
 	tui_links_free(d->link, d->nlink);
+	corpus_term_free(d->term, d->nterm);
 	free(d->article);
 	corpus_entry_free(d->e, d->n);
 	free(d->id);

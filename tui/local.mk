@@ -19,6 +19,8 @@ tui_libtui_a_SOURCES = \
 	tui/view-contents.c \
 	tui/view-text.c \
 	tui/view-search.c \
+	tui/view-backlinks.c \
+	tui/view-define.c \
 	tui/view-prompt.c \
 	tui/view-help.c \
 	tui/reader.c

@@ -209,6 +209,10 @@ static const char *hints(struct tui_app *app)
 		return _("↑↓ choose · Enter open · Esc back");
 	if (app->overlay == TUI_HELP)
 		return _("↑↓ scroll · any other key closes");
+	if (app->overlay == TUI_BACKLINKS)
+		return _("↑↓ choose · Enter follow · Esc back");
+	if (app->overlay == TUI_DEFINE)
+		return _("d the next term in view · Esc closes");
 	if (app->listed && !app->nids)
 		return _("? help · q quit");
 	if (app->focus == TUI_FOCUS_CONTENTS)
@@ -239,6 +243,8 @@ static void draw(struct tui_app *app)
 			tui_search_draw(app);
 		} else if (app->overlay == TUI_HELP) {
 			tui_help_draw(app);
+		} else if (app->overlay == TUI_BACKLINKS) {
+			tui_backlinks_draw(app);
 		} else {
 			int both = !app->narrow;
 			if (both || app->focus == TUI_FOCUS_CONTENTS) {
@@ -251,6 +257,8 @@ static void draw(struct tui_app *app)
 				tui_term_style(TUI_DIM);
 				mvvline(0, app->contents.rect.w, ACS_VLINE, app->rows - 1);
 			}
+			if (app->overlay == TUI_DEFINE && (both || app->focus == TUI_FOCUS_TEXT))
+				tui_define_draw(app);
 		}
 		if (app->overlay == TUI_PROMPT)
 			tui_prompt_draw(app);
@@ -285,7 +293,13 @@ static void mouse(struct tui_app *app)
 		tui_search_click(app, ev.y, ev.x, wheel);
 		return;
 	}
-	if (app->overlay != TUI_NO_OVERLAY) {
+	if (app->overlay == TUI_BACKLINKS) {
+		tui_backlinks_click(app, ev.y, ev.x, wheel);
+		return;
+	}
+	if (app->overlay == TUI_DEFINE) {
+		app->overlay = TUI_NO_OVERLAY; /* a click elsewhere closes it, and does what it does */
+	} else if (app->overlay != TUI_NO_OVERLAY) {
 		app->help_top += 3 * wheel;
 		return;
 	}
@@ -374,6 +388,9 @@ static int global_key(struct tui_app *app, int key)
 	case 'v':
 		tui_text_toggle_side(app);
 		break;
+	case 'r':
+		tui_backlinks_open(app);
+		break;
 	case 'n':
 	case 'N':
 		tui_text_step_hit(app, key == 'n');
@@ -415,6 +432,12 @@ static void handle_key(struct tui_app *app, int key)
 		return;
 	case TUI_SEARCH:
 		tui_search_key(app, key);
+		return;
+	case TUI_BACKLINKS:
+		tui_backlinks_key(app, key);
+		return;
+	case TUI_DEFINE:
+		tui_define_key(app, key);
 		return;
 	case TUI_NO_OVERLAY:
 		break;
@@ -535,6 +558,8 @@ static void finish(struct tui_app *app)
 	tui_contents_free(&app->contents);
 	tui_text_free(&app->text);
 	tui_search_free(&app->search);
+	tui_backlinks_free(&app->backlinks);
+	tui_define_free(&app->define);
 	tui_history_free(&app->history);
 	for (size_t i = 0; i < app->nids; i++)
 		free(app->ids[i]);

@@ -31,6 +31,7 @@ enum tui_style {
 	TUI_SELECT,  /* the cursor in a list */
 	TUI_CURRENT, /* the contents entry being read */
 	TUI_DIM,     /* secondary information: counts, hints, "partial" */
+	TUI_TERM,    /* a use of a term the document defines */
 	TUI_NSTYLES
 };
 
@@ -146,6 +147,9 @@ struct tui_para {
 	struct tui_range *links, *numbers; /* its references and their numbers, sorted */
 	size_t nlinks;
 	size_t first_link; /* index in the document's links of the first */
+	struct tui_range *uses; /* uses of defined terms, sorted */
+	size_t *use_term;       /* per use, its term: an index into the document's terms */
+	size_t nuses;
 };
 
 /* One row of a wrapped document. */
@@ -181,6 +185,9 @@ struct tui_doc {
 	size_t nhit;
 	struct tui_link *link; /* numbered from 1 in this order */
 	size_t nlink;
+	/* after tui_doc_mark_terms: */
+	struct corpus_term *term; /* the terms the document defines, in its language */
+	size_t nterm;
 };
 
 /*
@@ -192,6 +199,12 @@ int tui_doc_load(struct tui_doc *d, struct corpus_store *s, const char *doc, con
 void tui_doc_free(struct tui_doc *d);
 /* Read the document's references and compose it again with their numbers. */
 int tui_doc_add_links(struct tui_doc *d, struct corpus_store *s, char *err, size_t errlen);
+/*
+ * Read the terms d defines and mark their uses in every paragraph (again
+ * after tui_doc_add_links, which composes the paragraphs anew).  A document
+ * that defines nothing, or a language without analysis, marks nothing.
+ */
+int tui_doc_mark_terms(struct tui_doc *d, struct corpus_store *s, char *err, size_t errlen);
 /* Where byte of paragraph part of entry is after tui_doc_add_links put numbers before it. */
 int tui_doc_shift(const struct tui_doc *d, int entry, int part, int byte);
 /* Wrap every paragraph to width cells; the hits found by tui_doc_mark are located again. */

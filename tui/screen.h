@@ -11,6 +11,7 @@
 #define NCURSES_WIDECHAR 1
 #include <curses.h>
 
+#include "corpus/refs.h"
 #include "tui/reader.h"
 
 /* Below this size the reader shows only a message until the terminal grows. */
@@ -81,7 +82,7 @@ void tui_fill(int y, int x, int w, enum tui_style style);
 /* ---- The views -------------------------------------------------------- */
 
 enum tui_focus { TUI_FOCUS_CONTENTS, TUI_FOCUS_TEXT };
-enum tui_overlay { TUI_NO_OVERLAY, TUI_SEARCH, TUI_PROMPT, TUI_HELP };
+enum tui_overlay { TUI_NO_OVERLAY, TUI_SEARCH, TUI_PROMPT, TUI_HELP, TUI_BACKLINKS, TUI_DEFINE };
 
 /* One line of a document's outline in the contents. */
 struct tui_onode {
@@ -147,6 +148,21 @@ struct tui_search {
 	struct tui_rect rect;
 };
 
+/* The back-links of a provision (r): what cites it, from every document. */
+struct tui_backlinks {
+	struct corpus_link *l; /* incoming references, treaties first */
+	size_t n, cur, top;
+	char title[256]; /* the provision cited: "tuitest Art. 3" */
+	struct tui_rect rect;
+};
+
+/* The definition window (d): which term it shows, among the terms in view. */
+struct tui_define {
+	size_t term; /* an index into the text's document's terms */
+	size_t *vis; /* the terms in view when it opened, in reading order */
+	size_t nvis, cur;
+};
+
 struct tui_app {
 	struct corpus_store *store;
 	int listed; /* the contents are read: a moment after the first paint when not shown */
@@ -159,6 +175,8 @@ struct tui_app {
 	struct tui_contents contents;
 	struct tui_text text;
 	struct tui_search search;
+	struct tui_backlinks backlinks;
+	struct tui_define define;
 	char prompt[512];
 	int prompt_link; /* the prompt asks for a link number, not a place */
 	int help_top;
@@ -225,6 +243,23 @@ int tui_search_key(struct tui_app *app, int key);
 void tui_search_click(struct tui_app *app, int y, int x, int wheel);
 /* Run the query when it changed; gives way (and stays pending) when a key arrives. */
 int tui_search_run(struct tui_app *app);
+
+/* view-backlinks.c */
+/* r: list what cites the provision being read; a message when nothing does. */
+void tui_backlinks_open(struct tui_app *app);
+void tui_backlinks_free(struct tui_backlinks *b);
+void tui_backlinks_draw(struct tui_app *app);
+int tui_backlinks_key(struct tui_app *app, int key);
+void tui_backlinks_click(struct tui_app *app, int y, int x, int wheel);
+
+/* view-define.c */
+/* d: the definition of the first defined term in view; a message when there is none. */
+void tui_define_open(struct tui_app *app);
+/* The definition of term (an index into the document's terms), as a click asks. */
+void tui_define_show(struct tui_app *app, size_t term);
+void tui_define_free(struct tui_define *w);
+void tui_define_draw(struct tui_app *app);
+int tui_define_key(struct tui_app *app, int key);
 
 /* view-prompt.c: the go-to prompt on the status line. */
 void tui_prompt_draw(struct tui_app *app);

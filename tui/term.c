@@ -79,6 +79,7 @@ static void set_styles(void)
 	    {TUI_SELECT, A_REVERSE, 0, COLOR_BLACK, COLOR_CYAN},
 	    {TUI_CURRENT, A_BOLD, A_BOLD, COLOR_GREEN, -1},
 	    {TUI_DIM, A_DIM, A_DIM, -1, -1},
+	    {TUI_TERM, A_ITALIC, A_ITALIC, COLOR_GREEN, -1},
 	};
 	for (size_t i = 0; i < sizeof table / sizeof table[0]; i++) {
 		enum tui_style s = table[i].s;

@@ -216,7 +216,8 @@ int tui_text_idle(struct tui_app *app)
 	int anchored = t->anchored && t->top == t->anchor_top;
 	tui_text_here(app, &here);
 	int entry = tui_doc_find(&t->doc[0], here.eid);
-	if (tui_doc_add_links(&t->doc[0], app->store, err, sizeof err) < 0 || rewrap(t) < 0) {
+	if (tui_doc_add_links(&t->doc[0], app->store, err, sizeof err) < 0 ||
+	    tui_doc_mark_terms(&t->doc[0], app->store, err, sizeof err) < 0 || rewrap(t) < 0) {
 		tui_app_message(app, 1, "%s", err);
 		return 1;
 	}
@@ -423,9 +424,11 @@ int tui_text_key(struct tui_app *app, int key)
 	case TUI_CTRL('b'):
 		tui_text_scroll(app, -page);
 		break;
-	case 'd':
 	case TUI_CTRL('d'):
 		tui_text_scroll(app, (page + 1) / 2);
+		break;
+	case 'd':
+		tui_define_open(app);
 		break;
 	case 'u':
 	case TUI_CTRL('u'):
@@ -535,6 +538,11 @@ void tui_text_click(struct tui_app *app, int y, int x)
 			tui_text_follow(app, (long)(p->first_link + k + 1));
 			return;
 		}
+	for (size_t k = 0; at >= 0 && k < p->nuses; k++)
+		if ((size_t)at >= p->uses[k].start && (size_t)at < p->uses[k].end) {
+			tui_define_show(app, p->use_term[k]);
+			return;
+		}
 	for (size_t i = 0; at >= 0 && i < d->nhit; i++) {
 		const struct tui_hitpos *h = &d->hit[i];
 		if (h->para != l->para || (size_t)at < h->start)
@@ -597,12 +605,13 @@ static void draw_line(struct tui_text *t, int col, int y, int x, int w, int line
 	if (l->para < 0)
 		return;
 	const struct tui_para *p = &d->p[l->para];
-	struct tui_hl hl[3] = {{p->hits, p->nhits, TUI_HIT, (size_t)-1},
+	struct tui_hl hl[4] = {{p->hits, p->nhits, TUI_HIT, (size_t)-1},
 	                       {p->links, p->nlinks, TUI_LINK, (size_t)-1},
-	                       {p->numbers, p->nlinks, TUI_DIM, (size_t)-1}};
+	                       {p->numbers, p->nlinks, TUI_DIM, (size_t)-1},
+	                       {p->uses, p->nuses, TUI_TERM, (size_t)-1}};
 	if (col == 0 && t->hit >= 0 && d->hit[t->hit].para == l->para)
 		hl[0].now = d->hit[t->hit].start;
-	tui_draw_span(y, x, w, tui_doc_indent(d, p), p->text, p->len, l->span, p->style, hl, 3);
+	tui_draw_span(y, x, w, tui_doc_indent(d, p), p->text, p->len, l->span, p->style, hl, 4);
 }
 
 static void draw_empty(struct tui_app *app)

@@ -4,6 +4,8 @@ TUI_TESTS = \
 	tests/tui/startup.sh \
 	tests/tui/navigate.sh \
 	tests/tui/search.sh \
+	tests/tui/backlinks.sh \
+	tests/tui/terms.sh \
 	tests/tui/languages.sh \
 	tests/tui/resize.sh \
 	tests/tui/bidi.sh \
