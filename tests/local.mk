@@ -18,5 +18,6 @@ include tests/nls/local.mk
 include tests/fuzz/local.mk
 include tests/bad-input/local.mk
 include tests/valgrind/local.mk
+include tests/crash/local.mk
 include tests/formats/local.mk
 include tests/tui/local.mk
