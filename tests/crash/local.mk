@@ -4,5 +4,5 @@
 check_PROGRAMS += tests/crash/fts-check
 tests_crash_fts_check_SOURCES = tests/crash/fts-check.c
 tests_crash_fts_check_LDADD = i18n/libi18n.a $(BASE_LIBS)
-TESTS += tests/crash/crash.sh
-EXTRA_DIST += tests/crash/crash.sh tests/crash/many.sh
+TESTS += tests/crash/crash.sh tests/crash/reader.sh
+EXTRA_DIST += tests/crash/crash.sh tests/crash/reader.sh tests/crash/many.sh
