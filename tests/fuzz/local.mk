@@ -5,10 +5,10 @@
 #    in the --enable-sanitizers build);
 #  - by make fuzz, with clang's libFuzzer, ASan and UBSan, as
 #    tests/fuzz/build/TARGET-fuzz, run by tests/fuzz/run.sh TARGET SECONDS.
-FUZZ_TARGETS = parse query tokenizer display
+FUZZ_TARGETS = parse query tokenizer display refs
 # Targets written in their own style, as NAME:SOURCE (refs-fuzz.c builds for
 # libFuzzer with -DREFS_LIBFUZZER).
-FUZZ_OTHER = refs:tests/fuzz/refs-fuzz.c
+FUZZ_OTHER = refs-all:tests/fuzz/refs-fuzz.c
 FUZZ_REPLAY_LIBS = corpus/libcorpus.a i18n/libi18n.a $(BASE_LIBS)
 
 # The reference recogniser's own target (see its header): without libFuzzer
@@ -41,6 +41,12 @@ tests_fuzz_display_replay_SOURCES = tests/fuzz/display.c tests/fuzz/driver.c tes
 tests_fuzz_display_replay_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_DIR='"$(abs_top_srcdir)/tests/fuzz/display"'
 tests_fuzz_display_replay_LDADD = $(FUZZ_REPLAY_LIBS)
 TESTS += tests/fuzz/display-replay
+
+check_PROGRAMS += tests/fuzz/refs-replay
+tests_fuzz_refs_replay_SOURCES = tests/fuzz/refs.c tests/fuzz/driver.c tests/fuzz/fuzz.h
+tests_fuzz_refs_replay_CPPFLAGS = $(AM_CPPFLAGS) -DFUZZ_DIR='"$(abs_top_srcdir)/tests/fuzz/refs"'
+tests_fuzz_refs_replay_LDADD = $(FUZZ_REPLAY_LIBS)
+TESTS += tests/fuzz/refs-replay
 
 EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/README.md tests/fuzz/parse tests/fuzz/query \
 	tests/fuzz/tokenizer tests/fuzz/display tests/fuzz/refs
