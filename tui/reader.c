@@ -115,23 +115,26 @@ int tui_app_open(struct tui_app *app, const struct tui_place *p, int push)
 	return 0;
 }
 
+int tui_app_has_language(struct tui_app *app, const char *doc, const char *lang)
+{
+	char *langs = corpus_languages(app->store, doc), *save = NULL;
+	int has = 0;
+	for (char *l = langs ? strtok_r(langs, ",", &save) : NULL; l && !has;
+	     l = strtok_r(NULL, ",", &save))
+		has = strcmp(l, lang) == 0;
+	free(langs);
+	return has;
+}
+
 const char *tui_app_language(struct tui_app *app, const char *doc, char out[16])
 {
 	const char *cur = app->text.doc[0].lang ? app->text.doc[0].lang : app->start_lang;
-	char *langs = cur ? corpus_languages(app->store, doc) : NULL;
-	int has = 0;
-	if (langs) {
-		char *save = NULL;
-		for (char *l = strtok_r(langs, ",", &save); l && !has;
-		     l = strtok_r(NULL, ",", &save))
-			has = strcmp(l, cur) == 0;
-	}
-	free(langs);
+	int has = cur && tui_app_has_language(app, doc, cur);
 	snprintf(out, 16, "%s", has ? cur : "");
 	return has ? out : NULL;
 }
 
-static int store_has(void *store, const char *word)
+int tui_app_store_has(void *store, const char *word)
 {
 	char *langs = corpus_languages(store, word);
 	free(langs);
@@ -144,7 +147,7 @@ int tui_app_goto(struct tui_app *app, const char *spec)
 	struct corpus_entry *e;
 	size_t n;
 	struct tui_place p;
-	if (tui_goto_parse(spec, store_has, app->store, app->text.doc[0].id, doc, eid, err,
+	if (tui_goto_parse(spec, tui_app_store_has, app->store, app->text.doc[0].id, doc, eid, err,
 	                   sizeof err) < 0) {
 		tui_app_message(app, 1, "%s", err);
 		return -1;
@@ -362,7 +365,7 @@ static int global_key(struct tui_app *app, int key)
 		break;
 	case ':':
 		app->overlay = TUI_PROMPT;
-		app->prompt_link = 0;
+		app->prompt_kind = TUI_PROMPT_GOTO;
 		app->prompt[0] = '\0';
 		break;
 	case '\t':

@@ -82,6 +82,8 @@ void tui_fill(int y, int x, int w, enum tui_style style);
 /* ---- The views -------------------------------------------------------- */
 
 enum tui_focus { TUI_FOCUS_CONTENTS, TUI_FOCUS_TEXT };
+/* What the prompt on the status line asks for: a place, a link number, the second column. */
+enum tui_prompt_kind { TUI_PROMPT_GOTO, TUI_PROMPT_LINK, TUI_PROMPT_SIDE };
 enum tui_overlay { TUI_NO_OVERLAY, TUI_SEARCH, TUI_PROMPT, TUI_HELP, TUI_BACKLINKS, TUI_DEFINE };
 
 /* One line of a document's outline in the contents. */
@@ -116,8 +118,15 @@ struct tui_contents {
 };
 
 struct tui_text {
-	struct tui_doc doc[2]; /* the document, and its second language side by side */
+	struct tui_doc doc[2]; /* the document, and a second column side by side */
 	int side;
+	/*
+	 * The second column is another document, or the same at another place:
+	 * not kept in step by provision but scrolled along, from its own top row
+	 * (a line of doc[1]).
+	 */
+	int other;
+	size_t top2;
 	struct tui_rows rows;
 	int links_pending; /* doc[0]'s references are read after the first paint */
 	size_t top;
@@ -178,7 +187,7 @@ struct tui_app {
 	struct tui_backlinks backlinks;
 	struct tui_define define;
 	char prompt[512];
-	int prompt_link; /* the prompt asks for a link number, not a place */
+	enum tui_prompt_kind prompt_kind;
 	int help_top;
 	struct tui_history history;
 	char status[512];
@@ -196,6 +205,10 @@ void tui_app_here(struct tui_app *app, struct tui_place *p);
 int tui_app_open(struct tui_app *app, const struct tui_place *p, int push);
 /* Go to what the go-to prompt or --goto names. */
 int tui_app_goto(struct tui_app *app, const char *spec);
+/* Whether doc has a version in lang. */
+int tui_app_has_language(struct tui_app *app, const char *doc, const char *lang);
+/* Whether word names a document of the store (a struct corpus_store *): a tui_is_doc. */
+int tui_app_store_has(void *store, const char *word);
 /* The language to read doc in: the one being read when doc has it (into out), else NULL. */
 const char *tui_app_language(struct tui_app *app, const char *doc, char out[16]);
 
@@ -224,6 +237,12 @@ void tui_text_here(struct tui_app *app, struct tui_place *p);
 /* l and v: the next language, and a second language side by side. */
 void tui_text_next_language(struct tui_app *app);
 void tui_text_toggle_side(struct tui_app *app);
+/*
+ * What the v prompt typed goes in the second column: "" or a language ("nl")
+ * for the document in another language, kept in step; "budapest nl",
+ * "uncc 7", "budapest-p1" for another document, or a place, scrolled along.
+ */
+void tui_text_open_side(struct tui_app *app, const char *spec);
 /* n and N. */
 void tui_text_step_hit(struct tui_app *app, int forward);
 /* Follow the reference numbered n in the text. */

@@ -32,17 +32,6 @@ static int kind_rank(const char *kind)
 	return strcmp(kind, "statement") == 0 ? 1 : strcmp(kind, "press") == 0 ? 2 : 0;
 }
 
-static int has_language(struct corpus_store *s, const char *doc, const char *lang)
-{
-	char *langs = corpus_languages(s, doc), *save = NULL;
-	int has = 0;
-	for (char *l = langs ? strtok_r(langs, ",", &save) : NULL; l && !has;
-	     l = strtok_r(NULL, ",", &save))
-		has = strcmp(l, lang) == 0;
-	free(langs);
-	return has;
-}
-
 static int same_citation(const struct corpus_link *a, const struct corpus_link *b)
 {
 	return strcmp(a->doc, b->doc) == 0 && strcmp(a->eid, b->eid) == 0 &&
@@ -61,14 +50,15 @@ static void free_fields(struct corpus_link *l)
  * the store's order, into a new array (*out); l's records are moved there
  * or freed, and l itself is freed.
  */
-static size_t keep(struct corpus_store *s, struct corpus_link *l, size_t n, const char *lang,
+static size_t keep(struct tui_app *app, struct corpus_link *l, size_t n, const char *lang,
                    struct corpus_link **out)
 {
 	size_t m = 0;
 	*out = calloc(n ? n : 1, sizeof **out);
 	for (size_t i = 0; i < n; i++) {
-		int wanted = *out && l[i].incoming &&
-		             (strcmp(l[i].lang, lang) == 0 || !has_language(s, l[i].doc, lang));
+		int wanted =
+		    *out && l[i].incoming &&
+		    (strcmp(l[i].lang, lang) == 0 || !tui_app_has_language(app, l[i].doc, lang));
 		for (size_t k = 0; wanted && k < i; k++)
 			if (l[k].doc && strcmp(l[k].lang, l[i].lang) != 0 &&
 			    same_citation(&l[k], &l[i]) && l[k].incoming)
@@ -109,7 +99,7 @@ void tui_backlinks_open(struct tui_app *app)
 		return;
 	}
 	struct corpus_link *kept;
-	n = keep(app->store, l, n, d->lang, &kept);
+	n = keep(app, l, n, d->lang, &kept);
 	if (!n) {
 		free(kept);
 		tui_app_message(app, 0, _("nothing in the library cites %s"), title);

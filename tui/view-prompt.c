@@ -64,9 +64,11 @@ void tui_prompt_draw(struct tui_app *app)
 {
 	int y = app->rows - 1;
 	tui_fill(y, 0, app->cols, TUI_BODY);
-	int used = tui_draw_str(y, 0, app->cols,
-	                        app->prompt_link ? _("Follow link:") : _("Go to:"), TUI_HEADING) +
-	           1;
+	const char *ask = app->prompt_kind == TUI_PROMPT_LINK ? _("Follow link:")
+	                  : app->prompt_kind == TUI_PROMPT_SIDE
+	                      ? _("Beside (Enter: another language):")
+	                      : _("Go to:");
+	int used = tui_draw_str(y, 0, app->cols, ask, TUI_HEADING) + 1;
 	used += tui_draw_str(y, used, app->cols - used - 1, app->prompt, TUI_BODY);
 	app->cursor_y = y;
 	app->cursor_x = used < app->cols ? used : app->cols - 1;
@@ -82,8 +84,10 @@ int tui_prompt_key(struct tui_app *app, int key)
 	case '\n':
 	case TUI_KEY(KEY_ENTER):
 		app->overlay = TUI_NO_OVERLAY;
-		if (app->prompt_link)
+		if (app->prompt_kind == TUI_PROMPT_LINK)
 			tui_text_follow(app, strtol(app->prompt, NULL, 10));
+		else if (app->prompt_kind == TUI_PROMPT_SIDE)
+			tui_text_open_side(app, app->prompt);
 		else
 			tui_app_goto(app, app->prompt);
 		return 1;

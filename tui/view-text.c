@@ -53,7 +53,7 @@ static size_t visible_rows(const struct tui_text *t)
 
 static const struct tui_doc *second(const struct tui_text *t)
 {
-	return t->side ? &t->doc[1] : NULL;
+	return t->side && !t->other ? &t->doc[1] : NULL;
 }
 
 static void clamp_top(struct tui_text *t)
@@ -90,14 +90,40 @@ static void apply_hits(struct tui_text *t)
 	t->hit = -1;
 }
 
+/* The last top row of the second column when it scrolls on its own. */
+static size_t max_top2(const struct tui_text *t)
+{
+	size_t n = t->doc[1].nl, vis = visible_rows(t);
+	return n > vis ? n - vis : 0;
+}
+
 /* Wrap to the pane and rebuild the rows; the caller restores the place. */
 static int rewrap(struct tui_text *t)
 {
 	int w = column_width(t);
+	/* Another document keeps the provision at its top; the rows do for the same one. */
+	int e2 = t->other && t->top2 < t->doc[1].nl ? t->doc[1].l[t->top2].entry : -1;
 	tui_rows_free(&t->rows);
 	if (tui_doc_wrap(&t->doc[0], w) < 0 || (t->side && tui_doc_wrap(&t->doc[1], w) < 0))
 		return -1;
+	if (e2 >= 0)
+		t->top2 = t->doc[1].first_line[e2];
+	if (t->other && t->top2 > max_top2(t))
+		t->top2 = max_top2(t);
 	return tui_rows_build(&t->rows, &t->doc[0], second(t));
+}
+
+/* The second column, when another document, scrolls as far as the first did from old. */
+static void along(struct tui_text *t, size_t old)
+{
+	if (!t->other || t->top == old)
+		return;
+	if (t->top < old)
+		t->top2 = old - t->top > t->top2 ? 0 : t->top2 - (old - t->top);
+	else
+		t->top2 += t->top - old;
+	if (t->top2 > max_top2(t))
+		t->top2 = max_top2(t);
 }
 
 static void go_to_place(struct tui_text *t, const struct tui_place *p)
@@ -179,14 +205,14 @@ int tui_text_show(struct tui_app *app, const struct tui_place *p, char *err, siz
 		if (rc != 0)
 			return rc;
 		/* The second column keeps its language, or takes the old first's when equal. */
-		if (t->side)
+		if (t->side && !t->other)
 			snprintf(keep, sizeof keep, "%s",
 			         strcmp(t->doc[1].lang, d.lang) != 0 ? t->doc[1].lang
 			                                             : t->doc[0].lang);
 		tui_doc_free(&t->doc[0]);
 		t->doc[0] = d;
 		t->links_pending = 1;
-		if (t->side) {
+		if (t->side && !t->other) {
 			char why[256];
 			int kept = *keep && strcmp(keep, d.lang) != 0 &&
 			           load_second(app, keep, why, sizeof why) == 0;
@@ -254,27 +280,108 @@ void tui_text_toggle_side(struct tui_app *app)
 {
 	struct tui_text *t = &app->text;
 	struct tui_place here;
-	char err[512];
 	if (!t->doc[0].id)
 		return;
-	tui_text_here(app, &here);
-	if (t->side) {
-		t->side = 0;
-		tui_doc_free(&t->doc[1]);
-	} else if (load_second(app, NULL, err, sizeof err) != 0) {
-		tui_app_message(app, 0, "%s", err);
+	if (!t->side) {
+		app->overlay = TUI_PROMPT;
+		app->prompt_kind = TUI_PROMPT_SIDE;
+		app->prompt[0] = '\0';
 		return;
-	} else {
-		t->side = 1;
 	}
+	tui_text_here(app, &here);
+	t->side = t->other = 0;
+	tui_doc_free(&t->doc[1]);
 	if (rewrap(t) < 0) {
 		tui_app_message(app, 1, _("out of memory"));
 		return;
 	}
 	go_to_place(t, &here);
-	if (t->side)
+}
+
+/*
+ * Read what the v prompt typed into a document, a language ("" for the
+ * reader's choice) and a provision ("" for the start).
+ */
+static int side_spec(struct tui_app *app, const char *spec, char doc[64], char lang[16],
+                     char eid[192], char *err, size_t errlen)
+{
+	const char *cur = app->text.doc[0].id;
+	char w[2][64] = {"", ""}, extra[2];
+	int n = sscanf(spec, "%63s %63s %1s", w[0], w[1], extra);
+	snprintf(doc, 64, "%s", cur);
+	*lang = *eid = '\0';
+	if (n <= 0)
+		return 0;
+	if (n == 1 && strlen(w[0]) < 16 && tui_app_has_language(app, cur, w[0])) {
+		snprintf(lang, 16, "%s", w[0]);
+		return 0;
+	}
+	if (n == 2 && strlen(w[1]) < 16 && tui_app_store_has(app->store, w[0]) &&
+	    tui_app_has_language(app, w[0], w[1])) {
+		snprintf(doc, 64, "%s", w[0]);
+		snprintf(lang, 16, "%s", w[1]);
+		return 0;
+	}
+	return tui_goto_parse(spec, tui_app_store_has, app->store, cur, doc, eid, err, errlen);
+}
+
+void tui_text_open_side(struct tui_app *app, const char *spec)
+{
+	struct tui_text *t = &app->text;
+	struct tui_place here;
+	struct tui_doc d;
+	struct corpus_entry *e;
+	size_t n;
+	char doc[64], lang[16], eid[192], err[512], pick[16];
+	if (!t->doc[0].id || side_spec(app, spec, doc, lang, eid, err, sizeof err) < 0) {
+		tui_app_message(app, 1, "%s", t->doc[0].id ? err : "");
+		return;
+	}
+	/* The same document in another language is kept in step; anything else scrolls along. */
+	int same = strcmp(doc, t->doc[0].id) == 0 && !*eid && strcmp(lang, t->doc[0].lang) != 0;
+	const char *l = *lang ? lang : same ? NULL : tui_app_language(app, doc, pick);
+	int rc;
+	if (same) {
+		rc = load_second(app, l, err, sizeof err);
+	} else if ((rc = corpus_get(app->store, doc, l, *eid ? eid : NULL, &e, &n, err,
+	                            sizeof err)) == 0) {
+		corpus_entry_free(e, n);
+		if ((rc = tui_doc_load(&d, app->store, doc, l, 0, err, sizeof err)) == 0) {
+			tui_doc_free(&t->doc[1]);
+			t->doc[1] = d;
+		}
+	}
+	if (rc != 0) {
+		tui_app_message(app, rc < 0, "%s", err);
+		return;
+	}
+	tui_text_here(app, &here);
+	t->side = 1;
+	t->other = !same;
+	t->top2 = 0;
+	if (rewrap(t) < 0) {
+		tui_app_message(app, 1, _("out of memory"));
+		return;
+	}
+	go_to_place(t, &here);
+	if (same) {
 		tui_app_message(app, 0, _("%s beside %s, kept in step; v closes"), t->doc[1].lang,
 		                t->doc[0].lang);
+		return;
+	}
+	int at = *eid ? tui_doc_find(&t->doc[1], eid) : -1;
+	t->top2 = at >= 0 ? t->doc[1].first_line[at] : 0;
+	/* From its first words, as the first column shows a place: not its blank row. */
+	if (t->top2 + 1 < t->doc[1].nl && t->doc[1].l[t->top2].para < 0)
+		t->top2++;
+	if (t->top2 > max_top2(t))
+		t->top2 = max_top2(t);
+	char *cite = *eid ? corpus_eid_cite(eid, t->doc[1].lang) : NULL;
+	char what[256];
+	snprintf(what, sizeof what, "%s%s%s (%s)", doc, cite ? " " : "", cite ? cite : "",
+	         t->doc[1].lang);
+	free(cite);
+	tui_app_message(app, 0, _("%s beside, scrolled with the text; v closes"), what);
 }
 
 void tui_text_set_hits(struct tui_app *app, const char *doc, const char *lang,
@@ -358,14 +465,20 @@ int tui_text_top_entry(struct tui_app *app)
 	return -1;
 }
 
-void tui_text_scroll(struct tui_app *app, long delta)
+static void scroll_by(struct tui_text *t, long delta)
 {
-	struct tui_text *t = &app->text;
 	if (delta < 0 && (size_t)-delta > t->top)
 		t->top = 0;
 	else
 		t->top += (size_t)delta;
 	clamp_top(t);
+}
+
+void tui_text_scroll(struct tui_app *app, long delta)
+{
+	size_t old = app->text.top;
+	scroll_by(&app->text, delta);
+	along(&app->text, old);
 }
 
 /* ] and [: the next article below the top row, or the previous one above it. */
@@ -394,7 +507,7 @@ static void step_article(struct tui_app *app, int forward)
 	clamp_top(t);
 }
 
-int tui_text_key(struct tui_app *app, int key)
+static int move_key(struct tui_app *app, int key)
 {
 	struct tui_text *t = &app->text;
 	long page = (long)visible_rows(t) - 1;
@@ -405,34 +518,34 @@ int tui_text_key(struct tui_app *app, int key)
 	case 'k':
 	case TUI_CTRL('p'):
 	case TUI_CTRL('y'):
-		tui_text_scroll(app, -1);
+		scroll_by(t, -1);
 		break;
 	case TUI_KEY(KEY_DOWN):
 	case 'j':
 	case TUI_CTRL('n'):
 	case TUI_CTRL('e'):
-		tui_text_scroll(app, 1);
+		scroll_by(t, 1);
 		break;
 	case TUI_KEY(KEY_NPAGE):
 	case ' ':
 	case 'f':
 	case TUI_CTRL('f'):
-		tui_text_scroll(app, page);
+		scroll_by(t, page);
 		break;
 	case TUI_KEY(KEY_PPAGE):
 	case 'b':
 	case TUI_CTRL('b'):
-		tui_text_scroll(app, -page);
+		scroll_by(t, -page);
 		break;
 	case TUI_CTRL('d'):
-		tui_text_scroll(app, (page + 1) / 2);
+		scroll_by(t, (page + 1) / 2);
 		break;
 	case 'd':
 		tui_define_open(app);
 		break;
 	case 'u':
 	case TUI_CTRL('u'):
-		tui_text_scroll(app, -(page + 1) / 2);
+		scroll_by(t, -(page + 1) / 2);
 		break;
 	case 'g':
 	case '<':
@@ -465,7 +578,7 @@ int tui_text_key(struct tui_app *app, int key)
 			break;
 		}
 		app->overlay = TUI_PROMPT;
-		app->prompt_link = 1;
+		app->prompt_kind = TUI_PROMPT_LINK;
 		snprintf(app->prompt, sizeof app->prompt, "%c", key);
 		break;
 	case '[':
@@ -475,6 +588,14 @@ int tui_text_key(struct tui_app *app, int key)
 		return 0;
 	}
 	return 1;
+}
+
+int tui_text_key(struct tui_app *app, int key)
+{
+	size_t old = app->text.top;
+	int used = move_key(app, key);
+	along(&app->text, old);
+	return used;
 }
 
 void tui_text_follow(struct tui_app *app, long n)
@@ -577,8 +698,18 @@ static void draw_header(struct tui_app *app)
 	         partial ? _("(partial)") : "",
 	         cite ? cite : d->e[a].eid, d->e[a].heading ? " · " : "",
 	         d->e[a].heading ? d->e[a].heading : "", d->lang, t->side ? " | " : "",
-	         t->side ? t->doc[1].lang : "");
+	         t->side && !t->other ? t->doc[1].lang : "");
 	free(cite);
+	if (t->other && t->top2 < t->doc[1].nl) {
+		/* Another document: where its column is, as for the first. */
+		const struct tui_doc *d2 = &t->doc[1];
+		int a2 = d2->article[d2->l[t->top2].entry];
+		char *cite2 = corpus_eid_cite(d2->e[a2].eid, d2->lang);
+		size_t used = strlen(left);
+		snprintf(left + used, sizeof left - used, "%s %s · %s", d2->id,
+		         cite2 ? cite2 : d2->e[a2].eid, d2->lang);
+		free(cite2);
+	}
 	size_t vis = visible_rows(t), bottom = t->top + vis < t->rows.n ? t->top + vis : t->rows.n;
 	int pct = t->rows.n ? (int)(bottom * 100 / t->rows.n) : 100;
 	int k = tui_doc_article_index(d, e), units = d->narticles;
@@ -641,10 +772,12 @@ void tui_text_draw(struct tui_app *app)
 	}
 	draw_header(app);
 	size_t vis = visible_rows(t);
-	for (size_t i = 0; i < vis && t->top + i < t->rows.n; i++) {
+	for (size_t i = 0; i < vis; i++) {
 		int y = t->rect.y + 1 + (int)i;
 		for (int col = 0; col <= t->side; col++) {
-			int line = t->rows.line[t->top + i][col];
+			int line = t->top + i < t->rows.n ? t->rows.line[t->top + i][col] : -1;
+			if (col && t->other)
+				line = t->top2 + i < t->doc[1].nl ? (int)(t->top2 + i) : -1;
 			if (line >= 0)
 				draw_line(t, col, y, t->rect.x + col * (cw + 1), cw, line);
 		}

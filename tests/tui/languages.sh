@@ -17,7 +17,9 @@ keys l
 shows '^ tuitest · Art\. 3 · Scrolling · en' "and back in English"
 
 keys v
-shows '^ tuitest · Art\. 3 · Scrolling · en \| fr' "v opens French beside English"
+shows '^Beside \(Enter: another language\):' "v asks what goes beside"
+keys Enter
+shows '^ tuitest · Art\. 3 · Scrolling · en \| fr' "Enter: French beside English"
 shows '^Article 3 +│Article 3' "each provision starts on the same row in both"
 shows '│Défilement' "the second column is the French text"
 keys ']'
@@ -60,7 +62,9 @@ if have_python; then
 	out=$(check_grid 0)
 	ok $? "Chinese lines fit the 80 cells $out"
 	keys v
-	shows '^ tuitest · .* · zh \| en' "Chinese beside English"
+	typed en
+	keys Enter
+	shows '^ tuitest · .* · zh \| en' "v en: Chinese beside English"
 	shows '^第3条 +│Article 3' "aligned by provision"
 	out=$(check_grid 39)
 	ok $? "every row keeps the column rule at cell 39 $out"
@@ -83,7 +87,9 @@ if [ -n "$CORPUS_SRC" ] && [ -s "$TREATY_CORPUS" ]; then
 	keys l
 	shows '^ budapest · Art\. 2 · .* · nl' "and in Dutch"
 	keys v
-	shows '^Artikel 2 +│Article 2' "side by side, in step"
+	typed 'budapest en'
+	keys Enter
+	shows '^Artikel 2 +│Article 2' "v budapest en: side by side, in step"
 	keys q
 	exits 0 "q quits"
 else

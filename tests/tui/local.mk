@@ -6,6 +6,7 @@ TUI_TESTS = \
 	tests/tui/search.sh \
 	tests/tui/backlinks.sh \
 	tests/tui/terms.sh \
+	tests/tui/beside.sh \
 	tests/tui/languages.sh \
 	tests/tui/resize.sh \
 	tests/tui/bidi.sh \
