@@ -67,7 +67,9 @@ static int add_para(struct tui_doc *d, size_t *cap, int entry, enum tui_style st
 	size_t first = next ? *next : 0;
 	while (next && b && first + n < d->nlink && d->link[first + n].entry == entry)
 		n++;
-	char *text = tui_links_compose(a, b, d->link + first, n, (int)d->np, (int)first + 1, &len);
+	/* No links at all: d->link is NULL, and NULL + 0 is undefined behaviour in C. */
+	struct tui_link *links = d->link ? d->link + first : NULL;
+	char *text = tui_links_compose(a, b, links, n, (int)d->np, (int)first + 1, &len);
 	if (!text)
 		return -1;
 	struct tui_para p = {.entry = entry,
@@ -77,7 +79,7 @@ static int add_para(struct tui_doc *d, size_t *cap, int entry, enum tui_style st
 	                     .text = text,
 	                     .len = len,
 	                     .first_link = first};
-	if (para_links(&p, d->link + first, n) < 0) {
+	if (para_links(&p, links, n) < 0) {
 		free(text), free(p.links), free(p.numbers);
 		return -1;
 	}
