@@ -9,6 +9,8 @@
 #include "i18n/nls.h"
 #include "tui/screen.h"
 
+#include <term.h> /* setupterm(): vetting $TERM before newterm() */
+
 #include <errno.h>
 #include <fcntl.h>
 #include <langinfo.h>
@@ -102,9 +104,30 @@ int tui_term_start(enum i18n_bidi_mode bidi, int mouse, int color, char *err, si
 	/* Outside UTF-8 curses would draw every letter beyond ASCII as a blank. */
 	if (strcmp(nl_langinfo(CODESET), "UTF-8") != 0) {
 		snprintf(err, errlen,
-		         "the reader needs a UTF-8 locale to show the texts as they are (this one "
-		         "uses %s); try: LC_ALL=C.UTF-8 treaty",
+		         _("the reader needs a UTF-8 locale to show the texts as they are (this one "
+		           "uses %s); try: LC_ALL=C.UTF-8 treaty"),
 		         nl_langinfo(CODESET));
+		return -1;
+	}
+	/*
+	 * Vet $TERM before newterm(), which leaks its half-made screen when the
+	 * terminal is unknown.  A terminal that cannot place the cursor (dumb, a
+	 * printer) would get the screens as one scroll of junk.
+	 */
+	int known = 0;
+	if (setupterm(NULL, STDOUT_FILENO, &known) != OK) {
+		snprintf(err, errlen, _("cannot use the terminal '%s'"),
+		         getenv("TERM") ? getenv("TERM") : "");
+		return -1;
+	}
+	const char *cup = tigetstr("cup");
+	int places = cup && cup != (char *)-1;
+	del_curterm(cur_term);
+	if (!places) {
+		snprintf(err, errlen,
+		         _("the terminal '%s' cannot place the cursor; the reader needs one that can "
+		           "(or use treaty show and treaty search)"),
+		         getenv("TERM") ? getenv("TERM") : "");
 		return -1;
 	}
 	if (pipe(sigpipe) != 0) {
@@ -117,19 +140,6 @@ int tui_term_start(enum i18n_bidi_mode bidi, int mouse, int color, char *err, si
 	}
 	mode = bidi;
 	screen = newterm(NULL, stdout, stdin);
-	/* A terminal that cannot place the cursor (dumb, a printer) gets a scroll of junk. */
-	const char *cup = screen ? tigetstr("cup") : NULL;
-	if (screen && (!cup || cup == (char *)-1)) {
-		endwin();
-		delscreen(screen);
-		screen = NULL;
-		snprintf(err, errlen,
-		         "the terminal '%s' cannot place the cursor; the reader needs one that can "
-		         "(or use treaty show and treaty search)",
-		         getenv("TERM") ? getenv("TERM") : "");
-		close(sigpipe[0]), close(sigpipe[1]);
-		return -1;
-	}
 	if (!screen) {
 		snprintf(err, errlen, _("cannot use the terminal '%s'"),
 		         getenv("TERM") ? getenv("TERM") : "");
