@@ -20,14 +20,14 @@ enum corpus_kind {
 	CORPUS_PREAMBLE,
 	CORPUS_CHAPTER,
 	CORPUS_SECTION,
-	CORPUS_TITLE,     /* "TITLE 1" inside a section (Budapest) */
+	CORPUS_TITLE, /* "TITLE 1" inside a section (Budapest) */
 	CORPUS_ARTICLE,
-	CORPUS_PARAGRAPH, /* numbered paragraph "1." */
-	CORPUS_POINT,     /* lettered point "a)", "(a)", "(أ)" */
-	CORPUS_SUBPOINT,  /* "(i)", "’1’" */
-	CORPUS_WRAP,      /* unnumbered text after a provision's children */
+	CORPUS_PARAGRAPH,   /* numbered paragraph "1." */
+	CORPUS_POINT,       /* lettered point "a)", "(a)", "(أ)" */
+	CORPUS_SUBPOINT,    /* "(i)", "’1’" */
+	CORPUS_WRAP,        /* unnumbered text after a provision's children */
 	CORPUS_CONCLUSIONS, /* final formula: "IN WITNESS WHEREOF …" */
-	CORPUS_BLOCK      /* a paragraph of a document without articles (press) */
+	CORPUS_BLOCK        /* a paragraph of a document without articles (press) */
 };
 
 /* Name of a kind as stored and printed ("article", "point", …). Static. */
@@ -38,8 +38,8 @@ const char *corpus_kind_name(enum corpus_kind kind);
  * are exactly the characters of the source (whitespace between them aside).
  */
 struct corpus_provision {
-	char *eid;     /* Akoma Ntoso style id, same in every language: "art_4__para_1" */
-	int parent;    /* index of the parent in the document's array, -1 at top level */
+	char *eid;  /* Akoma Ntoso style id, same in every language: "art_4__para_1" */
+	int parent; /* index of the parent in the document's array, -1 at top level */
 	enum corpus_kind kind;
 	char *num;     /* normalised number: "4", "2", "a", "ii"; NULL if none */
 	char *label;   /* as written: "Article 4", "1.", "a)", "(أ)", "Preamble"; may be NULL */
@@ -50,9 +50,9 @@ struct corpus_provision {
 
 /* A document in one language, as recognised from a source. */
 struct corpus_document {
-	char *id;    /* "budapest", "budapest-p1", "uncc", … */
-	char *kind;  /* "convention", "protocol", "press", "statement", … */
-	char *lang;  /* ISO 639-1 */
+	char *id;   /* "budapest", "budapest-p1", "uncc", … */
+	char *kind; /* "convention", "protocol", "press", "statement", … */
+	char *lang; /* ISO 639-1 */
 	char *title;
 	char *symbol;  /* "ETS No. 185", "A/RES/79/243"; may be NULL */
 	char *date;    /* ISO 8601; may be NULL */
@@ -62,11 +62,11 @@ struct corpus_document {
 	char *source;  /* the file it was read from (base name); may be NULL */
 	char *sha256;  /* of the source file's bytes; may be NULL */
 	/* A statement's circumstances (kind "statement"); each may be NULL. */
-	char *delegation;   /* who spoke: "Brazil" */
-	char *on_behalf_of; /* the group spoken for: "the Group of 77 and China" */
-	char *meeting;      /* "Ad Hoc Committee, concluding session, 3rd meeting" */
-	char *agenda_item;  /* "4" */
-	char *refers_to;    /* id of the document the statement discusses: "uncc" */
+	char *delegation;              /* who spoke: "Brazil" */
+	char *on_behalf_of;            /* the group spoken for: "the Group of 77 and China" */
+	char *meeting;                 /* "Ad Hoc Committee, concluding session, 3rd meeting" */
+	char *agenda_item;             /* "4" */
+	char *refers_to;               /* id of the document the statement discusses: "uncc" */
 	struct corpus_provision *prov; /* in document order */
 	size_t n;
 };
@@ -95,7 +95,7 @@ void corpus_document_free(struct corpus_document *doc);
  * numbers, an unknown language.  On failure doc->prov is NULL and doc->n 0.
  */
 int corpus_parse_text(const char *file, const char *text, size_t len, const char *lang,
-		      int need_articles, struct corpus_document *doc, char *err, size_t errlen);
+                      int need_articles, struct corpus_document *doc, char *err, size_t errlen);
 
 /*
  * Check that the provisions' labels, headings and texts, concatenated in
@@ -103,7 +103,7 @@ int corpus_parse_text(const char *file, const char *text, size_t len, const char
  * the message gives the line of the first difference.
  */
 int corpus_check_fidelity(const char *file, const char *text, size_t len,
-			  const struct corpus_document *doc, char *err, size_t errlen);
+                          const struct corpus_document *doc, char *err, size_t errlen);
 
 /* ---- Loading files ---------------------------------------------------- */
 
@@ -133,10 +133,10 @@ int corpus_read_file(const char *path, char **data, size_t *len, char *err, size
  * recognised, fidelity proved.  doc is filled (free with corpus_document_free).
  */
 int corpus_load_text(const char *path, const char *bytes, size_t len,
-		     const struct corpus_load_options *o, struct corpus_document *doc, char *err,
-		     size_t errlen);
+                     const struct corpus_load_options *o, struct corpus_document *doc, char *err,
+                     size_t errlen);
 int corpus_load_file(const char *path, const struct corpus_load_options *o,
-		     struct corpus_document *doc, char *err, size_t errlen);
+                     struct corpus_document *doc, char *err, size_t errlen);
 
 /*
  * Like corpus_load_file, for any format: the format is told from the bytes
@@ -147,8 +147,8 @@ int corpus_load_file(const char *path, const struct corpus_load_options *o,
  * language last from the text itself.  report may be NULL.
  */
 int corpus_load_any(const char *path, const struct corpus_load_options *o,
-		    struct corpus_document *doc, struct corpus_load_report *report, char *err,
-		    size_t errlen);
+                    struct corpus_document *doc, struct corpus_load_report *report, char *err,
+                    size_t errlen);
 
 /*
  * Build the bundled corpus at out from the manifest's documents in src_dir,
@@ -156,7 +156,7 @@ int corpus_load_any(const char *path, const struct corpus_load_options *o,
  * article count is not the expected one.  src_dir NULL or "": an empty corpus.
  */
 int corpus_build_bundled(const char *manifest, const char *src_dir, const char *out, char *err,
-			 size_t errlen);
+                         size_t errlen);
 
 /* ---- Provision identifiers -------------------------------------------- */
 
@@ -208,8 +208,8 @@ struct corpus_store; /* opaque: the bundled corpus and the user's library */
  * missing, giving an empty corpus) together with the user's library at
  * library_path (created when missing; NULL for none).
  */
-struct corpus_store *corpus_store_open(const char *corpus_path, const char *library_path,
-				       char *err, size_t errlen);
+struct corpus_store *corpus_store_open(const char *corpus_path, const char *library_path, char *err,
+                                       size_t errlen);
 void corpus_store_close(struct corpus_store *store);
 
 /* The database handle, for modules that add their own queries (refs). */
@@ -227,14 +227,14 @@ int corpus_store_has_bundled(struct corpus_store *store);
  * only once the new one is complete.
  */
 int corpus_store_build(const char *path, struct corpus_document *docs, size_t ndocs, char *err,
-		       size_t errlen);
+                       size_t errlen);
 
 /*
  * Add (or replace) a document language version in the user's library, in one
  * transaction: on failure nothing changes.
  */
 int corpus_store_import(struct corpus_store *store, const struct corpus_document *doc, char *err,
-			size_t errlen);
+                        size_t errlen);
 
 /* Remove every language version of document id from the user's library. 1: no such document. */
 int corpus_store_remove(struct corpus_store *store, const char *id, char *err, size_t errlen);
@@ -244,15 +244,15 @@ struct corpus_docinfo {
 	char *id, *kind, *lang, *title, *symbol, *date, *parent;
 	char *delegation, *on_behalf_of, *meeting, *agenda_item, *refers_to; /* statements */
 	int authentic, partial;
-	int user;      /* from the user's library, not the bundled corpus */
-	int articles;  /* number of articles */
+	int user;     /* from the user's library, not the bundled corpus */
+	int articles; /* number of articles */
 	int provisions;
 	int first_article, last_article;
 };
 
 /* All document language versions, ordered by id then language. Free with corpus_docinfo_free. */
 int corpus_list(struct corpus_store *store, struct corpus_docinfo **docs, size_t *n, char *err,
-		size_t errlen);
+                size_t errlen);
 void corpus_docinfo_free(struct corpus_docinfo *docs, size_t n);
 
 /* A stored provision, with its place. */
@@ -271,7 +271,7 @@ struct corpus_entry {
  * articles 1–48") when the document or provision does not exist.
  */
 int corpus_get(struct corpus_store *store, const char *doc, const char *lang, const char *eid,
-	       struct corpus_entry **out, size_t *n, char *err, size_t errlen);
+               struct corpus_entry **out, size_t *n, char *err, size_t errlen);
 void corpus_entry_free(struct corpus_entry *e, size_t n);
 
 /* The languages doc is stored in, comma-separated ("en,nl"). Caller frees; NULL if none. */
@@ -279,12 +279,11 @@ char *corpus_languages(struct corpus_store *store, const char *doc);
 
 /* ---- Search ----------------------------------------------------------- */
 
-
 struct corpus_query {
-	const char *text;  /* what the user typed, in the query language */
-	const char *doc;   /* filter, or NULL */
-	const char *lang;  /* filter, or NULL */
-	int limit;         /* 0: a default */
+	const char *text; /* what the user typed, in the query language */
+	const char *doc;  /* filter, or NULL */
+	const char *lang; /* filter, or NULL */
+	int limit;        /* 0: a default */
 };
 
 /*
@@ -305,7 +304,7 @@ struct corpus_hit {
 
 /* Ranked hits. 1: nothing found (err may hold a "did you mean" suggestion). */
 int corpus_search(struct corpus_store *store, const struct corpus_query *q,
-		  struct corpus_hit **hits, size_t *n, char *err, size_t errlen);
+                  struct corpus_hit **hits, size_t *n, char *err, size_t errlen);
 void corpus_hit_free(struct corpus_hit *hits, size_t n);
 
 /*
@@ -330,8 +329,8 @@ struct corpus_manifest_entry {
 };
 
 /* Read the manifest (tab-separated, see corpus/manifest.tsv). Free with corpus_manifest_free. */
-int corpus_manifest_read(const char *path, struct corpus_manifest_entry **out, size_t *n,
-			 char *err, size_t errlen);
+int corpus_manifest_read(const char *path, struct corpus_manifest_entry **out, size_t *n, char *err,
+                         size_t errlen);
 void corpus_manifest_free(struct corpus_manifest_entry *m, size_t n);
 
 /* SHA-256 of data as 64 lowercase hex digits into hex[65]. */

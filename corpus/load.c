@@ -99,8 +99,8 @@ static int nul_line(const char *s, size_t len)
  * SHA-256 of the source file's bytes; lang_hint is what the file declared.
  */
 static int load_utf8(const char *path, const char *shown, const char *text, size_t tlen,
-		     const char *hex, const char *lang_hint, const struct corpus_load_options *o,
-		     struct corpus_document *doc, char *err, size_t errlen)
+                     const char *hex, const char *lang_hint, const struct corpus_load_options *o,
+                     struct corpus_document *doc, char *err, size_t errlen)
 {
 	const char *lang = o->lang ? o->lang : i18n_guess_language(text, tlen);
 	if (!lang)
@@ -111,8 +111,8 @@ static int load_utf8(const char *path, const char *shown, const char *text, size
 		    _("%s:1: cannot tell the language of the text; give it with --lang"), shown);
 		return -1;
 	}
-	int need_articles = !o->kind || (strcmp(o->kind, "press") != 0 &&
-					 strcmp(o->kind, "statement") != 0);
+	int need_articles =
+	    !o->kind || (strcmp(o->kind, "press") != 0 && strcmp(o->kind, "statement") != 0);
 	if (corpus_parse_text(shown, text, tlen, lang, need_articles, doc, err, errlen) < 0 ||
 	    corpus_check_fidelity(shown, text, tlen, doc, err, errlen) < 0) {
 		corpus_document_free(doc);
@@ -133,8 +133,8 @@ static int load_utf8(const char *path, const char *shown, const char *text, size
 }
 
 int corpus_load_text(const char *path, const char *bytes, size_t len,
-		     const struct corpus_load_options *o, struct corpus_document *doc, char *err,
-		     size_t errlen)
+                     const struct corpus_load_options *o, struct corpus_document *doc, char *err,
+                     size_t errlen)
 {
 	char *text = NULL, why[512], hex[65];
 	size_t tlen = 0;
@@ -161,16 +161,15 @@ int corpus_load_text(const char *path, const char *bytes, size_t len,
 }
 
 int corpus_load_file(const char *path, const struct corpus_load_options *o,
-		     struct corpus_document *doc, char *err, size_t errlen)
+                     struct corpus_document *doc, char *err, size_t errlen)
 {
 	return corpus_load_any(path, o, doc, NULL, err, errlen);
 }
 
 /* A PDF, .docx or HTML file: converted, then checked against the converted text. */
-static int load_converted(const char *path, enum corpus_format fmt, const char *bytes,
-			  size_t len, const struct corpus_load_options *o,
-			  struct corpus_document *doc, struct corpus_load_report *report,
-			  char *err, size_t errlen)
+static int load_converted(const char *path, enum corpus_format fmt, const char *bytes, size_t len,
+                          const struct corpus_load_options *o, struct corpus_document *doc,
+                          struct corpus_load_report *report, char *err, size_t errlen)
 {
 	struct corpus_converted c;
 	char shown[4096], hex[65];
@@ -245,8 +244,8 @@ static int apply_options(const struct corpus_load_options *o, struct corpus_docu
 }
 
 int corpus_load_any(const char *path, const struct corpus_load_options *o,
-		    struct corpus_document *doc, struct corpus_load_report *report, char *err,
-		    size_t errlen)
+                    struct corpus_document *doc, struct corpus_load_report *report, char *err,
+                    size_t errlen)
 {
 	char *bytes;
 	size_t len;
@@ -272,8 +271,8 @@ int corpus_load_any(const char *path, const struct corpus_load_options *o,
 	if (rc == 0) {
 		report->format = corpus_format_name(fmt);
 		rc = fmt == CORPUS_FORMAT_TEXT
-			     ? corpus_load_text(path, bytes, len, o, doc, err, errlen)
-			     : load_converted(path, fmt, bytes, len, o, doc, report, err, errlen);
+		         ? corpus_load_text(path, bytes, len, o, doc, err, errlen)
+		         : load_converted(path, fmt, bytes, len, o, doc, report, err, errlen);
 	}
 	free(bytes);
 	if (rc == 0 && apply_options(o, doc) < 0) {
@@ -294,7 +293,7 @@ static int article_count(const struct corpus_document *d)
 
 /* Read, check and recognise one manifest entry from src_dir. */
 static int load_entry(const char *src_dir, const struct corpus_manifest_entry *m,
-		      struct corpus_document *doc, char *err, size_t errlen)
+                      struct corpus_document *doc, char *err, size_t errlen)
 {
 	char path[4096], hex[65];
 	char *bytes;
@@ -305,20 +304,21 @@ static int load_entry(const char *src_dir, const struct corpus_manifest_entry *m
 	corpus_sha256_hex(bytes, len, hex);
 	if (strcmp(hex, m->sha256) != 0) {
 		corpus_set_error(err, errlen,
-				 "%s: refused: its SHA-256 is %s but the manifest expects %s;"
-				 " the text may have been altered",
-				 path, hex, m->sha256);
+		                 "%s: refused: its SHA-256 is %s but the manifest expects %s;"
+		                 " the text may have been altered",
+		                 path, hex, m->sha256);
 		free(bytes);
 		return -1;
 	}
-	struct corpus_load_options o = {.id = m->id, .lang = m->lang, .kind = m->kind, .title = m->title};
+	struct corpus_load_options o = {
+	    .id = m->id, .lang = m->lang, .kind = m->kind, .title = m->title};
 	int rc = corpus_load_text(path, bytes, len, &o, doc, err, errlen);
 	free(bytes);
 	if (rc < 0)
 		return -1;
 	if (article_count(doc) != m->articles) {
-		corpus_set_error(err, errlen, "%s: found %d articles, the manifest expects %d", path,
-				 article_count(doc), m->articles);
+		corpus_set_error(err, errlen, "%s: found %d articles, the manifest expects %d",
+		                 path, article_count(doc), m->articles);
 		corpus_document_free(doc);
 		return -1;
 	}
@@ -331,7 +331,7 @@ static int load_entry(const char *src_dir, const struct corpus_manifest_entry *m
 }
 
 int corpus_build_bundled(const char *manifest, const char *src_dir, const char *out, char *err,
-			 size_t errlen)
+                         size_t errlen)
 {
 	struct corpus_manifest_entry *m = NULL;
 	struct corpus_document *docs = NULL;

@@ -12,8 +12,21 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { F_ID, F_KIND, F_LANG, F_AUTH, F_PARTIAL, F_ARTICLES, F_PARENT, F_SYMBOL, F_DATE,
-       F_FILE, F_SHA, F_TITLE, NFIELDS };
+enum {
+	F_ID,
+	F_KIND,
+	F_LANG,
+	F_AUTH,
+	F_PARTIAL,
+	F_ARTICLES,
+	F_PARENT,
+	F_SYMBOL,
+	F_DATE,
+	F_FILE,
+	F_SHA,
+	F_TITLE,
+	NFIELDS
+};
 
 static char *field(char *s)
 {
@@ -52,8 +65,8 @@ static int parse_line(char *line, struct corpus_manifest_entry *e)
 	return e->id && e->file ? 0 : -1;
 }
 
-int corpus_manifest_read(const char *path, struct corpus_manifest_entry **out, size_t *n,
-			 char *err, size_t errlen)
+int corpus_manifest_read(const char *path, struct corpus_manifest_entry **out, size_t *n, char *err,
+                         size_t errlen)
 {
 	FILE *f = fopen(path, "r");
 	char line[4096];
@@ -79,9 +92,9 @@ int corpus_manifest_read(const char *path, struct corpus_manifest_entry **out, s
 		}
 		if (parse_line(line, &(*out)[*n]) < 0) {
 			corpus_set_error(err, errlen,
-					 "%s:%d: expected %d tab-separated fields with a language"
-					 " code and a SHA-256",
-					 path, lineno, NFIELDS);
+			                 "%s:%d: expected %d tab-separated fields with a language"
+			                 " code and a SHA-256",
+			                 path, lineno, NFIELDS);
 			fclose(f);
 			corpus_manifest_free(*out, *n);
 			*out = NULL;

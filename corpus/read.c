@@ -33,21 +33,21 @@ static int grow(void *arr, size_t *cap, size_t n, size_t sz)
 }
 
 int corpus_list(struct corpus_store *store, struct corpus_docinfo **docs, size_t *n, char *err,
-		size_t errlen)
+                size_t errlen)
 {
 	static const char sql[] =
-		"SELECT d.id, d.kind, d.lang, d.title, d.symbol, d.date, d.parent, d.authentic,"
-		" d.partial, d.user, d.delegation, d.on_behalf_of, d.meeting, d.agenda_item,"
-		" d.refers_to,"
-		" (SELECT count(*) FROM all_provision p WHERE p.doc=d.id AND p.lang=d.lang"
-		"  AND p.user=d.user AND p.kind='article'),"
-		" (SELECT count(*) FROM all_provision p WHERE p.doc=d.id AND p.lang=d.lang"
-		"  AND p.user=d.user),"
-		" (SELECT min(CAST(num AS INTEGER)) FROM all_provision p WHERE p.doc=d.id"
-		"  AND p.lang=d.lang AND p.user=d.user AND p.kind='article'),"
-		" (SELECT max(CAST(num AS INTEGER)) FROM all_provision p WHERE p.doc=d.id"
-		"  AND p.lang=d.lang AND p.user=d.user AND p.kind='article')"
-		" FROM all_document d ORDER BY d.user, d.id, d.lang";
+	    "SELECT d.id, d.kind, d.lang, d.title, d.symbol, d.date, d.parent, d.authentic,"
+	    " d.partial, d.user, d.delegation, d.on_behalf_of, d.meeting, d.agenda_item,"
+	    " d.refers_to,"
+	    " (SELECT count(*) FROM all_provision p WHERE p.doc=d.id AND p.lang=d.lang"
+	    "  AND p.user=d.user AND p.kind='article'),"
+	    " (SELECT count(*) FROM all_provision p WHERE p.doc=d.id AND p.lang=d.lang"
+	    "  AND p.user=d.user),"
+	    " (SELECT min(CAST(num AS INTEGER)) FROM all_provision p WHERE p.doc=d.id"
+	    "  AND p.lang=d.lang AND p.user=d.user AND p.kind='article'),"
+	    " (SELECT max(CAST(num AS INTEGER)) FROM all_provision p WHERE p.doc=d.id"
+	    "  AND p.lang=d.lang AND p.user=d.user AND p.kind='article')"
+	    " FROM all_document d ORDER BY d.user, d.id, d.lang";
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	*docs = NULL;
@@ -111,9 +111,9 @@ char *corpus_languages(struct corpus_store *store, const char *doc)
 	sqlite3_stmt *st;
 	char *langs = NULL;
 	if (prepare(store->db,
-		    "SELECT group_concat(lang, ',') FROM (SELECT DISTINCT lang FROM all_document"
-		    " WHERE id=? ORDER BY authentic DESC, lang)",
-		    &st, NULL, 0) < 0)
+	            "SELECT group_concat(lang, ',') FROM (SELECT DISTINCT lang FROM all_document"
+	            " WHERE id=? ORDER BY authentic DESC, lang)",
+	            &st, NULL, 0) < 0)
 		return NULL;
 	sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -136,7 +136,7 @@ static char *default_lang(struct corpus_store *store, const char *doc)
 
 /* "budapest has no article 99; it has articles 1–48" and its kin. */
 static void explain_missing(struct corpus_store *store, const char *doc, const char *lang,
-			    const char *eid, char *err, size_t errlen)
+                            const char *eid, char *err, size_t errlen)
 {
 	struct corpus_docinfo *docs;
 	size_t n;
@@ -169,7 +169,7 @@ static enum corpus_kind kind_from_name(const char *name)
 }
 
 static int fetch_entries(sqlite3_stmt *st, struct corpus_entry **out, size_t *n, char *err,
-			 size_t errlen)
+                         size_t errlen)
 {
 	size_t cap = 0;
 	int step;
@@ -192,7 +192,8 @@ static int fetch_entries(sqlite3_stmt *st, struct corpus_entry **out, size_t *n,
 		e->depth = sqlite3_column_int(st, 10);
 	}
 	if (step != SQLITE_DONE) { /* a damaged database: never a provision cut short */
-		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(sqlite3_db_handle(st)));
+		corpus_set_error(err, errlen, "database: %s",
+		                 sqlite3_errmsg(sqlite3_db_handle(st)));
 		return -1;
 	}
 	return 0;
@@ -204,7 +205,7 @@ static int source_of(struct corpus_store *store, const char *doc, const char *la
 	sqlite3_stmt *st;
 	int user = -1;
 	if (prepare(store->db, "SELECT max(user) FROM all_document WHERE id=? AND lang=?", &st,
-		    NULL, 0) < 0)
+	            NULL, 0) < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, lang, -1, SQLITE_STATIC);
@@ -215,21 +216,21 @@ static int source_of(struct corpus_store *store, const char *doc, const char *la
 }
 
 int corpus_get(struct corpus_store *store, const char *doc, const char *lang, const char *eid,
-	       struct corpus_entry **out, size_t *n, char *err, size_t errlen)
+               struct corpus_entry **out, size_t *n, char *err, size_t errlen)
 {
 	/*
 	 * A provision's subtree is the run of rows after it in document order
 	 * that are deeper than it: chapters do not prefix their articles' ids.
 	 */
 	static const char sql[] =
-		"WITH me AS (SELECT seq AS first, depth AS top FROM all_provision WHERE user=?1"
-		"  AND doc=?2 AND lang=?3 AND (?4 IS NULL OR eid=?4) ORDER BY seq LIMIT 1),"
-		" stop AS (SELECT coalesce((SELECT min(p.seq) FROM all_provision p, me"
-		"  WHERE p.user=?1 AND p.doc=?2 AND p.lang=?3 AND p.seq > me.first"
-		"  AND p.depth <= me.top AND ?4 IS NOT NULL), 1 << 62) AS last)"
-		" SELECT doc, lang, eid, parent_eid, kind, num, label, heading, text, seq, depth"
-		" FROM all_provision, me, stop WHERE user=?1 AND doc=?2 AND lang=?3"
-		" AND seq >= me.first AND seq < stop.last ORDER BY seq";
+	    "WITH me AS (SELECT seq AS first, depth AS top FROM all_provision WHERE user=?1"
+	    "  AND doc=?2 AND lang=?3 AND (?4 IS NULL OR eid=?4) ORDER BY seq LIMIT 1),"
+	    " stop AS (SELECT coalesce((SELECT min(p.seq) FROM all_provision p, me"
+	    "  WHERE p.user=?1 AND p.doc=?2 AND p.lang=?3 AND p.seq > me.first"
+	    "  AND p.depth <= me.top AND ?4 IS NOT NULL), 1 << 62) AS last)"
+	    " SELECT doc, lang, eid, parent_eid, kind, num, label, heading, text, seq, depth"
+	    " FROM all_provision, me, stop WHERE user=?1 AND doc=?2 AND lang=?3"
+	    " AND seq >= me.first AND seq < stop.last ORDER BY seq";
 	char *chosen = lang ? corpus_strdup(lang) : default_lang(store, doc);
 	sqlite3_stmt *st = NULL;
 	int rc = -1;

@@ -32,16 +32,19 @@ static char *build_sql(const struct corpus_fts_table *t, size_t n, int limit)
 	char *sql = sqlite3_mprintf("SELECT * FROM (");
 	for (size_t i = 0; sql && i < n; i++) {
 		char *part = sqlite3_mprintf(
-			"%s%sSELECT %d AS user, p.doc, p.lang, p.eid, p.heading,"
-			" coalesce(nullif(snippet(fts_%s, 1, '" CORPUS_MARK_START "', '" CORPUS_MARK_END
-			"', '…', %d), ''), snippet(fts_%s, 0, '" CORPUS_MARK_START "', '" CORPUS_MARK_END
-			"', '', 8)),"
-			" bm25(fts_%s, " HEADING_WEIGHT ", 1.0) AS score FROM %s.fts_%s JOIN %s.provision AS p"
-			" ON p.rowid = fts_%s.rowid WHERE fts_%s MATCH ?1 AND (?2 IS NULL OR p.doc = ?2)"
-			" AND (?3 IS NULL OR p.eid = ?3 OR substr(p.eid, 1, length(?3) + 2) = ?3 || '__')",
-			sql, i ? " UNION ALL " : "", strcmp(t[i].schema, "main") == 0, t[i].lang,
-			SNIPPET_TOKENS, t[i].lang, t[i].lang, t[i].schema, t[i].lang, t[i].schema, t[i].lang,
-			t[i].lang);
+		    "%s%sSELECT %d AS user, p.doc, p.lang, p.eid, p.heading,"
+		    " coalesce(nullif(snippet(fts_%s, 1, '" CORPUS_MARK_START "', '" CORPUS_MARK_END
+		    "', '…', %d), ''), snippet(fts_%s, 0, '" CORPUS_MARK_START
+		    "', '" CORPUS_MARK_END "', '', 8)),"
+		    " bm25(fts_%s, " HEADING_WEIGHT
+		    ", 1.0) AS score FROM %s.fts_%s JOIN %s.provision AS p"
+		    " ON p.rowid = fts_%s.rowid WHERE fts_%s MATCH ?1 AND (?2 IS NULL OR p.doc = "
+		    "?2)"
+		    " AND (?3 IS NULL OR p.eid = ?3 OR substr(p.eid, 1, length(?3) + 2) = ?3 || "
+		    "'__')",
+		    sql, i ? " UNION ALL " : "", strcmp(t[i].schema, "main") == 0, t[i].lang,
+		    SNIPPET_TOKENS, t[i].lang, t[i].lang, t[i].schema, t[i].lang, t[i].schema,
+		    t[i].lang, t[i].lang);
 		sqlite3_free(sql);
 		sql = part;
 	}
@@ -90,8 +93,8 @@ static int add_hit(sqlite3_stmt *st, struct corpus_hit **hits, size_t *n, size_t
 }
 
 static int run_search(struct corpus_store *s, const struct corpus_parsed_query *pq,
-		      const struct corpus_fts_table *t, size_t nt, int limit, struct corpus_hit **hits,
-		      size_t *n, char *err, size_t errlen)
+                      const struct corpus_fts_table *t, size_t nt, int limit,
+                      struct corpus_hit **hits, size_t *n, char *err, size_t errlen)
 {
 	/* Fetch more rows than asked: several may fold into one provision. */
 	char *sql = build_sql(t, nt, limit * 8);
@@ -156,7 +159,7 @@ static char *suggest_query(struct corpus_store *store, const struct corpus_parse
 }
 
 int corpus_search(struct corpus_store *store, const struct corpus_query *q,
-		  struct corpus_hit **hits, size_t *n, char *err, size_t errlen)
+                  struct corpus_hit **hits, size_t *n, char *err, size_t errlen)
 {
 	struct corpus_parsed_query pq;
 	struct corpus_fts_table *tables = NULL;

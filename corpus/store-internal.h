@@ -28,11 +28,11 @@ struct corpus_fts_table {
  * *out (caller frees) receives *n tables; -1 on a database error.
  */
 int corpus_fts_tables(struct corpus_store *s, const char *lang, struct corpus_fts_table **out,
-		      size_t *n);
+                      size_t *n);
 
 /* printf into err[errlen] when err is not NULL. */
 void corpus_set_error(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /* strdup that accepts NULL (returns NULL).  Caller frees. */
 char *corpus_strdup(const char *s);
@@ -46,15 +46,15 @@ int corpus_lang_ok(const char *lang);
 /* ---- References (refs-store.c) ---------------------------------------- */
 
 /* The reference table: one row per target of a reference found in a provision. */
-#define CORPUS_REFS_SCHEMA                                                                  \
-	"CREATE TABLE IF NOT EXISTS reference("                                             \
-	" rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL, lang TEXT NOT NULL,"                \
-	" eid TEXT NOT NULL, seq INTEGER NOT NULL, span_start INTEGER NOT NULL,"            \
-	" span_end INTEGER NOT NULL, text TEXT NOT NULL, target_doc TEXT, target_eid TEXT," \
-	" determined INTEGER NOT NULL, resolved INTEGER NOT NULL,"                          \
-	" external INTEGER NOT NULL DEFAULT 0, draft INTEGER NOT NULL DEFAULT 0);"          \
-	"CREATE INDEX IF NOT EXISTS reference_from ON reference(doc, lang, eid);"           \
-	"CREATE INDEX IF NOT EXISTS reference_to ON reference(target_doc, target_eid);"     \
+#define CORPUS_REFS_SCHEMA                                                                         \
+	"CREATE TABLE IF NOT EXISTS reference("                                                    \
+	" rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL, lang TEXT NOT NULL,"                       \
+	" eid TEXT NOT NULL, seq INTEGER NOT NULL, span_start INTEGER NOT NULL,"                   \
+	" span_end INTEGER NOT NULL, text TEXT NOT NULL, target_doc TEXT, target_eid TEXT,"        \
+	" determined INTEGER NOT NULL, resolved INTEGER NOT NULL,"                                 \
+	" external INTEGER NOT NULL DEFAULT 0, draft INTEGER NOT NULL DEFAULT 0);"                 \
+	"CREATE INDEX IF NOT EXISTS reference_from ON reference(doc, lang, eid);"                  \
+	"CREATE INDEX IF NOT EXISTS reference_to ON reference(target_doc, target_eid);"            \
 	"CREATE INDEX IF NOT EXISTS provision_target ON provision(doc, eid);"
 
 /* Find and store the references of doc's lang version, already in main. */

@@ -32,18 +32,18 @@
 #define SCHEMA_VERSION 4
 
 static const char schema_sql[] =
-	"CREATE TABLE IF NOT EXISTS document("
-	" id TEXT NOT NULL, lang TEXT NOT NULL, kind TEXT NOT NULL, title TEXT,"
-	" symbol TEXT, date TEXT, parent TEXT, authentic INTEGER NOT NULL DEFAULT 0,"
-	" partial INTEGER NOT NULL DEFAULT 0, source TEXT, sha256 TEXT,"
-	" delegation TEXT, on_behalf_of TEXT, meeting TEXT, agenda_item TEXT, refers_to TEXT,"
-	" PRIMARY KEY(id, lang));"
-	"CREATE TABLE IF NOT EXISTS provision("
-	" rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL, lang TEXT NOT NULL,"
-	" eid TEXT NOT NULL, parent_eid TEXT, kind TEXT NOT NULL, num TEXT,"
-	" label TEXT, heading TEXT, text TEXT NOT NULL, seq INTEGER NOT NULL,"
-	" depth INTEGER NOT NULL, line INTEGER, UNIQUE(doc, lang, eid));"
-	"CREATE INDEX IF NOT EXISTS provision_seq ON provision(doc, lang, seq);" CORPUS_REFS_SCHEMA;
+    "CREATE TABLE IF NOT EXISTS document("
+    " id TEXT NOT NULL, lang TEXT NOT NULL, kind TEXT NOT NULL, title TEXT,"
+    " symbol TEXT, date TEXT, parent TEXT, authentic INTEGER NOT NULL DEFAULT 0,"
+    " partial INTEGER NOT NULL DEFAULT 0, source TEXT, sha256 TEXT,"
+    " delegation TEXT, on_behalf_of TEXT, meeting TEXT, agenda_item TEXT, refers_to TEXT,"
+    " PRIMARY KEY(id, lang));"
+    "CREATE TABLE IF NOT EXISTS provision("
+    " rowid INTEGER PRIMARY KEY, doc TEXT NOT NULL, lang TEXT NOT NULL,"
+    " eid TEXT NOT NULL, parent_eid TEXT, kind TEXT NOT NULL, num TEXT,"
+    " label TEXT, heading TEXT, text TEXT NOT NULL, seq INTEGER NOT NULL,"
+    " depth INTEGER NOT NULL, line INTEGER, UNIQUE(doc, lang, eid));"
+    "CREATE INDEX IF NOT EXISTS provision_seq ON provision(doc, lang, seq);" CORPUS_REFS_SCHEMA;
 
 void corpus_set_error(char *err, size_t errlen, const char *fmt, ...)
 {
@@ -126,13 +126,13 @@ static int has_tables(sqlite3 *db, const char *schema)
 static int migrate_statements(sqlite3 *db, char *err, size_t errlen)
 {
 	if (exec(db,
-		 "BEGIN; ALTER TABLE main.document ADD COLUMN delegation TEXT;"
-		 " ALTER TABLE main.document ADD COLUMN on_behalf_of TEXT;"
-		 " ALTER TABLE main.document ADD COLUMN meeting TEXT;"
-		 " ALTER TABLE main.document ADD COLUMN agenda_item TEXT;"
-		 " ALTER TABLE main.document ADD COLUMN refers_to TEXT;"
-		 " PRAGMA user_version=3; COMMIT;",
-		 err, errlen) == 0)
+	         "BEGIN; ALTER TABLE main.document ADD COLUMN delegation TEXT;"
+	         " ALTER TABLE main.document ADD COLUMN on_behalf_of TEXT;"
+	         " ALTER TABLE main.document ADD COLUMN meeting TEXT;"
+	         " ALTER TABLE main.document ADD COLUMN agenda_item TEXT;"
+	         " ALTER TABLE main.document ADD COLUMN refers_to TEXT;"
+	         " PRAGMA user_version=3; COMMIT;",
+	         err, errlen) == 0)
 		return 0;
 	exec(db, "ROLLBACK", NULL, 0);
 	return -1;
@@ -199,20 +199,21 @@ static int create_views(sqlite3 *db, int bundled, char *err, size_t errlen)
 	char sql[1024];
 	if (bundled)
 		snprintf(sql, sizeof sql,
-			 "CREATE TEMP VIEW all_document AS"
-			 " SELECT 0 AS user, * FROM bundled.document"
-			 " UNION ALL SELECT 1 AS user, * FROM main.document;"
-			 "CREATE TEMP VIEW all_provision AS"
-			 " SELECT 0 AS user, * FROM bundled.provision"
-			 " UNION ALL SELECT 1 AS user, * FROM main.provision;"
-			 "CREATE TEMP VIEW all_reference AS"
-			 " SELECT 0 AS user, * FROM bundled.reference"
-			 " UNION ALL SELECT 1 AS user, * FROM main.reference;");
+		         "CREATE TEMP VIEW all_document AS"
+		         " SELECT 0 AS user, * FROM bundled.document"
+		         " UNION ALL SELECT 1 AS user, * FROM main.document;"
+		         "CREATE TEMP VIEW all_provision AS"
+		         " SELECT 0 AS user, * FROM bundled.provision"
+		         " UNION ALL SELECT 1 AS user, * FROM main.provision;"
+		         "CREATE TEMP VIEW all_reference AS"
+		         " SELECT 0 AS user, * FROM bundled.reference"
+		         " UNION ALL SELECT 1 AS user, * FROM main.reference;");
 	else
-		snprintf(sql, sizeof sql,
-			 "CREATE TEMP VIEW all_document AS SELECT 1 AS user, * FROM main.document;"
-			 "CREATE TEMP VIEW all_provision AS SELECT 1 AS user, * FROM main.provision;"
-			 "CREATE TEMP VIEW all_reference AS SELECT 1 AS user, * FROM main.reference;");
+		snprintf(
+		    sql, sizeof sql,
+		    "CREATE TEMP VIEW all_document AS SELECT 1 AS user, * FROM main.document;"
+		    "CREATE TEMP VIEW all_provision AS SELECT 1 AS user, * FROM main.provision;"
+		    "CREATE TEMP VIEW all_reference AS SELECT 1 AS user, * FROM main.reference;");
 	return exec(db, sql, err, errlen);
 }
 
@@ -295,8 +296,9 @@ static int open_library(struct corpus_store *s, const char *path)
 	if (path) {
 		if (make_parent_dirs(path) == 0) {
 			s->db = open_db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, why,
-					sizeof why);
-			if (s->db && prepare_main(s->db, path, &s->migrated, why, sizeof why) == 0 &&
+			                sizeof why);
+			if (s->db &&
+			    prepare_main(s->db, path, &s->migrated, why, sizeof why) == 0 &&
 			    exec(s->db, "PRAGMA journal_mode=WAL", why, sizeof why) == 0) {
 				s->library = 1;
 				return 0;
@@ -307,7 +309,7 @@ static int open_library(struct corpus_store *s, const char *path)
 				return 0;
 		} else {
 			snprintf(why, sizeof why, "%s: cannot create its folder: %s", path,
-				 strerror(errno));
+			         strerror(errno));
 		}
 		snprintf(s->library_error, sizeof s->library_error, "%s", why);
 	} else {
@@ -319,8 +321,8 @@ static int open_library(struct corpus_store *s, const char *path)
 	return 0;
 }
 
-struct corpus_store *corpus_store_open(const char *corpus_path, const char *library_path,
-				       char *err, size_t errlen)
+struct corpus_store *corpus_store_open(const char *corpus_path, const char *library_path, char *err,
+                                       size_t errlen)
 {
 	struct corpus_store *s = calloc(1, sizeof *s);
 	if (!s) {
@@ -365,7 +367,7 @@ int corpus_store_has_bundled(struct corpus_store *store)
 }
 
 int corpus_fts_tables(struct corpus_store *s, const char *lang, struct corpus_fts_table **out,
-		      size_t *n)
+                      size_t *n)
 {
 	const char *schemas[] = {"main", "bundled"};
 	size_t cap = 0;
@@ -373,9 +375,9 @@ int corpus_fts_tables(struct corpus_store *s, const char *lang, struct corpus_ft
 	*n = 0;
 	for (int i = 0; i < 1 + s->bundled; i++) {
 		char *sql = sqlite3_mprintf("SELECT substr(name, 5) FROM %s.sqlite_master WHERE"
-					    " type='table' AND name GLOB 'fts_*'"
-					    " AND name NOT GLOB 'fts_*_*' ORDER BY name",
-					    schemas[i]);
+		                            " type='table' AND name GLOB 'fts_*'"
+		                            " AND name NOT GLOB 'fts_*_*' ORDER BY name",
+		                            schemas[i]);
 		sqlite3_stmt *st;
 		int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
 		sqlite3_free(sql);
@@ -413,9 +415,9 @@ fail:
 static int ensure_fts(sqlite3 *db, const char *lang, char *err, size_t errlen)
 {
 	char *sql = sqlite3_mprintf("CREATE VIRTUAL TABLE IF NOT EXISTS main.fts_%s USING fts5("
-				    "heading, text, content='provision', content_rowid='rowid',"
-				    " tokenize=%Q)",
-				    lang, i18n_fts5_tokenize_spec(lang));
+	                            "heading, text, content='provision', content_rowid='rowid',"
+	                            " tokenize=%Q)",
+	                            lang, i18n_fts5_tokenize_spec(lang));
 	int rc = exec(db, sql, err, errlen);
 	sqlite3_free(sql);
 	return rc;
@@ -424,14 +426,13 @@ static int ensure_fts(sqlite3 *db, const char *lang, char *err, size_t errlen)
 /* Remove one language version of a document, its provisions and their index rows. */
 static int delete_version(sqlite3 *db, const char *id, const char *lang, char *err, size_t errlen)
 {
-	char *sql = sqlite3_mprintf(
-		"INSERT INTO main.fts_%s(fts_%s, rowid, heading, text)"
-		" SELECT 'delete', rowid, heading, text FROM main.provision"
-		" WHERE doc=%Q AND lang=%Q;"
-		"DELETE FROM main.provision WHERE doc=%Q AND lang=%Q;"
-		"DELETE FROM main.reference WHERE doc=%Q AND lang=%Q;"
-		"DELETE FROM main.document WHERE id=%Q AND lang=%Q;",
-		lang, lang, id, lang, id, lang, id, lang, id, lang);
+	char *sql = sqlite3_mprintf("INSERT INTO main.fts_%s(fts_%s, rowid, heading, text)"
+	                            " SELECT 'delete', rowid, heading, text FROM main.provision"
+	                            " WHERE doc=%Q AND lang=%Q;"
+	                            "DELETE FROM main.provision WHERE doc=%Q AND lang=%Q;"
+	                            "DELETE FROM main.reference WHERE doc=%Q AND lang=%Q;"
+	                            "DELETE FROM main.document WHERE id=%Q AND lang=%Q;",
+	                            lang, lang, id, lang, id, lang, id, lang, id, lang);
 	int rc = exec(db, sql, err, errlen);
 	sqlite3_free(sql);
 	return rc;
@@ -449,8 +450,8 @@ static int insert_document(sqlite3 *db, const struct corpus_document *d, char *e
 {
 	sqlite3_stmt *st;
 	const char *sql = "INSERT INTO main.document(id, lang, kind, title, symbol, date, parent,"
-			  " authentic, partial, source, sha256, delegation, on_behalf_of, meeting,"
-			  " agenda_item, refers_to) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+	                  " authentic, partial, source, sha256, delegation, on_behalf_of, meeting,"
+	                  " agenda_item, refers_to) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
 		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(db));
 		return -1;
@@ -486,15 +487,14 @@ static int depth_of(const struct corpus_document *d, size_t i)
 	return depth;
 }
 
-static int insert_provisions(sqlite3 *db, const struct corpus_document *d, char *err,
-			     size_t errlen)
+static int insert_provisions(sqlite3 *db, const struct corpus_document *d, char *err, size_t errlen)
 {
 	sqlite3_stmt *ins = NULL, *fts = NULL;
 	char *fts_sql = sqlite3_mprintf("INSERT INTO main.fts_%s(rowid, heading, text)"
-					" VALUES(?,?,?)",
-					d->lang);
+	                                " VALUES(?,?,?)",
+	                                d->lang);
 	const char *sql = "INSERT INTO main.provision(doc, lang, eid, parent_eid, kind, num, label,"
-			  " heading, text, seq, depth, line) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
+	                  " heading, text, seq, depth, line) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
 	int rc = -1;
 	if (sqlite3_prepare_v2(db, sql, -1, &ins, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(db, fts_sql, -1, &fts, NULL) != SQLITE_OK) {
@@ -517,7 +517,7 @@ static int insert_provisions(sqlite3 *db, const struct corpus_document *d, char 
 		sqlite3_bind_int(ins, 12, p->line);
 		if (sqlite3_step(ins) != SQLITE_DONE) {
 			corpus_set_error(err, errlen, "%s (%s) %s: %s", d->id, d->lang, p->eid,
-					 sqlite3_errmsg(db));
+			                 sqlite3_errmsg(db));
 			goto done;
 		}
 		sqlite3_reset(ins);
@@ -526,7 +526,7 @@ static int insert_provisions(sqlite3 *db, const struct corpus_document *d, char 
 		bind_text(fts, 3, p->text ? p->text : "");
 		if (sqlite3_step(fts) != SQLITE_DONE) {
 			corpus_set_error(err, errlen, "index of %s (%s): %s", d->id, d->lang,
-					 sqlite3_errmsg(db));
+			                 sqlite3_errmsg(db));
 			goto done;
 		}
 		sqlite3_reset(fts);
@@ -577,7 +577,7 @@ static int write_document(sqlite3 *db, const struct corpus_document *d, char *er
 }
 
 int corpus_store_build(const char *path, struct corpus_document *docs, size_t ndocs, char *err,
-		       size_t errlen)
+                       size_t errlen)
 {
 	char *tmp = sqlite3_mprintf("%s.tmp", path);
 	unlink(tmp);
@@ -594,7 +594,7 @@ int corpus_store_build(const char *path, struct corpus_document *docs, size_t nd
 		goto done;
 	for (size_t i = 0; i < ndocs; i++) {
 		char *sql = sqlite3_mprintf("INSERT INTO fts_%s(fts_%s) VALUES('optimize')",
-					    docs[i].lang, docs[i].lang);
+		                            docs[i].lang, docs[i].lang);
 		int r = exec(db, sql, err, errlen);
 		sqlite3_free(sql);
 		if (r < 0)
@@ -620,7 +620,7 @@ done:
 }
 
 int corpus_store_import(struct corpus_store *store, const struct corpus_document *doc, char *err,
-			size_t errlen)
+                        size_t errlen)
 {
 	if (!store->library) {
 		corpus_set_error(err, errlen, _("cannot write to the library: %s"),
@@ -648,7 +648,7 @@ int corpus_store_remove(struct corpus_store *store, const char *id, char *err, s
 	if (exec(store->db, "BEGIN IMMEDIATE", err, errlen) < 0)
 		return -1;
 	if (sqlite3_prepare_v2(store->db, "SELECT lang FROM main.document WHERE id=?", -1, &st,
-			       NULL) != SQLITE_OK) {
+	                       NULL) != SQLITE_OK) {
 		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(store->db));
 		exec(store->db, "ROLLBACK", NULL, 0);
 		return -1;

@@ -68,7 +68,7 @@ static int distance(const int32_t *a, int na, const int32_t *b, int nb, int limi
 
 /* Look through one language's vocabulary for terms near folded. */
 static void scan_vocab(sqlite3 *db, const char *schema, const char *lang, const char *folded,
-		       struct candidate *best)
+                       struct candidate *best)
 {
 	int32_t want[MAX_CP], got[MAX_CP];
 	int nw = to_cps(folded, want);
@@ -76,9 +76,9 @@ static void scan_vocab(sqlite3 *db, const char *schema, const char *lang, const 
 		return;
 	int limit = nw <= 4 ? 1 : 2;
 	char *sql = sqlite3_mprintf("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_%s_%s USING"
-				    " fts5vocab(%s, fts_%s, 'row');"
-				    "SELECT term, doc FROM temp.vocab_%s_%s",
-				    schema, lang, schema, lang, schema, lang);
+	                            " fts5vocab(%s, fts_%s, 'row');"
+	                            "SELECT term, doc FROM temp.vocab_%s_%s",
+	                            schema, lang, schema, lang, schema, lang);
 	const char *tail = sql;
 	sqlite3_stmt *st = NULL;
 	while (tail && *tail) {
@@ -113,8 +113,8 @@ static void scan_vocab(sqlite3 *db, const char *schema, const char *lang, const 
 static char *surface_word(sqlite3 *db, const struct candidate *c)
 {
 	char *sql = sqlite3_mprintf("SELECT highlight(fts_%s, 1, x'FE', x'FF') FROM %s.fts_%s"
-				    " WHERE fts_%s MATCH ? LIMIT 1",
-				    c->lang, c->schema, c->lang, c->lang);
+	                            " WHERE fts_%s MATCH ? LIMIT 1",
+	                            c->lang, c->schema, c->lang, c->lang);
 	char *phrase = sqlite3_mprintf("\"%w\"", c->term);
 	char *word = NULL;
 	sqlite3_stmt *st;
@@ -144,7 +144,7 @@ char *corpus_suggest(struct corpus_store *store, const char *word, const char *l
 	for (size_t i = 0; i < n && best.distance >= 0; i++) {
 		char folded[256];
 		if (i18n_fold_word(t[i].lang, word, strlen(word), I18N_FOLD_STEM, folded,
-				   sizeof folded) > 0 &&
+		                   sizeof folded) > 0 &&
 		    !strchr(folded, ' '))
 			scan_vocab(store->db, t[i].schema, t[i].lang, folded, &best);
 	}

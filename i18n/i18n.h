@@ -30,8 +30,8 @@ struct sqlite3;
  * *out (NUL-terminated, caller frees) and *out_len receive the text; *charset,
  * when not NULL, receives a static name of the encoding found.
  */
-int i18n_to_utf8(const char *bytes, size_t len, char **out, size_t *out_len,
-		 const char **charset, char *err, size_t errlen);
+int i18n_to_utf8(const char *bytes, size_t len, char **out, size_t *out_len, const char **charset,
+                 char *err, size_t errlen);
 
 /* Nonzero when s[0..len) is well-formed UTF-8; otherwise 0 and *bad = offset. */
 int i18n_utf8_valid(const char *s, size_t len, size_t *bad);
@@ -101,13 +101,13 @@ const char *i18n_fts5_tokenize_spec(const char *lang);
  * use an i18n_folder.
  */
 int i18n_fold_word(const char *lang, const char *s, size_t len, int flags, char *out,
-		   size_t outlen);
+                   size_t outlen);
 
 /* The same with the analyser kept open; NULL with a message for an unknown language. */
 struct i18n_folder;
 struct i18n_folder *i18n_folder_new(const char *lang, char *err, size_t errlen);
 int i18n_folder_fold(struct i18n_folder *f, const char *s, size_t len, int flags, char *out,
-		     size_t outlen);
+                     size_t outlen);
 void i18n_folder_free(struct i18n_folder *f);
 
 /* ---- Display ---------------------------------------------------------- */
@@ -195,8 +195,8 @@ struct i18n_span {
  * *lines receives *n spans in order (caller frees).  Returns 0, or -1 with a
  * message in err when memory or ICU fails.
  */
-int i18n_wrap(const char *s, size_t len, int width, struct i18n_span **lines, size_t *n,
-	      char *err, size_t errlen);
+int i18n_wrap(const char *s, size_t len, int width, struct i18n_span **lines, size_t *n, char *err,
+              size_t errlen);
 
 /* One grapheme cluster, as it is to be drawn. */
 struct i18n_glyph {
@@ -235,7 +235,7 @@ struct i18n_layout {
  * i18n_layout_free(), which also accepts a zeroed or already freed layout.
  */
 int i18n_layout_line(const char *para, size_t para_len, struct i18n_span line,
-		     enum i18n_bidi_mode mode, struct i18n_layout *out, char *err, size_t errlen);
+                     enum i18n_bidi_mode mode, struct i18n_layout *out, char *err, size_t errlen);
 void i18n_layout_free(struct i18n_layout *layout);
 
 /*

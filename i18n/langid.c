@@ -23,10 +23,10 @@ struct profile {
 };
 
 static const struct profile latin[] = {
-	{"en", {"the", "of", "and", "to", "in", "shall", "be", "or", "any", "that", "with", "by"}},
-	{"fr", {"le", "la", "les", "des", "et", "du", "en", "est", "une", "pour", "aux", "dans"}},
-	{"es", {"el", "la", "los", "las", "y", "del", "en", "que", "por", "con", "para", "una"}},
-	{"nl", {"de", "het", "van", "een", "en", "die", "dat", "voor", "met", "zijn", "wordt", "aan"}},
+    {"en", {"the", "of", "and", "to", "in", "shall", "be", "or", "any", "that", "with", "by"}},
+    {"fr", {"le", "la", "les", "des", "et", "du", "en", "est", "une", "pour", "aux", "dans"}},
+    {"es", {"el", "la", "los", "las", "y", "del", "en", "que", "por", "con", "para", "una"}},
+    {"nl", {"de", "het", "van", "een", "en", "die", "dat", "voor", "met", "zijn", "wordt", "aan"}},
 };
 
 #define NLATIN (sizeof latin / sizeof latin[0])

@@ -102,7 +102,7 @@ static int convert(const char *name, const char *bytes, size_t len, char **out, 
 	char *target = buf;
 	const char *source = bytes;
 	ucnv_convertEx(to, from, &target, buf + cap - 1, &source, bytes + len, NULL, NULL, NULL,
-		       NULL, 1, 1, &st);
+	               NULL, 1, 1, &st);
 	if (U_FAILURE(st))
 		goto fail;
 	*target = '\0';
@@ -118,8 +118,8 @@ fail:
 	return -1;
 }
 
-int i18n_to_utf8(const char *bytes, size_t len, char **out, size_t *out_len,
-		 const char **charset, char *err, size_t errlen)
+int i18n_to_utf8(const char *bytes, size_t len, char **out, size_t *out_len, const char **charset,
+                 char *err, size_t errlen)
 {
 	size_t bad = 0;
 	if (i18n_utf8_valid(bytes, len, &bad)) {

@@ -156,7 +156,9 @@ static void show_text(const struct corpus_entry *e, int base_depth)
 		}
 		return;
 	}
-	indent = e->kind >= CORPUS_POINT && e->kind <= CORPUS_SUBPOINT ? (e->kind - CORPUS_PARAGRAPH) * 4 : 0;
+	indent = e->kind >= CORPUS_POINT && e->kind <= CORPUS_SUBPOINT
+	             ? (e->kind - CORPUS_PARAGRAPH) * 4
+	             : 0;
 	printf("%*s", indent, "");
 	if (e->label) {
 		tui_put_text(stdout, e->label);
@@ -292,8 +294,8 @@ static int run_search(const struct tui_options *op)
 	char err[1024];
 	int rc = TUI_OK;
 	if (!o.nargs)
-		return tui_usage_error("search",
-		                   _("what to search for? e.g. treaty search \"illegal access\""));
+		return tui_usage_error(
+		    "search", _("what to search for? e.g. treaty search \"illegal access\""));
 	char *text = tui_join_args(&o, 0);
 	struct corpus_store *s = text ? tui_open_store() : NULL;
 	if (!s) {
@@ -348,8 +350,8 @@ static void print_report(const struct corpus_load_report *r)
 /* Statement options describe a statement: they imply --kind statement. */
 static int statement_kind(const struct tui_options *o, const char **kind)
 {
-	int statement = o->delegation || o->on_behalf_of || o->meeting || o->agenda_item ||
-			o->refers_to;
+	int statement =
+	    o->delegation || o->on_behalf_of || o->meeting || o->agenda_item || o->refers_to;
 	*kind = o->kind;
 	if (!statement)
 		return 0;
@@ -382,46 +384,48 @@ static void draft_warning(struct corpus_store *s, const struct corpus_document *
 	}
 	char *ex = drafts ? i18n_visible(l[first].text, strlen(l[first].text)) : NULL;
 	if (ex && d->refers_to)
-		fprintf(stderr,
-			/* TRANSLATORS: a statement cites articles of a draft ("draft article
-			   17"); the last %s is the document they are linked to */
-			P_("treaty: warning: %s speaks of a draft (%zu reference: \"%s\"); it is linked"
-			   " to %s, whose numbering may differ from the draft's\n",
-			   "treaty: warning: %s speaks of a draft (%zu references, such as \"%s\");"
-			   " they are linked to %s, whose numbering may differ from the draft's\n",
-			   drafts),
-			d->id, drafts, ex, d->refers_to);
+		fprintf(
+		    stderr,
+		    /* TRANSLATORS: a statement cites articles of a draft ("draft article
+		       17"); the last %s is the document they are linked to */
+		    P_("treaty: warning: %s speaks of a draft (%zu reference: \"%s\"); it is linked"
+		       " to %s, whose numbering may differ from the draft's\n",
+		       "treaty: warning: %s speaks of a draft (%zu references, such as \"%s\");"
+		       " they are linked to %s, whose numbering may differ from the draft's\n",
+		       drafts),
+		    d->id, drafts, ex, d->refers_to);
 	else if (ex)
-		fprintf(stderr,
-			P_("treaty: warning: %s speaks of a draft (%zu reference: \"%s\"); it stays"
-			   " unresolved, since no --refers-to names the document discussed\n",
-			   "treaty: warning: %s speaks of a draft (%zu references, such as \"%s\");"
-			   " they stay unresolved, since no --refers-to names the document discussed\n",
-			   drafts),
-			d->id, drafts, ex);
+		fprintf(
+		    stderr,
+		    P_("treaty: warning: %s speaks of a draft (%zu reference: \"%s\"); it stays"
+		       " unresolved, since no --refers-to names the document discussed\n",
+		       "treaty: warning: %s speaks of a draft (%zu references, such as \"%s\");"
+		       " they stay unresolved, since no --refers-to names the document discussed\n",
+		       drafts),
+		    d->id, drafts, ex);
 	free(ex);
 	corpus_link_free(l, n);
 }
 
 static int import_one(struct corpus_store *s, const char *file, const struct tui_options *o,
-		      const char *kind)
+                      const char *kind)
 {
 	struct corpus_document doc;
 	struct corpus_load_report report;
 	char err[1024];
 	char id[256];
 	struct corpus_load_options lo = {
-		.id = o->id,
-		.lang = o->lang,
-		.kind = kind,
-		.title = o->title,
-		.symbol = o->symbol,
-		.date = o->date,
-		.delegation = o->delegation,
-		.on_behalf_of = o->on_behalf_of,
-		.meeting = o->meeting,
-		.agenda_item = o->agenda_item,
-		.refers_to = o->refers_to,
+	    .id = o->id,
+	    .lang = o->lang,
+	    .kind = kind,
+	    .title = o->title,
+	    .symbol = o->symbol,
+	    .date = o->date,
+	    .delegation = o->delegation,
+	    .on_behalf_of = o->on_behalf_of,
+	    .meeting = o->meeting,
+	    .agenda_item = o->agenda_item,
+	    .refers_to = o->refers_to,
 	};
 	/* File names, and so messages naming them, may hold controls: shown visibly. */
 	if (corpus_load_any(file, &lo, &doc, &report, err, sizeof err) < 0) {
@@ -431,7 +435,8 @@ static int import_one(struct corpus_store *s, const char *file, const struct tui
 		return TUI_USAGE;
 	}
 	if (!doc.id) {
-		/* The file's base name without extensions: "un-cybercrime.fr.txt" → "un-cybercrime". */
+		/* The file's base name without extensions: "un-cybercrime.fr.txt" →
+		 * "un-cybercrime". */
 		const char *base = strrchr(file, '/') ? strrchr(file, '/') + 1 : file;
 		snprintf(id, sizeof id, "%s", base);
 		id[strcspn(id, ".")] = '\0';
@@ -466,13 +471,14 @@ static int run_import(const struct tui_options *op)
 		return tui_usage_error(
 		    "import", _("which files? e.g. treaty import convention.fr.txt --lang fr"));
 	if (o.id && o.nargs > 1)
-		return tui_usage_error("import", _("--id names one document; import files one by one"));
+		return tui_usage_error("import",
+		                       _("--id names one document; import files one by one"));
 	const char *kind;
 	if (statement_kind(&o, &kind) < 0)
 		return tui_usage_error("import",
-		                   _("--delegation, --on-behalf-of, --meeting, --agenda-item"
-		                     " and --refers-to describe a statement: use --kind"
-		                     " statement"));
+		                       _("--delegation, --on-behalf-of, --meeting, --agenda-item"
+		                         " and --refers-to describe a statement: use --kind"
+		                         " statement"));
 	struct corpus_store *s = tui_open_store();
 	if (!s)
 		return TUI_USAGE;
@@ -544,7 +550,8 @@ static int run_build_corpus(const struct tui_options *op)
 	const struct tui_options o = *op;
 	char err[1024];
 	if (!o.manifest || !o.out)
-		return tui_usage_error("build-corpus", "needs --manifest FILE --out DB [--src DIR]");
+		return tui_usage_error("build-corpus",
+		                       "needs --manifest FILE --out DB [--src DIR]");
 	if (corpus_build_bundled(o.manifest, o.src, o.out, err, sizeof err) < 0) {
 		fprintf(stderr, "treaty: %s\n", err);
 		return TUI_USAGE;

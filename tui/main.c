@@ -99,10 +99,15 @@ struct command {
 };
 
 static const struct command commands[] = {
-	{"list", tui_cmd_list},       {"show", tui_cmd_show},
-	{"search", tui_cmd_search},   {"import", tui_cmd_import},
-	{"library", tui_cmd_library}, {"remove", tui_cmd_remove},
-	{"build-corpus", tui_cmd_build_corpus}, {"refs", tui_cmd_refs}, {"define", tui_cmd_define},
+    {"list", tui_cmd_list},
+    {"show", tui_cmd_show},
+    {"search", tui_cmd_search},
+    {"import", tui_cmd_import},
+    {"library", tui_cmd_library},
+    {"remove", tui_cmd_remove},
+    {"build-corpus", tui_cmd_build_corpus},
+    {"refs", tui_cmd_refs},
+    {"define", tui_cmd_define},
 };
 
 /*

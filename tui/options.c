@@ -19,14 +19,13 @@ int tui_usage_error(const char *cmd, const char *msg)
 static const char **option_slot(struct tui_options *o, const char *name)
 {
 	static const char *const names[] = {
-		"lang",	      "doc",	     "format",	      "id",	     "kind",
-		"title",      "manifest",    "src",	      "out",	     "symbol",
-		"date",	      "delegation",  "on-behalf-of", "meeting",     "agenda-item",
-		"refers-to",  NULL};
-	const char **slots[] = {&o->lang,	&o->doc,	 &o->format,  &o->id,
-				&o->kind,	&o->title,	 &o->manifest, &o->src,
-				&o->out,	&o->symbol,	 &o->date,    &o->delegation,
-				&o->on_behalf_of, &o->meeting,	 &o->agenda_item, &o->refers_to};
+	    "lang",         "doc",     "format",      "id",        "kind", "title",
+	    "manifest",     "src",     "out",         "symbol",    "date", "delegation",
+	    "on-behalf-of", "meeting", "agenda-item", "refers-to", NULL};
+	const char **slots[] = {&o->lang,         &o->doc,     &o->format,      &o->id,
+	                        &o->kind,         &o->title,   &o->manifest,    &o->src,
+	                        &o->out,          &o->symbol,  &o->date,        &o->delegation,
+	                        &o->on_behalf_of, &o->meeting, &o->agenda_item, &o->refers_to};
 	for (int i = 0; names[i]; i++)
 		if (strcmp(name, names[i]) == 0)
 			return slots[i];
@@ -60,7 +59,8 @@ int tui_parse_options(const char *cmd, int argc, char **argv, struct tui_options
 		char name[32];
 		const char *value = strchr(a, '=');
 		size_t nl = value ? (size_t)(value - a - 2) : strlen(a + 2);
-		snprintf(name, sizeof name, "%.*s", (int)(nl < sizeof name ? nl : sizeof name - 1), a + 2);
+		snprintf(name, sizeof name, "%.*s", (int)(nl < sizeof name ? nl : sizeof name - 1),
+		         a + 2);
 		int *flag = flag_slot(o, name);
 		if (flag && !value) {
 			*flag = 1;
@@ -125,7 +125,7 @@ int tui_provision_arg(const struct tui_options *o, int from, char **eid)
 }
 
 int tui_with_options(const char *cmd, int argc, char **argv,
-		     int (*run)(const struct tui_options *o))
+                     int (*run)(const struct tui_options *o))
 {
 	struct tui_options o;
 	int rc = tui_parse_options(cmd, argc, argv, &o);

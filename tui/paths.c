@@ -65,12 +65,12 @@ int tui_library_unusable(struct corpus_store *s)
 struct corpus_store *tui_open_store(void)
 {
 	char err[1024];
-	struct corpus_store *s = corpus_store_open(tui_corpus_path(), tui_library_path(), err,
-						   sizeof err);
+	struct corpus_store *s =
+	    corpus_store_open(tui_corpus_path(), tui_library_path(), err, sizeof err);
 	if (!s)
 		fprintf(stderr, "treaty: %s\n", err);
 	else if (tui_library_unusable(s)) /* its documents would vanish without a word */
 		fprintf(stderr, _("treaty: warning: your library is not in use: %s\n"),
-			corpus_store_library_error(s));
+		        corpus_store_library_error(s));
 	return s;
 }

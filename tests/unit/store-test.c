@@ -12,7 +12,7 @@
 static char dir[] = "/tmp/treaty-store-test.XXXXXX";
 
 static void add(struct corpus_document *d, const char *eid, int parent, enum corpus_kind kind,
-		const char *num, const char *label, const char *heading, const char *text)
+                const char *num, const char *label, const char *heading, const char *text)
 {
 	struct corpus_provision *p = &d->prov[d->n++];
 	p->eid = strdup(eid);
@@ -26,8 +26,7 @@ static void add(struct corpus_document *d, const char *eid, int parent, enum cor
 }
 
 /* A small made-up convention: a chapter with two articles, one with parts. */
-static void make_doc(struct corpus_document *d, const char *id, const char *lang,
-		     const char *word)
+static void make_doc(struct corpus_document *d, const char *id, const char *lang, const char *word)
 {
 	char text[128];
 	memset(d, 0, sizeof *d);
@@ -73,8 +72,7 @@ static void build_and_read(void)
 	corpus_docinfo_free(info, n);
 
 	struct corpus_entry *e;
-	tap_ok(corpus_get(s, "testconv", "en", "art_2", &e, &n, err, sizeof err) == 0,
-	       "get art_2");
+	tap_ok(corpus_get(s, "testconv", "en", "art_2", &e, &n, err, sizeof err) == 0, "get art_2");
 	tap_is_int((long)n, 4, "art_2 and its three descendants");
 	if (n == 4) {
 		tap_is_str(e[3].eid, "art_2__para_2", "subtree ends at para 2");
@@ -87,12 +85,12 @@ static void build_and_read(void)
 	corpus_entry_free(e, n);
 
 	tap_is_int(corpus_get(s, "testconv", "en", "art_99", &e, &n, err, sizeof err), 1,
-		   "art_99 is not found");
+	           "art_99 is not found");
 	tap_is_str(err, "testconv has no article 99; it has articles 1–3", "helpful message");
 	tap_is_int(corpus_get(s, "nosuch", NULL, NULL, &e, &n, err, sizeof err), 1,
-		   "unknown document");
+	           "unknown document");
 	tap_is_int(corpus_get(s, "testconv", "fr", NULL, &e, &n, err, sizeof err), 1,
-		   "unknown language");
+	           "unknown language");
 	tap_is_str(err, "testconv is not available in 'fr'; it is in: en,nl", "lists languages");
 
 	struct corpus_hit *h;
@@ -100,7 +98,8 @@ static void build_and_read(void)
 	tap_ok(corpus_search(s, &q, &h, &n, err, sizeof err) == 0 && n == 1, "search finds 1");
 	if (n == 1) {
 		tap_is_str(h[0].eid, "art_2__para_1", "hit eid");
-		tap_ok(strstr(h[0].snippet, CORPUS_MARK_START "interception" CORPUS_MARK_END) != NULL,
+		tap_ok(strstr(h[0].snippet, CORPUS_MARK_START "interception" CORPUS_MARK_END) !=
+		           NULL,
 		       "snippet marks the word");
 	}
 	corpus_hit_free(h, n);

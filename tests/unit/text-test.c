@@ -23,17 +23,19 @@ static void conversion_cases(void)
 	size_t n = 0;
 	const char *cs = NULL;
 
-	tap_ok(i18n_to_utf8("\xEF\xBB\xBF" "Article 1", 12, &out, &n, &cs, err, sizeof err) == 0,
+	tap_ok(i18n_to_utf8("\xEF\xBB\xBF"
+	                    "Article 1",
+	                    12, &out, &n, &cs, err, sizeof err) == 0,
 	       "BOM input accepted");
 	tap_is_str(out, "Article 1", "BOM dropped");
 	free(out);
 
 	/* Latin-1 French, long enough for the detector to be sure. */
 	const char *latin1 = "Article premier\n\nAux fins de la pr\xE9sente Convention, "
-			     "l'expression \xAB syst\xE8me informatique \xBB d\xE9signe tout "
-			     "dispositif isol\xE9 ou ensemble de dispositifs interconnect\xE9s "
-			     "ou apparent\xE9s, qui assure ou dont un ou plusieurs \xE9l\xE9ments "
-			     "assurent un traitement automatis\xE9 de donn\xE9\x65s.\n";
+	                     "l'expression \xAB syst\xE8me informatique \xBB d\xE9signe tout "
+	                     "dispositif isol\xE9 ou ensemble de dispositifs interconnect\xE9s "
+	                     "ou apparent\xE9s, qui assure ou dont un ou plusieurs \xE9l\xE9ments "
+	                     "assurent un traitement automatis\xE9 de donn\xE9\x65s.\n";
 	int rc = i18n_to_utf8(latin1, strlen(latin1), &out, &n, &cs, err, sizeof err);
 	tap_ok(rc == 0, "Latin-1 text converted (%s)", rc == 0 ? cs : err);
 	if (rc == 0) {
