@@ -74,38 +74,61 @@ static void same(struct stream a, struct stream b, const char *what)
 
 static sqlite3 *db;
 
-static void exec(const char *sql)
+/*
+ * Per language: insert, integrity-check, phrase query, delete, prepared once
+ * (parsing them cost more than running them).
+ */
+enum { INS, CHECK, MATCH, DEL, NSTMT };
+static sqlite3_stmt *stmt[8][NSTMT];
+static unsigned calls[8];
+
+static void set_up(void)
 {
-	char *msg = NULL;
-	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK)
-		fuzz_fail("%s: %s", sql, msg);
+	static const char *const forms[NSTMT] = {
+	    "INSERT INTO t%u(rowid, x) VALUES(1, ?)",
+	    "INSERT INTO t%u(t%u) VALUES('integrity-check')",
+	    "SELECT count(*) FROM t%u WHERE t%u MATCH ?",
+	    "DELETE FROM t%u WHERE rowid = 1",
+	};
+	char sql[256], err[256];
+	if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
+	    i18n_fts5_register(db, err, sizeof err) < 0)
+		fuzz_fail("cannot set up FTS5");
+	for (unsigned i = 0; i < 8; i++) {
+		snprintf(sql, sizeof sql, "CREATE VIRTUAL TABLE t%u USING fts5(x, tokenize='%s')",
+		         i, i18n_fts5_tokenize_spec(langs[i]));
+		if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+			fuzz_fail("%s: %s", sql, sqlite3_errmsg(db));
+		for (int f = 0; f < NSTMT; f++) {
+			snprintf(sql, sizeof sql, forms[f], i, i);
+			if (sqlite3_prepare_v2(db, sql, -1, &stmt[i][f], NULL) != SQLITE_OK)
+				fuzz_fail("%s: %s", sql, sqlite3_errmsg(db));
+		}
+	}
+}
+
+/* Run a prepared statement to its end; the first column of its last row, or -1. */
+static int run(sqlite3_stmt *st, const char *what)
+{
+	int rc, value = -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		value = sqlite3_column_int(st, 0);
+	if (rc != SQLITE_DONE)
+		fuzz_fail("%s: %s", what, sqlite3_errmsg(db));
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	return value;
 }
 
 static void through_fts(unsigned k, const char *text, size_t len)
 {
-	char sql[256];
-	sqlite3_stmt *st;
-	if (!db) {
-		char err[256];
-		if (sqlite3_open(":memory:", &db) != SQLITE_OK ||
-		    i18n_fts5_register(db, err, sizeof err) < 0)
-			fuzz_fail("cannot set up FTS5");
-		for (unsigned i = 0; i < 8; i++) {
-			snprintf(sql, sizeof sql,
-			         "CREATE VIRTUAL TABLE t%u USING fts5(x, tokenize='%s')", i,
-			         i18n_fts5_tokenize_spec(langs[i]));
-			exec(sql);
-		}
-	}
-	snprintf(sql, sizeof sql, "INSERT INTO t%u(rowid, x) VALUES(1, ?)", k);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		fuzz_fail("%s", sqlite3_errmsg(db));
-	sqlite3_bind_text(st, 1, text, (int)len, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		fuzz_fail("insert: %s", sqlite3_errmsg(db));
-	sqlite3_finalize(st);
-	snprintf(sql, sizeof sql, "INSERT INTO t%u(t%u) VALUES('integrity-check')", k, k);
-	exec(sql);
+	if (!db)
+		set_up();
+	sqlite3_bind_text(stmt[k][INS], 1, text, (int)len, SQLITE_STATIC);
+	run(stmt[k][INS], "insert");
+	/* The check reads the whole index: every 16th text, and it covers them all. */
+	if (calls[k]++ % 16 == 0)
+		run(stmt[k][CHECK], "integrity-check");
 
 	/* The text as one FTS5 string, quotes doubled; NULs end SQL strings, so skip those. */
 	if (len <= 4096 && !memchr(text, '\0', len)) {
@@ -120,22 +143,14 @@ static void through_fts(unsigned k, const char *text, size_t len)
 			*p++ = text[i];
 		}
 		*p++ = '"';
-		snprintf(sql, sizeof sql, "SELECT count(*) FROM t%u WHERE t%u MATCH ?", k, k);
-		if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-			fuzz_fail("%s", sqlite3_errmsg(db));
-		sqlite3_bind_text(st, 1, q, (int)(p - q), SQLITE_STATIC);
-		int rc = sqlite3_step(st);
-		if (rc != SQLITE_ROW)
-			fuzz_fail("phrase query refused: %s", sqlite3_errmsg(db));
-		if (has_tokens && sqlite3_column_int(st, 0) != 1)
+		sqlite3_bind_text(stmt[k][MATCH], 1, q, (int)(p - q), SQLITE_STATIC);
+		if (run(stmt[k][MATCH], "phrase query") != 1 && has_tokens)
 			fuzz_fail("the text searched as a phrase does not find itself (%s)",
 			          langs[k]);
-		sqlite3_finalize(st);
 		free(q);
 	}
-	/* Deleting re-tokenizes the stored text; a difference shows in the next integrity-check. */
-	snprintf(sql, sizeof sql, "DELETE FROM t%u WHERE rowid = 1", k);
-	exec(sql);
+	/* Deleting re-tokenizes the stored text; a difference shows in a later integrity-check. */
+	run(stmt[k][DEL], "delete");
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
