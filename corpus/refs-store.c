@@ -150,13 +150,14 @@ int corpus_refs_check(sqlite3 *db, const char *doc, int with_bundled, char *err,
 	    "  EXISTS(SELECT 1 FROM main.document d WHERE d.id=target_doc)%s"
 	    " ELSE"
 	    "  EXISTS(SELECT 1 FROM main.provision p WHERE p.doc=target_doc AND p.eid=target_eid)%s"
-	    " END"
-	    " WHERE ?1 IS NULL OR doc=?1 OR target_doc=?1",
+	    " END%s",
 	    with_bundled ? " OR EXISTS(SELECT 1 FROM bundled.document d WHERE d.id=target_doc)"
 	                 : "",
 	    with_bundled ? " OR EXISTS(SELECT 1 FROM bundled.provision p"
 	                   " WHERE p.doc=target_doc AND p.eid=target_eid)"
-	                 : "");
+	                 : "",
+	    /* "?1 IS NULL OR …" would make SQLite scan every reference at every import */
+	    doc ? " WHERE doc=?1 OR target_doc=?1" : "");
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
 	if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
