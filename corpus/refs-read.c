@@ -83,13 +83,18 @@ static char *sentence(const char *text, size_t start, size_t end)
 	return s;
 }
 
+/*
+ * %s is r.doc (references out of a document) or r.target_doc (into it): a
+ * CASE choosing between them would keep SQLite from either index and make it
+ * read every reference of the library.
+ */
 static const char links_sql[] =
     "SELECT r.doc, r.lang, r.eid, r.span_start, r.span_end, r.text, r.target_doc,"
     " r.target_eid, r.resolved, r.external, p.text, r.draft, d.kind, d.delegation"
     " FROM all_reference r JOIN all_provision p ON p.user=r.user AND p.doc=r.doc"
     "  AND p.lang=r.lang AND p.eid=r.eid"
     " JOIN all_document d ON d.user=r.user AND d.id=r.doc AND d.lang=r.lang"
-    " WHERE (CASE WHEN ?1 THEN r.target_doc ELSE r.doc END)=?2 AND (?3 IS NULL OR r.lang=?3)"
+    " WHERE %s=?2 AND (?3 IS NULL OR r.lang=?3)"
     " ORDER BY r.doc, r.lang, p.seq, r.seq";
 
 static int add_link(sqlite3_stmt *st, int incoming, struct corpus_link **out, size_t *n,
@@ -134,11 +139,13 @@ static int collect(struct corpus_store *s, int incoming, const char *doc, const 
 {
 	sqlite3_stmt *st;
 	int rc = 0;
-	if (sqlite3_prepare_v2(corpus_store_db(s), links_sql, -1, &st, NULL) != SQLITE_OK) {
+	char *sql = sqlite3_mprintf(links_sql, incoming ? "r.target_doc" : "r.doc");
+	if (!sql || sqlite3_prepare_v2(corpus_store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
 		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(corpus_store_db(s)));
+		sqlite3_free(sql);
 		return -1;
 	}
-	sqlite3_bind_int(st, 1, incoming);
+	sqlite3_free(sql);
 	sqlite3_bind_text(st, 2, doc, -1, SQLITE_STATIC);
 	if (lang)
 		sqlite3_bind_text(st, 3, lang, -1, SQLITE_STATIC);
