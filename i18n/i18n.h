@@ -73,7 +73,8 @@ char *i18n_visible(const char *s, size_t len);
  * character a token, so every substring is found as a phrase), NFKC case
  * folding, diacritics and Arabic vowel marks removed, letter variants and
  * digits unified, French/Dutch elision (l', d', qu') taken off, and Snowball
- * stemming except for the last word of a prefix query.  Offsets reported to
+ * stemming except for the last word of a prefix query; in an Arabic query a
+ * word ending in ه or ة also matches its other spelling.  Offsets reported to
  * FTS5 are the word's bytes in the stored text, so highlight() and snippet()
  * mark exactly what the reader sees.
  */

@@ -214,10 +214,42 @@ static int final_form(struct i18n_tok *t, const char *tok, int n, int stem, cons
 	return n;
 }
 
+/* Swap a final ه for ة or ة for ه in the folded word w[0..n); 0 when it ends in neither. */
+static int swap_arabic_final(char *w, int n)
+{
+	unsigned char *e = (unsigned char *)w + n - 2;
+	if (n < 2 || !((e[0] == 0xD9 && e[1] == 0x87) || (e[0] == 0xD8 && e[1] == 0xA9)))
+		return 0;
+	int heh = e[0] == 0xD9;
+	e[0] = heh ? 0xD8 : 0xD9, e[1] = heh ? 0xA9 : 0x87;
+	return 1;
+}
+
+/*
+ * A word of an Arabic query that ends in ه or ة is looked for in both
+ * spellings, because people type ه for ة (الجريمه) and the index cannot
+ * agree by itself: ة is stemmed as a suffix before it is folded, while after
+ * the article a final ه is kept as a letter of the word.  So the other
+ * spelling's stem, which is what the index holds for a word written that
+ * way, goes with the query word as a synonym; the index is unchanged.
+ */
 static void deliver(struct i18n_tok *t, const char *tok, int n, int start, int end, int cjk)
 {
-	n = final_form(t, tok, n, !cjk, &tok);
-	t->rc = t->fn(t->ctx, 0, tok, n, start, end);
+	char other[I18N_TOKEN_MAX], first[I18N_TOKEN_MAX];
+	int both = t->keep_finals && (t->flags & I18N_TOK_QUERY) && !cjk;
+	if (both) {
+		memcpy(other, tok, (size_t)n);
+		both = swap_arabic_final(other, n);
+	}
+	const char *s;
+	int m = final_form(t, tok, n, !cjk, &s);
+	t->rc = t->fn(t->ctx, 0, s, m, start, end);
+	if (!both || t->rc)
+		return;
+	memcpy(first, s, (size_t)m);
+	int k = final_form(t, other, n, 1, &s);
+	if (k != m || memcmp(s, first, (size_t)m) != 0)
+		t->rc = t->fn(t->ctx, I18N_TOK_COLOCATED, s, k, start, end);
 }
 
 static void release_held(struct i18n_tok *t, int last)

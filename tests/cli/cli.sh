@@ -113,6 +113,12 @@ if [ -n "$CORPUS_SRC" ]; then
 	run "$TREATY" search 'illegal acess'
 	is "$status" 1 "a misspelt word finds nothing"
 	like "$errout" 'did you mean: illegal access \?' "and gets a suggestion"
+	# ة typed as ه, a common way of typing Arabic: found as if typed with ة.
+	run "$TREATY" search 'الجريمه' --limit 1
+	like "$out" '^uncc ' "Arabic with ه for ة finds the words written with ة"
+	is "$(run "$TREATY" search 'الجريمه' --limit 200 --format json; printf '%s\n' "$out" | wc -l)" \
+		"$(run "$TREATY" search 'الجريمة' --limit 200 --format json; printf '%s\n' "$out" | wc -l)" \
+		"and as many provisions as with ة"
 	run "$TREATY" search 'computersysteem' --doc budapest --limit 3 --format json
 	is "$(printf '%s\n' "$out" | wc -l)" 3 "--limit 3 gives 3 lines"
 	# An altered source is refused by name, with both hashes.
