@@ -63,6 +63,36 @@ int corpus_convert_html(const char *path, const char *bytes, size_t len,
 int corpus_pdf_layout_to_text(const char *path, const char *xhtml, size_t len,
                               struct corpus_converted *out, char *err, size_t errlen);
 
+/*
+ * The converters run in a process of their own, treaty-convert
+ * (convert_main.c): the reader then never loads libxml2, libzip and what
+ * they bring (a third of its start-up), and a converter that a hostile file
+ * crashes cannot take treaty down with it.
+ *
+ * corpus_convert_run runs program (a path; NULL: "treaty-convert" looked up in
+ * PATH) as `program FORMAT PATH`, FORMAT being corpus_format_tag(fmt), with
+ * bytes on its standard input, and reads what it converted into *out.  Its
+ * message (on standard error) becomes err when it fails.
+ */
+int corpus_convert_run(const char *program, enum corpus_format fmt, const char *path,
+                       const char *bytes, size_t len, struct corpus_converted *out, char *err,
+                       size_t errlen);
+
+/* "pdf", "docx", "html" (NULL for text): the FORMAT argument of treaty-convert. Static. */
+const char *corpus_format_tag(enum corpus_format f);
+
+/*
+ * What passes between the two: records "NAME LENGTH\n", LENGTH bytes, "\n",
+ * for text, title, symbol, date, lang, furniture and rejoined (these two in
+ * decimal), absent fields left out, and last an empty "end" record, so that
+ * output cut short is never taken for a shorter text.  Length-counted, so
+ * that a title may hold any byte.  corpus_converted_encode returns a malloc'd buffer (caller
+ * frees) or NULL; corpus_converted_decode fills *out, or returns -1 on output
+ * that does not follow the format.
+ */
+char *corpus_converted_encode(const struct corpus_converted *c, size_t *len);
+int corpus_converted_decode(const char *data, size_t len, struct corpus_converted *out);
+
 /* A UN document symbol ("A/RES/79/243", "A/AC.291/L.15"): the whole of s[0..len). */
 int corpus_is_un_symbol(const char *s, size_t len);
 

@@ -112,6 +112,7 @@ struct corpus_load_options {
 	const char *id, *lang, *kind, *title;
 	const char *symbol, *date; /* date: YYYY, YYYY-MM or YYYY-MM-DD */
 	const char *delegation, *on_behalf_of, *meeting, *agenda_item, *refers_to;
+	const char *converter; /* treaty-convert, for PDF, Word, HTML; NULL: found in PATH */
 };
 
 /* What reading a file involved, for the message after an import. */

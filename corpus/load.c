@@ -175,12 +175,7 @@ static int load_converted(const char *path, enum corpus_format fmt, const char *
 	char shown[4096], hex[65];
 	size_t bad;
 	int rc;
-	if (fmt == CORPUS_FORMAT_PDF)
-		rc = corpus_convert_pdf(path, bytes, len, &c, err, errlen);
-	else if (fmt == CORPUS_FORMAT_DOCX)
-		rc = corpus_convert_docx(path, bytes, len, &c, err, errlen);
-	else
-		rc = corpus_convert_html(path, bytes, len, &c, err, errlen);
+	rc = corpus_convert_run(o->converter, fmt, path, bytes, len, &c, err, errlen);
 	if (rc < 0)
 		return -1;
 	if (!i18n_utf8_valid(c.text, c.len, &bad)) {

@@ -15,14 +15,7 @@ corpus_libcorpus_a_SOURCES = \
 	corpus/load.c \
 	corpus/convert.h \
 	corpus/convert.c \
-	corpus/convert_pdf.c \
-	corpus/pdf.h \
-	corpus/pdf_layout.c \
-	corpus/pdf_furniture.c \
-	corpus/dehyphen.h \
-	corpus/dehyphen.c \
-	corpus/convert_docx.c \
-	corpus/convert_html.c \
+	corpus/convert_run.c \
 	corpus/spawn.c \
 	corpus/store.c \
 	corpus/read.c \
@@ -39,6 +32,22 @@ corpus_libcorpus_a_SOURCES = \
 	corpus/terms.h \
 	corpus/terms.c
 dist_pkgdata_DATA += corpus/manifest.tsv
-corpus_libcorpus_a_CFLAGS = $(AM_CFLAGS) $(XML_CFLAGS) $(LIBZIP_CFLAGS)
-# Everything that links the corpus needs its format readers' libraries.
-BASE_LIBS += $(XML_LIBS) $(LIBZIP_LIBS)
+
+# The format readers, and the process they run in (convert.h says why apart).
+noinst_LIBRARIES += corpus/libconvert.a
+corpus_libconvert_a_SOURCES = \
+	corpus/convert_pdf.c \
+	corpus/pdf.h \
+	corpus/pdf_layout.c \
+	corpus/pdf_furniture.c \
+	corpus/dehyphen.h \
+	corpus/dehyphen.c \
+	corpus/convert_docx.c \
+	corpus/convert_html.c
+corpus_libconvert_a_CFLAGS = $(AM_CFLAGS) $(XML_CFLAGS) $(LIBZIP_CFLAGS)
+CONVERT_LIBS = corpus/libconvert.a corpus/libcorpus.a i18n/libi18n.a $(BASE_LIBS) \
+	$(XML_LIBS) $(LIBZIP_LIBS)
+
+pkglibexec_PROGRAMS = treaty-convert
+treaty_convert_SOURCES = corpus/convert_main.c
+treaty_convert_LDADD = $(CONVERT_LIBS)

@@ -1,8 +1,8 @@
 /*
- * spawn.c — run a helper program (pdftotext) without a shell: an argument
- * vector, the bytes to convert on its standard input, its output collected
- * with a size cap and a time limit, so that a hostile file can neither inject
- * a command nor hang or flood the import.
+ * spawn.c — run a helper program (pdftotext, treaty-convert) without a
+ * shell: an argument vector, the bytes to convert on its standard input, its
+ * output collected with a size cap and a time limit, so that a hostile file
+ * can neither inject a command nor hang or flood the import.
  */
 #include "corpus/convert.h"
 #include "corpus/store-internal.h"
@@ -95,9 +95,9 @@ static int start(char *const argv[], int in[2], int out[2], int errp[2], pid_t *
 	posix_spawn_file_actions_adddup2(&fa, errp[1], 2);
 	int rc = posix_spawnp(pid, argv[0], &fa, NULL, argv, environ);
 	posix_spawn_file_actions_destroy(&fa);
-	if (rc == ENOENT) {
+	if (rc == ENOENT && strcmp(argv[0], "pdftotext") == 0) {
 		corpus_set_error(err, errlen, _("%s is not installed (Debian package %s)"), argv[0],
-		                 strcmp(argv[0], "pdftotext") == 0 ? "poppler-utils" : argv[0]);
+		                 "poppler-utils");
 		return -1;
 	}
 	if (rc != 0) {

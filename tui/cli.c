@@ -426,6 +426,7 @@ static int import_one(struct corpus_store *s, const char *file, const struct tui
 	    .meeting = o->meeting,
 	    .agenda_item = o->agenda_item,
 	    .refers_to = o->refers_to,
+	    .converter = tui_converter_path(),
 	};
 	/* File names, and so messages naming them, may hold controls: shown visibly. */
 	if (corpus_load_any(file, &lo, &doc, &report, err, sizeof err) < 0) {

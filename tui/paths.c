@@ -1,8 +1,9 @@
 /*
- * paths.c — where treaty finds its databases.
+ * paths.c — where treaty finds its databases and its converter.
  *
  * The program must work from a build tree without installing, so the bundled
- * corpus is looked for beside the executable before the installed location.
+ * corpus and treaty-convert are looked for beside the executable before the
+ * installed location.
  */
 #include "config.h"
 #include "tui/tui.h"
@@ -21,25 +22,38 @@ static int exists(const char *path)
 	return stat(path, &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
-const char *tui_corpus_path(void)
+/*
+ * name beside the executable (libtool-free builds put the programs and the
+ * corpus at the top of the build tree) when it is there, else in dir.
+ */
+static const char *beside_program(char path[PATH_MAX], const char *name, const char *dir)
 {
-	static char path[PATH_MAX];
-	const char *env = getenv("TREATY_CORPUS");
-	if (env && *env)
-		return env;
-	ssize_t n = readlink("/proc/self/exe", path, sizeof path - 16);
+	ssize_t n = readlink("/proc/self/exe", path, PATH_MAX - 32);
 	if (n > 0) {
 		path[n] = '\0';
 		char *slash = strrchr(path, '/');
 		if (slash) {
-			/* libtool-free builds put the binary at the top of the build tree */
-			strcpy(slash + 1, "corpus.db");
+			snprintf(slash + 1, 32, "%s", name);
 			if (exists(path))
 				return path;
 		}
 	}
-	snprintf(path, sizeof path, "%s/corpus.db", PKGDATADIR);
+	snprintf(path, PATH_MAX, "%s/%s", dir, name);
 	return path;
+}
+
+const char *tui_corpus_path(void)
+{
+	static char path[PATH_MAX];
+	const char *env = getenv("TREATY_CORPUS");
+	return env && *env ? env : beside_program(path, "corpus.db", PKGDATADIR);
+}
+
+const char *tui_converter_path(void)
+{
+	static char path[PATH_MAX];
+	const char *env = getenv("TREATY_CONVERT");
+	return env && *env ? env : beside_program(path, "treaty-convert", PKGLIBEXECDIR);
 }
 
 const char *tui_library_path(void)

@@ -21,6 +21,12 @@ enum { TUI_OK = 0, TUI_NOTHING = 1, TUI_USAGE = 2 };
  */
 const char *tui_corpus_path(void);
 
+/*
+ * The converter of PDF, Word and HTML: $TREATY_CONVERT, else treaty-convert
+ * beside the program, else $(pkglibexecdir)/treaty-convert.  Static storage.
+ */
+const char *tui_converter_path(void);
+
 /* The user's library: $XDG_DATA_HOME/treaty/library.db (or ~/.local/share/…). Static. */
 const char *tui_library_path(void);
 

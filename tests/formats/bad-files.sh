@@ -76,6 +76,21 @@ refused "$tmp/old.doc" 'old.doc: an old binary Word \(.doc\) file' "legacy .doc"
 
 refused "$tmp/missing.pdf" 'missing.pdf: No such file' "missing file"
 
+# The converters run in their own process: when it is missing or dies, the
+# import says so and treaty itself carries on.
+printf '<html><body><p>Article 1</p><p>Test text.</p></body></html>\n' >"$tmp/page.html"
+TREATY_CONVERT="$tmp/no-such-converter" refused "$tmp/page.html" \
+	"cannot run $tmp/no-such-converter: No such file" "converter missing"
+printf '#!/bin/sh\nkill -SEGV $$\n' >"$tmp/crashing-converter"
+chmod +x "$tmp/crashing-converter"
+TREATY_CONVERT="$tmp/crashing-converter" refused "$tmp/page.html" \
+	'page.html: the converter .*crashing-converter stopped on signal 11' "converter crashes"
+printf '#!/bin/sh\nprintf "text 99\\nshort"\n' >"$tmp/lying-converter"
+chmod +x "$tmp/lying-converter"
+TREATY_CONVERT="$tmp/lying-converter" refused "$tmp/page.html" \
+	'page.html: the converter .*lying-converter wrote output treaty cannot read' \
+	"converter output damaged"
+
 run "$TREATY" show kept 1
 ok $status "the document imported first is still there"
 

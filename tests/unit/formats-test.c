@@ -351,6 +351,50 @@ static void test_html(void)
 	tap_ok(rc < 0 && strstr(err, "no text"), "HTML with nothing but navigation: %s", err);
 }
 
+/* ---- What passes from treaty-convert to treaty ------------------------ */
+
+static void test_records(void)
+{
+	char text[] = "Article 1\n\nA line\nwith \"symbol 3\\n\" inside.\n";
+	char title[] = "A title\nover two lines";
+	struct corpus_converted c = {.text = text,
+	                             .len = sizeof text - 1,
+	                             .title = title,
+	                             .lang = "fr",
+	                             .furniture = 12,
+	                             .rejoined = 3},
+	                        d;
+	size_t len;
+	char *rec = corpus_converted_encode(&c, &len);
+	tap_ok(rec != NULL, "records: encoded");
+	tap_is_int(corpus_converted_decode(rec, len, &d), 0, "records: decoded");
+	tap_is_str(d.text, text, "records: the text comes back byte for byte");
+	tap_is_int((long)d.len, (long)(sizeof text - 1), "records: and its length");
+	tap_is_str(d.title, title, "records: a title holding a newline");
+	tap_is_str(d.lang, "fr", "records: the language");
+	tap_ok(!d.symbol && !d.date, "records: absent fields stay absent");
+	tap_is_int(d.furniture * 100 + d.rejoined, 1203, "records: the counts");
+	corpus_converted_free(&d);
+	/* Every cut short of the whole is refused, never read as a shorter text. */
+	int refused = 0;
+	for (size_t n = 0; n < len; n++)
+		refused += corpus_converted_decode(rec, n, &d) < 0;
+	tap_is_int(refused, (long)len, "records: every truncation refused");
+	free(rec);
+	static const char *const bad[] = {
+	    "text 3\nabc",                       /* no closing newline */
+	    "text 3\nabc\ntext 1\nx\nend 0\n\n", /* a field twice */
+	    "title 1\nx\nend 0\n\n",             /* no text */
+	    "text 1\nx\nwho 1\nx\nend 0\n\n",    /* unknown field */
+	    "text 1\nx\nrejoined 2\n-1\nend 0\n\n",
+	    "text 1\nx\nend 0\n\ntitle 1\nx\n", /* after the end */
+	    "text 99999999999999999999\nx\n",
+	};
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		tap_is_int(corpus_converted_decode(bad[i], strlen(bad[i]), &d), -1,
+		           "records: damaged output refused");
+}
+
 int main(void)
 {
 	test_sniff();
@@ -359,5 +403,6 @@ int main(void)
 	test_pdf_layout();
 	test_running_heads();
 	test_html();
+	test_records();
 	return tap_done();
 }

@@ -53,7 +53,7 @@ EXTRA_DIST += tests/fixtures/terms-sentences.tsv
 
 check_PROGRAMS += tests/unit/formats-test
 tests_unit_formats_test_SOURCES = tests/unit/formats-test.c
-tests_unit_formats_test_LDADD = $(TEST_LIBS_CORPUS)
+tests_unit_formats_test_LDADD = $(CONVERT_LIBS)
 TESTS += tests/unit/formats-test
 
 check_PROGRAMS += tests/unit/library-test
