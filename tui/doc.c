@@ -11,6 +11,7 @@
 #include "tui/reader.h"
 
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -323,37 +324,65 @@ int tui_doc_indent(const struct tui_doc *d, const struct tui_para *p)
 	return d->width > MIN_TEXT_WIDTH ? d->width - MIN_TEXT_WIDTH : 0;
 }
 
-int tui_doc_wrap(struct tui_doc *d, int width)
+static int wrap_para(struct tui_doc *d, size_t *cap, size_t i)
 {
-	size_t cap = 0;
+	struct tui_para *p = &d->p[i];
+	struct i18n_span *spans, blank = {0, 0};
+	size_t ns;
+	int indent = tui_doc_indent(d, p);
+	if (p->blank_before && add_line(d, cap, -1, p->entry, blank) < 0)
+		return -1;
+	if (i18n_wrap(p->text, p->len, d->width - indent, &spans, &ns, NULL, 0) < 0)
+		return -1;
+	for (size_t k = 0; k < ns; k++)
+		if (add_line(d, cap, (int)i, p->entry, spans[k]) < 0) {
+			free(spans);
+			return -1;
+		}
+	free(spans);
+	return 0;
+}
+
+/*
+ * Wrap the paragraphs from first on, until past paragraph last there are
+ * rows lines more (SIZE_MAX: to the end).  Entries before first get its row.
+ */
+static int wrap_from(struct tui_doc *d, int width, size_t first, size_t last, size_t rows)
+{
+	size_t cap = 0, i, stop = SIZE_MAX;
 	free_layout(d);
 	d->width = width;
 	d->first_line = malloc((d->n + 1) * sizeof *d->first_line);
 	if (!d->first_line)
 		return -1;
-	for (size_t i = 0; i <= d->n; i++)
+	for (i = 0; i <= d->n; i++)
 		d->first_line[i] = (size_t)-1;
-	for (size_t i = 0; i < d->np; i++) {
-		struct tui_para *p = &d->p[i];
-		struct i18n_span *spans, blank = {0, 0};
-		size_t ns;
-		int indent = tui_doc_indent(d, p);
-		if (p->blank_before && add_line(d, &cap, -1, p->entry, blank) < 0)
+	for (i = first; i < d->np && (stop == SIZE_MAX || d->nl < stop); i++) {
+		if (wrap_para(d, &cap, i) < 0)
 			return -1;
-		if (i18n_wrap(p->text, p->len, width - indent, &spans, &ns, NULL, 0) < 0)
-			return -1;
-		for (size_t k = 0; k < ns; k++)
-			if (add_line(d, &cap, (int)i, p->entry, spans[k]) < 0) {
-				free(spans);
-				return -1;
-			}
-		free(spans);
+		if (i == last && rows != SIZE_MAX)
+			stop = d->nl + rows;
 	}
+	d->partial = first > 0 || i < d->np;
 	d->first_line[d->n] = d->nl;
 	for (size_t i = d->n; i-- > 0;)
 		if (d->first_line[i] == (size_t)-1)
 			d->first_line[i] = d->first_line[i + 1];
 	return locate_hits(d);
+}
+
+int tui_doc_wrap(struct tui_doc *d, int width)
+{
+	return wrap_from(d, width, 0, 0, SIZE_MAX);
+}
+
+int tui_doc_wrap_screen(struct tui_doc *d, int width, int entry, int part, size_t rows)
+{
+	size_t first = entry >= 0 && (size_t)entry < d->n ? d->first_para[entry] : 0;
+	size_t last = first + (size_t)(part > 0 ? part : 0);
+	if (last >= d->np)
+		last = d->np ? d->np - 1 : 0;
+	return wrap_from(d, width, first, last, rows);
 }
 
 int tui_doc_find(const struct tui_doc *d, const char *eid)

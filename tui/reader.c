@@ -44,7 +44,8 @@ static int parse_options(int argc, char **argv, struct reader_options *o)
 			else if (strcmp(optarg, "off") == 0)
 				o->bidi = I18N_BIDI_OFF;
 			else {
-				fprintf(stderr, "treaty: %s\n", _("--bidi is app, terminal or off"));
+				fprintf(stderr, "treaty: %s\n",
+				        _("--bidi is app, terminal or off"));
 				return TUI_USAGE;
 			}
 			break;
@@ -301,7 +302,8 @@ static void mouse(struct tui_app *app)
 		return;
 	}
 	if (app->overlay == TUI_DEFINE) {
-		app->overlay = TUI_NO_OVERLAY; /* a click elsewhere closes it, and does what it does */
+		app->overlay =
+		    TUI_NO_OVERLAY; /* a click elsewhere closes it, and does what it does */
 	} else if (app->overlay != TUI_NO_OVERLAY) {
 		app->help_top += 3 * wheel;
 		return;
@@ -479,10 +481,12 @@ static void run(struct tui_app *app)
 	while (!app->quit) {
 		int sig, key, changed = 0;
 		while ((sig = tui_term_signal()) > 0) {
+			tui_text_complete(app); /* a taller pane shows more than the first screen */
 			handle_signal(app, sig);
 			changed = 1;
 		}
 		while (!app->quit && tui_term_key(&key)) {
+			tui_text_complete(app);
 			handle_key(app, key);
 			changed = 1;
 		}

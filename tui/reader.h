@@ -146,7 +146,7 @@ struct tui_para {
 	size_t nhits;
 	struct tui_range *links, *numbers; /* its references and their numbers, sorted */
 	size_t nlinks;
-	size_t first_link; /* index in the document's links of the first */
+	size_t first_link;      /* index in the document's links of the first */
 	struct tui_range *uses; /* uses of defined terms, sorted */
 	size_t *use_term;       /* per use, its term: an index into the document's terms */
 	size_t nuses;
@@ -180,6 +180,7 @@ struct tui_doc {
 	size_t nl;
 	size_t *first_line; /* per entry, its first row; n+1 entries, the last = nl */
 	size_t *first_para; /* per entry, its first paragraph; n+1 entries, the last = np */
+	int partial;        /* only one screen's paragraphs are wrapped (tui_doc_wrap_screen) */
 	/* after tui_doc_mark: */
 	struct tui_hitpos *hit;
 	size_t nhit;
@@ -209,6 +210,13 @@ int tui_doc_mark_terms(struct tui_doc *d, struct corpus_store *s, char *err, siz
 int tui_doc_shift(const struct tui_doc *d, int entry, int part, int byte);
 /* Wrap every paragraph to width cells; the hits found by tui_doc_mark are located again. */
 int tui_doc_wrap(struct tui_doc *d, int width);
+/*
+ * Wrap only what a screen of rows shows from paragraph part of entry on, and
+ * set d->partial: line breaking a whole convention costs more than the rest
+ * of opening it, so the reader paints this first and wraps the whole
+ * (tui_doc_wrap) before the next key is handled.
+ */
+int tui_doc_wrap_screen(struct tui_doc *d, int width, int entry, int part, size_t rows);
 /* The indent of paragraph p as wrapped: narrow panes take it from the indent first. */
 int tui_doc_indent(const struct tui_doc *d, const struct tui_para *p);
 /*

@@ -254,6 +254,8 @@ void tui_text_set_hits(struct tui_app *app, const char *doc, const char *lang,
 int tui_text_top_entry(struct tui_app *app);
 /* Work left for when no key waits (the references); nonzero when the pane changed. */
 int tui_text_idle(struct tui_app *app);
+/* Wrap the whole of a document of which only the first screen was: before any key is handled. */
+void tui_text_complete(struct tui_app *app);
 
 /* view-search.c */
 void tui_search_free(struct tui_search *s);

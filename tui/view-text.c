@@ -113,6 +113,21 @@ static int rewrap(struct tui_text *t)
 	return tui_rows_build(&t->rows, &t->doc[0], second(t));
 }
 
+/*
+ * A document just opened in one column: wrap the screen that shows p, and
+ * leave the rest to tui_text_complete.
+ */
+static int first_screen(struct tui_text *t, const struct tui_place *p)
+{
+	if (t->side)
+		return rewrap(t);
+	tui_rows_free(&t->rows);
+	if (tui_doc_wrap_screen(&t->doc[0], column_width(t), tui_doc_find(&t->doc[0], p->eid),
+	                        p->part, visible_rows(t)) < 0)
+		return -1;
+	return tui_rows_build(&t->rows, &t->doc[0], NULL);
+}
+
 /* The second column, when another document, scrolls as far as the first did from old. */
 static void along(struct tui_text *t, size_t old)
 {
@@ -222,13 +237,29 @@ int tui_text_show(struct tui_app *app, const struct tui_place *p, char *err, siz
 			}
 		}
 		apply_hits(t);
-		if (rewrap(t) < 0) {
+		if (first_screen(t, p) < 0) {
 			snprintf(err, errlen, _("out of memory"));
 			return -1;
 		}
 	}
 	go_to_place(t, p);
 	return 0;
+}
+
+void tui_text_complete(struct tui_app *app)
+{
+	struct tui_text *t = &app->text;
+	struct tui_place here;
+	if (!t->doc[0].partial)
+		return;
+	int anchored = t->anchored && t->top == t->anchor_top;
+	tui_text_here(app, &here);
+	if (rewrap(t) < 0) {
+		tui_app_message(app, 1, _("out of memory"));
+		return;
+	}
+	go_to_place(t, &here);
+	t->anchored = anchored;
 }
 
 int tui_text_idle(struct tui_app *app)
@@ -441,7 +472,8 @@ void tui_text_step_hit(struct tui_app *app, int forward)
 	const char *fmt = _("hit %ld of %ld");
 	if (i >= n || i < 0) {
 		i = i < 0 ? n - 1 : 0;
-		fmt = forward ? _("hit %ld of %ld (from the top)") : _("hit %ld of %ld (from the bottom)");
+		fmt = forward ? _("hit %ld of %ld (from the top)")
+		              : _("hit %ld of %ld (from the bottom)");
 	}
 	t->hit = i;
 	reveal(t, hit_row(t, (size_t)i));
@@ -500,7 +532,8 @@ static void step_article(struct tui_app *app, int forward)
 	}
 	if (best < 0) {
 		tui_app_message(app, 0,
-		                forward ? _("this is the last article") : _("this is the first article"));
+		                forward ? _("this is the last article")
+		                        : _("this is the first article"));
 		return;
 	}
 	t->top = (size_t)best;
@@ -605,8 +638,8 @@ void tui_text_follow(struct tui_app *app, long n)
 	char lang[16];
 	if (n < 1 || (size_t)n > d->nlink) {
 		if (d->nlink)
-			tui_app_message(app, 1, _("no reference [%ld]; they are numbered 1 to %zu"), n,
-			                d->nlink);
+			tui_app_message(app, 1, _("no reference [%ld]; they are numbered 1 to %zu"),
+			                n, d->nlink);
 		else
 			tui_app_message(app, 1, _("no references here"));
 		return;
@@ -671,7 +704,8 @@ void tui_text_click(struct tui_app *app, int y, int x)
 		for (size_t k = 0; k < p->nhits; k++)
 			if (p->hits[k].start == h->start && (size_t)at < p->hits[k].end) {
 				t->hit = (long)i;
-				tui_app_message(app, 0, _("hit %ld of %ld"), (long)i + 1, (long)d->nhit);
+				tui_app_message(app, 0, _("hit %ld of %ld"), (long)i + 1,
+				                (long)d->nhit);
 				return;
 			}
 	}
@@ -683,7 +717,7 @@ static void draw_header(struct tui_app *app)
 {
 	struct tui_text *t = &app->text;
 	const struct tui_doc *d = &t->doc[0];
-	char left[1024], right[64];
+	char left[1024], right[64] = "";
 	int e = tui_text_top_entry(app);
 	tui_fill(t->rect.y, t->rect.x, t->rect.w, TUI_HEADER);
 	if (e < 0)
@@ -695,10 +729,9 @@ static void draw_header(struct tui_app *app)
 		if (strcmp(app->contents.doc[i].id, d->id) == 0)
 			partial = app->contents.doc[i].partial;
 	snprintf(left, sizeof left, " %s%s%s · %s%s%s · %s%s%s", d->id, partial ? " " : "",
-	         partial ? _("(partial)") : "",
-	         cite ? cite : d->e[a].eid, d->e[a].heading ? " · " : "",
-	         d->e[a].heading ? d->e[a].heading : "", d->lang, t->side ? " | " : "",
-	         t->side && !t->other ? t->doc[1].lang : "");
+	         partial ? _("(partial)") : "", cite ? cite : d->e[a].eid,
+	         d->e[a].heading ? " · " : "", d->e[a].heading ? d->e[a].heading : "", d->lang,
+	         t->side ? " | " : "", t->side && !t->other ? t->doc[1].lang : "");
 	free(cite);
 	if (t->other && t->top2 < t->doc[1].nl) {
 		/* Another document: where its column is, as for the first. */
@@ -716,9 +749,12 @@ static void draw_header(struct tui_app *app)
 	if (!units)
 		while (tui_doc_article_entry(d, units) >= 0)
 			units++;
-	if (k >= 0)
+	/* Before the whole document is wrapped, how far through it is not known yet. */
+	if (k >= 0 && d->partial)
+		snprintf(right, sizeof right, " %d/%d ", k + 1, units);
+	else if (k >= 0)
 		snprintf(right, sizeof right, " %d/%d · %d%% ", k + 1, units, pct);
-	else
+	else if (!d->partial)
 		snprintf(right, sizeof right, " %d%% ", pct);
 	int rw = i18n_width(right, strlen(right));
 	int lw = t->rect.w - rw;
@@ -756,7 +792,8 @@ static void draw_empty(struct tui_app *app)
 	}
 	for (size_t i = 0; i < n && (int)i + 2 < t->rect.h; i++)
 		tui_draw_str(t->rect.y + 2 + (int)i, t->rect.x + 1, t->rect.w - 1,
-		             *empty_help[i] == ' ' || !*empty_help[i] ? empty_help[i] : _(empty_help[i]),
+		             *empty_help[i] == ' ' || !*empty_help[i] ? empty_help[i]
+		                                                      : _(empty_help[i]),
 		             i ? TUI_BODY : TUI_HEADING);
 }
 

@@ -176,6 +176,37 @@ static void test_layout(struct tui_doc *d, int width)
 	tui_rows_free(&r);
 }
 
+/*
+ * The first screen wrapped alone (before the first paint) is row for row what
+ * the whole wrap shows from the same place, and no more than a screen or so.
+ */
+static void test_first_screen(struct tui_doc *d, const char *eid, int part)
+{
+	enum { ROWS = 6 };
+	int entry = tui_doc_find(d, eid);
+	tui_doc_wrap(d, 44);
+	tap_ok(!d->partial, "%s: the whole wrap is not partial", eid);
+	size_t from = d->first_line[entry], n = d->nl;
+	while (from < n &&
+	       (d->l[from].para < 0 || d->l[from].para < (int)d->first_para[entry] + part))
+		from++;
+	struct tui_line *whole = malloc((n - from) * sizeof *whole);
+	memcpy(whole, d->l + from, (n - from) * sizeof *whole);
+	tui_doc_wrap_screen(d, 44, entry, part, ROWS);
+	size_t at = 0, same = 0;
+	while (at < d->nl && d->l[at].para < (int)d->first_para[entry] + part)
+		at++;
+	for (size_t k = 0; at + k < d->nl && k < n - from; k++)
+		same += memcmp(&d->l[at + k], &whole[k], sizeof *whole) == 0;
+	tap_ok(d->partial && d->nl - at >= (n - from < ROWS ? n - from : ROWS) &&
+	           same == d->nl - at && d->nl < n,
+	       "%s (part %d): the first screen alone is the whole wrap's rows (%zu of %zu wrapped)",
+	       eid, part, d->nl, n);
+	free(whole);
+	tui_doc_wrap(d, 44);
+	tap_ok(!d->partial && d->nl == n, "%s: and wrapped whole again, all of it", eid);
+}
+
 static void test_document(struct corpus_store *s)
 {
 	struct tui_doc en, fr;
@@ -205,6 +236,9 @@ static void test_document(struct corpus_store *s)
 
 	test_layout(&en, 80);
 	test_layout(&en, 33);
+	test_first_screen(&en, "art_4", 0);
+	test_first_screen(&en, "art_5", 1);
+	test_first_screen(&en, "art_1", 0);
 
 	/* The place of a line kept at one width is found again at another. */
 	tui_doc_wrap(&en, 80);
