@@ -28,6 +28,21 @@ nothing '()' 'parts without letters or digits were ignored'
 nothing 'OR' 'OR needs a word on each side; a stray OR was ignored'
 nothing 'NOT' 'NOT needs a word after it; it was ignored'
 nothing 'AND' 'type words, "a phrase" or a filter such as doc:budapest'
+nothing ')' 'parentheses do not group: OR joins only the two words beside it'
+nothing ',' 'parts without letters or digits were ignored'
+nothing '{' 'parts without letters or digits were ignored'
+nothing '}' 'parts without letters or digits were ignored'
+nothing '-:' 'parts without letters or digits were ignored'
+# The other ASCII punctuation marks: outside a string FTS5 reads most as a syntax error.
+for c in '.' '!' '#' '$' '%' '&' "'" '/' ';' '<' '=' '>' '?' '@' '[' '\' ']' '_' '`' '|' '~'; do
+	nothing "$c" 'parts without letters or digits were ignored'
+done
+# NEAR is no operator here, only a word: without the bundled corpus, so that
+# no suggestion of a similar word depends on it.
+corpus_db=$work/none.db
+case_is "query NEAR" 1 "treaty: no provision matches NEAR" "$TREATY" search NEAR --doc essai
+case_is "query NEAR()" 1 "treaty: no provision matches NEAR()" "$TREATY" search 'NEAR()' --doc essai
+corpus_db=
 case_is "query -fichier" 2 "treaty: only exclusions: add a word to look for, as in: fraud -child" \
 	"$TREATY" search -fichier --doc essai
 
@@ -45,6 +60,15 @@ found 'fichier NOT' 'treaty: note: NOT needs a word after it; it was ignored'
 found '"fichier' 'treaty: note: the closing quote was missing and has been added'
 found 'fichier (' 'treaty: note: parentheses do not group: OR joins only the two words beside it'
 found 'fichier:' 'treaty: note: "fichier:" is not a filter and was searched as text (filters: doc:, lang:, art:)'
+found 'fichier)' 'treaty: note: parentheses do not group: OR joins only the two words beside it'
+found 'fichier,' ''
+found '{fichier}' ''
+found 'fichier AND' ''
+found 'AND fichier' ''
+found '"fichier" *' 'treaty: note: * works only at the end of a word, as in crimin*; another * was ignored'
+found 'fichier ^' 'treaty: note: ^ and + are not needed and were ignored'
+case_is "query -fichier:" 2 "treaty: only exclusions: add a word to look for, as in: fraud -child" \
+	"$TREATY" search -fichier: --doc essai
 case_is "query NEAR(fichier lecteur, 2)" 1 "treaty: note: parentheses do not group: OR joins only the two words beside it
 treaty: no provision matches NEAR(fichier lecteur, 2)" "$TREATY" search 'NEAR(fichier lecteur, 2)' --doc essai
 case_is "query {heading text}:fichier" 1 "treaty: no provision matches {heading text}:fichier" \

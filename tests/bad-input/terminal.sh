@@ -64,16 +64,33 @@ else
 	skip "a Latin-1 locale: nothing changed"
 fi
 
-# 1×1: nothing fits, nothing breaks; grown, it reads.
+# screen_is TEXT NAME: the screen comes to show exactly TEXT (empty rows aside).
+screen_is() {
+	tries=200
+	while got=$(screen | sed '/^$/d') && [ "$got" != "$1" ] && [ "$tries" -gt 0 ]; do
+		sleep 0.05
+		tries=$((tries - 1))
+	done
+	is "$got" "$1" "$2"
+}
+
+# 1×1: nothing fits, nothing breaks; one size short of 30×8, it says why it
+# cannot read; grown, it reads.
+kept=$(sha256sum <"$lib")
 reader 1 1
 keys j
+resize 29 7
+screen_is "The terminal is too small
+(29×7). treaty needs at least
+30×8; make the window larger,
+or press q to quit." "a 1×1 terminal grown to 29×7: the message"
 resize 80 24
 shows 'essai' "a 1×1 terminal grown to 80×24 shows the document"
 keys q
 exits 0 "a 1×1 terminal: q quits"
+is "$(sha256sum <"$lib")" "$kept" "a 1×1 terminal: the library is unchanged"
 
 # A thousand resizes in a row, as a tiling window manager may send.
-kept=$(sha256sum <"$lib")
 reader 80 24
 shows 'essai' "before the resizes, the reader runs"
 i=0

@@ -57,6 +57,7 @@ case_is "an id with a bidi override in it" 2 \
 awk 'BEGIN { printf "Title\n\nArticle 1\n"; for (i = 0; i < 1400000; i++) printf "word%d ", i % 97; printf "end.\n" }' >long-line.txt
 run "$TREATY" import long-line.txt --lang en --id long
 is "$status:$errout" "0:" "10 MB line: imported"
+is "$out" "imported long (en): 2 provisions from long-line.txt" "10 MB line: reported"
 run "$TREATY" show long 1
 is "$(printf '%s\n' "$out" | sed -n 3p | wc -c)" "$(sed -n 4p long-line.txt | wc -c)" \
 	"10 MB line: shown whole"
@@ -69,6 +70,7 @@ case_is "10 MB line without an article" 2 \
 # 100 000 articles, generated here: imported, listed, each one reachable.
 awk 'BEGIN { printf "Generated test text\n\n"; for (i = 1; i <= 100000; i++) printf "Article %d\nFiller sentence number %d.\n\n", i, i }' >many.txt
 run "$TREATY" import many.txt --lang en --id many
+is "$status:$errout" "0:" "100 000 articles: no message"
 is "$out" "imported many (en): 100001 provisions from many.txt" "100 000 articles: imported"
 run "$TREATY" list
 like "$out" '^many +en +document +100000 articles \(1-100000\)' "100 000 articles: listed"
@@ -83,6 +85,7 @@ like "$out" '^many Art\. 77777 ' "100 000 articles: found by search"
 printf 'Title\n\nArticle 1\n\nArticle 2 -\nText two.\n\nChapter II\n\nArticle 3\n' >empty-heading.txt
 run "$TREATY" import empty-heading.txt --lang en --id emptyhead
 is "$status:$errout" "0:" "empty headings: imported"
+is "$out" "imported emptyhead (en): 5 provisions from empty-heading.txt" "empty headings: reported"
 run "$TREATY" show emptyhead --format json
 like "$out" '"eid":"art_1".*"heading":null,"text":""' "empty headings: article 1 is empty"
 like "$out" '"eid":"art_2".*"label":"Article 2 -","heading":null,"text":"Text two\."' \
