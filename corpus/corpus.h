@@ -308,6 +308,32 @@ int corpus_search(struct corpus_store *store, const struct corpus_query *q,
                   struct corpus_hit **hits, size_t *n, char *err, size_t errlen);
 void corpus_hit_free(struct corpus_hit *hits, size_t n);
 
+/* Bytes [start, end) of a stored string. */
+struct corpus_range {
+	size_t start, end;
+};
+
+/* Where a query matched one provision, in its stored heading and text. */
+struct corpus_highlight {
+	char *doc, *lang, *eid;
+	struct corpus_range *heading; /* the hits in the heading as stored, sorted; may be NULL */
+	size_t nheading;
+	struct corpus_range *text; /* the hits in the text as stored, sorted; may be NULL */
+	size_t ntext;
+};
+
+/*
+ * Every provision q matches (q->doc and q->lang filter as in corpus_search;
+ * q->limit 0: all of them), in document order, with the byte ranges of its
+ * hits: what FTS5's matching through the language's tokenizer found —
+ * inflected forms, folded diacritics, Han characters — mapped onto the
+ * stored heading and text, which are never rewritten.  Nothing matching is
+ * 0 with *n 0.  Free *out with corpus_highlight_free.
+ */
+int corpus_highlight(struct corpus_store *store, const struct corpus_query *q,
+                     struct corpus_highlight **out, size_t *n, char *err, size_t errlen);
+void corpus_highlight_free(struct corpus_highlight *h, size_t n);
+
 /*
  * How the query language read the stray parts of text ("a lone * was
  * ignored"), for showing beside the results; NULL when it read it as typed.

@@ -20,6 +20,7 @@ corpus_libcorpus_a_SOURCES = \
 	corpus/store.c \
 	corpus/read.c \
 	corpus/search.c \
+	corpus/highlight.c \
 	corpus/suggest.c \
 	corpus/refs.h \
 	corpus/refs-int.h \

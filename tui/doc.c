@@ -79,7 +79,10 @@ static int add_para(struct tui_doc *d, size_t *cap, int entry, enum tui_style st
 	                     .blank_before = blank && d->np > 0,
 	                     .text = text,
 	                     .len = len,
-	                     .first_link = first};
+	                     .first_link = first,
+	                     .text_at = !b              ? -1
+	                                : a && *a && *b ? (long)strlen(a) + 1
+	                                                : (long)(a ? strlen(a) : 0)};
 	if (para_links(&p, links, n) < 0) {
 		free(text), free(p.links), free(p.numbers);
 		return -1;
@@ -98,7 +101,7 @@ static int compose(struct tui_doc *d)
 	if (!d->first_para)
 		return -1;
 	d->first_para[d->n] = 0;
-	for (size_t i = 0; i < d->n; i++) {
+	for (size_t i = 0, np; i < d->n; i++) {
 		const struct corpus_entry *e = &d->e[i];
 		int entry = (int)i, rc = 0;
 		d->first_para[i] = d->np;
@@ -106,8 +109,11 @@ static int compose(struct tui_doc *d)
 			/* A document's title line is a heading, whichever field holds it. */
 			enum tui_style ts = e->kind == CORPUS_LONGTITLE ? TUI_HEADING : TUI_BODY;
 			rc |= add_para(d, &cap, entry, TUI_HEADING, 0, 1, e->label, NULL, NULL);
+			np = d->np;
 			rc |= add_para(d, &cap, entry, TUI_HEADING, 0, !e->label, e->heading, NULL,
 			               NULL);
+			if (d->np > np)
+				d->p[np].heading = 1;
 			rc |= add_para(d, &cap, entry, ts, 0, 1, NULL, e->text, &link);
 			if (rc)
 				return -1;
@@ -116,7 +122,10 @@ static int compose(struct tui_doc *d)
 		}
 		int indent = e->kind == CORPUS_WRAP ? wrap_indent : kind_indent(e->kind);
 		int blank = e->kind == CORPUS_PARAGRAPH || e->kind == CORPUS_BLOCK;
+		np = d->np;
 		rc |= add_para(d, &cap, entry, TUI_HEADING, indent, blank, e->heading, NULL, NULL);
+		if (d->np > np)
+			d->p[np].heading = 1;
 		rc |= add_para(d, &cap, entry, TUI_BODY, indent, blank && !e->heading, e->label,
 		               e->text, &link);
 		if (rc)
@@ -432,26 +441,88 @@ int tui_doc_article_index(const struct tui_doc *d, int entry)
 	return k;
 }
 
-static int listed(const char *eid, char *const *eids, size_t n)
+/* The entry of eid itself, not an ancestor; from hint on, as hits come in document order. */
+static int find_exact(const struct tui_doc *d, const char *eid, size_t *hint)
 {
-	if (!eids)
-		return 1;
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(eid, eids[i]) == 0)
-			return 1;
+	for (size_t k = 0; k < d->n; k++) {
+		size_t i = (*hint + k) % d->n;
+		if (strcmp(d->e[i].eid, eid) == 0) {
+			*hint = i;
+			return (int)i;
+		}
+	}
+	return -1;
+}
+
+static int push_range(struct tui_para *p, size_t *cap, size_t start, size_t end)
+{
+	if (start >= end)
+		return 0;
+	if (p->nhits == *cap) {
+		*cap = *cap ? *cap * 2 : 4;
+		struct tui_range *r = realloc(p->hits, *cap * sizeof *r);
+		if (!r)
+			return -1;
+		p->hits = r;
+	}
+	p->hits[p->nhits++] = (struct tui_range){start, end};
 	return 0;
 }
 
-int tui_doc_mark(struct tui_doc *d, const struct tui_terms *t, char *const *eids, size_t neids)
+/*
+ * Bytes [start, end) of the stored text shown in paragraph p: after its label,
+ * and cut around the number of a reference that starts inside them, which is
+ * the reader's, not a hit.
+ */
+static int place_text_range(const struct tui_doc *d, struct tui_para *p, size_t *cap, size_t start,
+                            size_t end)
 {
-	for (size_t i = 0; i < d->np; i++) {
+	size_t shift = (size_t)p->text_at, from = start;
+	for (size_t k = 0; k < p->nlinks; k++) {
+		size_t at = d->link[p->first_link + k].at,
+		       width = p->numbers[k].end - p->numbers[k].start;
+		if (at <= from) {
+			shift += width;
+		} else if (at < end) {
+			if (push_range(p, cap, from + shift, at + shift) < 0)
+				return -1;
+			from = at;
+			shift += width;
+		}
+	}
+	return push_range(p, cap, from + shift, end + shift);
+}
+
+/* The hits of h in the paragraphs of entry e. */
+static int mark_entry(struct tui_doc *d, int e, const struct corpus_highlight *h)
+{
+	for (size_t i = d->first_para[e]; i < d->first_para[e + 1]; i++) {
 		struct tui_para *p = &d->p[i];
-		free(p->hits);
-		p->hits = NULL;
-		p->nhits = 0;
-		if (!t || !t->n || !listed(d->e[p->entry].eid, eids, neids))
+		size_t cap = p->nhits;
+		for (size_t k = 0; p->heading && k < h->nheading; k++)
+			if (h->heading[k].end <= p->len &&
+			    push_range(p, &cap, h->heading[k].start, h->heading[k].end) < 0)
+				return -1;
+		for (size_t k = 0; p->text_at >= 0 && k < h->ntext; k++)
+			if (place_text_range(d, p, &cap, h->text[k].start, h->text[k].end) < 0)
+				return -1;
+	}
+	return 0;
+}
+
+int tui_doc_mark(struct tui_doc *d, const struct corpus_highlight *h, size_t n)
+{
+	size_t hint = 0;
+	for (size_t i = 0; i < d->np; i++) {
+		free(d->p[i].hits);
+		d->p[i].hits = NULL;
+		d->p[i].nhits = 0;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(h[i].doc, d->id) != 0 || strcmp(h[i].lang, d->lang) != 0)
 			continue;
-		if (tui_terms_find(t, p->text, p->len, &p->hits, &p->nhits) < 0)
+		int e = find_exact(d, h[i].eid, &hint);
+		if (e >= 0 && mark_entry(d, e, &h[i]) < 0)
 			return -1;
 	}
 	return d->l ? locate_hits(d) : 0;

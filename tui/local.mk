@@ -10,7 +10,7 @@ tui_libtui_a_SOURCES = \
 	tui/reader.h \
 	tui/screen.h \
 	tui/place.c \
-	tui/terms.c \
+	tui/snippet.c \
 	tui/links.c \
 	tui/doc.c \
 	tui/goto.c \

@@ -345,8 +345,7 @@ static void history_step(struct tui_app *app, int forward)
 
 static void hide_hits(struct tui_app *app)
 {
-	struct tui_terms none = {NULL, 0};
-	tui_text_set_hits(app, "", "", &none, NULL, 0);
+	tui_text_set_hits(app, "", "", NULL, 0);
 }
 
 static int global_key(struct tui_app *app, int key)

@@ -3,7 +3,7 @@
  *
  * The reader is built in the ncdu manner: one event loop (reader.c) owns
  * input, resizing and signals; each view has its own file with a *_draw and a
- * *_key; the model files (place.c, doc.c, terms.c, goto.c) never include
+ * *_key; the model files (place.c, doc.c, snippet.c, goto.c) never include
  * curses, so they can be tested without a terminal.
  *
  * Ownership: every struct here owns the strings and arrays it points to,
@@ -74,31 +74,12 @@ int tui_history_forward(struct tui_history *h, const struct tui_place *here, str
 int tui_place_load(const char *path, struct tui_place *p);
 int tui_place_save(const char *path, const struct tui_place *p, char *err, size_t errlen);
 
-/* ---- Search terms (terms.c) ----------------------------------------- */
-
-/* The words to highlight in a text: what the search marked in its snippets. */
-struct tui_terms {
-	char **word; /* UTF-8, distinct */
-	size_t n;
-};
-
-/* Add the words between CORPUS_MARK_START and CORPUS_MARK_END in snippet. */
-int tui_terms_add_snippet(struct tui_terms *t, const char *snippet);
-void tui_terms_free(struct tui_terms *t);
+/* ---- Search snippets (snippet.c) ------------------------------------ */
 
 /* A byte range [start, end) of a text. */
 struct tui_range {
 	size_t start, end;
 };
-
-/*
- * Where the terms occur in s[0..len), as sorted, disjoint ranges (caller
- * frees *out).  Letters compare without regard to ASCII case; a term that
- * begins or ends with a letter or digit of the Latin alphabet must do so at a
- * word boundary, so "access" is not found inside "inaccessible".
- */
-int tui_terms_find(const struct tui_terms *t, const char *s, size_t len, struct tui_range **out,
-                   size_t *n);
 
 /* A snippet without its marks, and the ranges the marks enclosed.  Caller frees both. */
 char *tui_snippet_plain(const char *snippet, struct tui_range **ranges, size_t *n);
@@ -144,6 +125,9 @@ struct tui_para {
 	size_t len;
 	struct tui_range *hits; /* search hits, sorted */
 	size_t nhits;
+	/* Which stored field it shows, for placing the store's byte ranges of hits: */
+	int heading;  /* the provision's heading, as stored */
+	long text_at; /* where the provision's stored text starts in it; -1: it holds none */
 	struct tui_range *links, *numbers; /* its references and their numbers, sorted */
 	size_t nlinks;
 	size_t first_link;      /* index in the document's links of the first */
@@ -229,10 +213,12 @@ int tui_doc_article_entry(const struct tui_doc *d, int n);
 /* Position of entry's article among the document's articles (0-based), -1 if none. */
 int tui_doc_article_index(const struct tui_doc *d, int entry);
 /*
- * Highlight the terms in the paragraphs of the provisions listed in eids
- * (all of them when eids is NULL); no terms clears the highlights.
+ * Highlight the hits h[0..n) that corpus_highlight() found in d's document
+ * and language (others are passed over), each range placed in the paragraph
+ * that shows its field, after the label and the reference numbers; n 0
+ * clears the highlights.
  */
-int tui_doc_mark(struct tui_doc *d, const struct tui_terms *t, char *const *eids, size_t neids);
+int tui_doc_mark(struct tui_doc *d, const struct corpus_highlight *h, size_t n);
 
 /*
  * The rows of the reading pane: one document, or two side by side with each

@@ -141,9 +141,8 @@ struct tui_text {
 	long hit; /* the hit n/N stands on, -1: none */
 	struct tui_rect rect;
 	/* What the last opened search found in doc[0]'s document and language. */
-	struct tui_terms terms;
-	char **hit_eids;
-	size_t nhit_eids;
+	struct corpus_highlight *found;
+	size_t nfound;
 	char hit_doc[64], hit_lang[16];
 };
 
@@ -247,9 +246,12 @@ void tui_text_open_side(struct tui_app *app, const char *spec);
 void tui_text_step_hit(struct tui_app *app, int forward);
 /* Follow the reference numbered n in the text. */
 void tui_text_follow(struct tui_app *app, long n);
-/* Highlight what a search found (terms in the provisions eids of doc in lang). */
+/*
+ * Highlight what a search found in doc in lang: found[0..n), from
+ * corpus_highlight(), which the text takes over (n 0: nothing).
+ */
 void tui_text_set_hits(struct tui_app *app, const char *doc, const char *lang,
-                       struct tui_terms *terms, char **eids, size_t neids);
+                       struct corpus_highlight *found, size_t n);
 /* The entry of the provision at the top of the pane, -1 when nothing is shown. */
 int tui_text_top_entry(struct tui_app *app);
 /* Work left for when no key waits (the references); nonzero when the pane changed. */

@@ -17,8 +17,6 @@
 
 /* Hits listed; more would not fit any screen, and each costs a snippet. */
 #define LIST_LIMIT 50
-/* Hits of one document highlighted in the text after opening one. */
-#define DOC_LIMIT 2000
 /* Rows per hit: citation, then the snippet. */
 #define HIT_ROWS 3
 /* Virtual machine steps between two looks at the keyboard. */
@@ -90,33 +88,21 @@ int tui_search_run(struct tui_app *app)
 }
 
 /*
- * Open hit i: every provision of its document and language that the query
- * matches is found again, and the words the store marked in them are
- * highlighted in the text.
+ * Open hit i: the store says where the query matched every provision of the
+ * hit's document and language, and those places are highlighted in the text.
  */
 static void open_hit(struct tui_app *app, size_t i)
 {
 	struct tui_search *s = &app->search;
 	const struct corpus_hit *h = &s->hit[i];
-	struct tui_terms terms = {NULL, 0};
-	struct corpus_hit *all = NULL;
+	struct corpus_highlight *found = NULL;
 	size_t n = 0;
 	char err[512];
-	struct corpus_query q = {s->shown, h->doc, h->lang, DOC_LIMIT};
-	tui_terms_add_snippet(&terms, h->snippet ? h->snippet : "");
-	char **eids = NULL;
-	size_t neids = 0;
-	if (corpus_search(app->store, &q, &all, &n, err, sizeof err) == 0 &&
-	    (eids = calloc(n ? n : 1, sizeof *eids))) {
-		for (size_t k = 0; k < n; k++) {
-			tui_terms_add_snippet(&terms, all[k].snippet ? all[k].snippet : "");
-			eids[neids++] = strdup(all[k].eid);
-		}
-	}
-	corpus_hit_free(all, n);
+	struct corpus_query q = {s->shown, h->doc, h->lang, 0};
+	int failed = corpus_highlight(app->store, &q, &found, &n, err, sizeof err) < 0;
 	struct tui_place p;
 	tui_place_set(&p, h->doc, h->lang, h->eid);
-	tui_text_set_hits(app, h->doc, h->lang, &terms, eids, neids);
+	tui_text_set_hits(app, h->doc, h->lang, found, n);
 	app->overlay = TUI_NO_OVERLAY;
 	if (tui_app_open(app, &p, 1) != 0)
 		return;
@@ -130,10 +116,13 @@ static void open_hit(struct tui_app *app, size_t i)
 		app->text.hit = (long)k;
 		break;
 	}
-	tui_app_message(app, 0,
-	                P_("%zu hit highlighted; n next, N previous",
-	                   "%zu hits highlighted; n next, N previous", d->nhit),
-	                d->nhit);
+	if (failed)
+		tui_app_message(app, 1, "%s", err);
+	else
+		tui_app_message(app, 0,
+		                P_("%zu hit highlighted; n next, N previous",
+		                   "%zu hits highlighted; n next, N previous", d->nhit),
+		                d->nhit);
 }
 
 static void select_hit(struct tui_search *s, long delta)

@@ -33,10 +33,7 @@ void tui_text_free(struct tui_text *t)
 	tui_doc_free(&t->doc[0]);
 	tui_doc_free(&t->doc[1]);
 	tui_rows_free(&t->rows);
-	tui_terms_free(&t->terms);
-	for (size_t i = 0; i < t->nhit_eids; i++)
-		free(t->hit_eids[i]);
-	free(t->hit_eids);
+	corpus_highlight_free(t->found, t->nfound);
 	memset(t, 0, sizeof *t);
 }
 
@@ -84,9 +81,8 @@ void tui_text_here(struct tui_app *app, struct tui_place *p)
 static void apply_hits(struct tui_text *t)
 {
 	struct tui_doc *d = &t->doc[0];
-	int ours =
-	    t->terms.n && strcmp(d->id, t->hit_doc) == 0 && strcmp(d->lang, t->hit_lang) == 0;
-	tui_doc_mark(d, ours ? &t->terms : NULL, t->hit_eids, t->nhit_eids);
+	int ours = strcmp(d->id, t->hit_doc) == 0 && strcmp(d->lang, t->hit_lang) == 0;
+	tui_doc_mark(d, t->found, ours ? t->nfound : 0);
 	t->hit = -1;
 }
 
@@ -416,17 +412,12 @@ void tui_text_open_side(struct tui_app *app, const char *spec)
 }
 
 void tui_text_set_hits(struct tui_app *app, const char *doc, const char *lang,
-                       struct tui_terms *terms, char **eids, size_t neids)
+                       struct corpus_highlight *found, size_t n)
 {
 	struct tui_text *t = &app->text;
-	tui_terms_free(&t->terms);
-	for (size_t i = 0; i < t->nhit_eids; i++)
-		free(t->hit_eids[i]);
-	free(t->hit_eids);
-	t->terms = *terms;
-	memset(terms, 0, sizeof *terms);
-	t->hit_eids = eids;
-	t->nhit_eids = neids;
+	corpus_highlight_free(t->found, t->nfound);
+	t->found = found;
+	t->nfound = n;
 	snprintf(t->hit_doc, sizeof t->hit_doc, "%s", doc);
 	snprintf(t->hit_lang, sizeof t->hit_lang, "%s", lang);
 	if (t->doc[0].id)

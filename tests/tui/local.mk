@@ -4,6 +4,7 @@ TUI_TESTS = \
 	tests/tui/startup.sh \
 	tests/tui/navigate.sh \
 	tests/tui/search.sh \
+	tests/tui/hits.sh \
 	tests/tui/backlinks.sh \
 	tests/tui/terms.sh \
 	tests/tui/beside.sh \
@@ -21,4 +22,6 @@ TESTS += tests/tui/model-test
 EXTRA_DIST += $(TUI_TESTS) tests/tui/tmux.sh \
 	tests/fixtures/tui-reader.en.txt tests/fixtures/tui-reader.fr.txt \
 	tests/fixtures/tui-reader.zh.txt tests/fixtures/tui-reader.ar.txt \
-	tests/fixtures/tui-hostile.en.txt
+	tests/fixtures/tui-hostile.en.txt \
+	tests/fixtures/tui-hits.en.txt tests/fixtures/tui-hits.fr.txt \
+	tests/fixtures/tui-hits.zh.txt

@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 static void test_history(void)
@@ -52,29 +53,10 @@ static void test_place_file(const char *dir)
 	remove(path);
 }
 
-static int count_hits(const struct tui_terms *t, const char *s)
+static void test_snippet(void)
 {
 	struct tui_range *r;
 	size_t n;
-	tui_terms_find(t, s, strlen(s), &r, &n);
-	free(r);
-	return (int)n;
-}
-
-static void test_terms(void)
-{
-	struct tui_terms t = {NULL, 0};
-	struct tui_range *r;
-	size_t n;
-	tui_terms_add_snippet(&t, "the \xFE"
-	                          "access\xFF to \xFE"
-	                          "Data\xFF and \xFE"
-	                          "access\xFF");
-	tap_is_int((long)t.n, 2, "terms: marked words, each once");
-	tap_is_int(count_hits(&t, "Access to the system"), 1,
-	           "terms: found without regard to case");
-	tap_is_int(count_hits(&t, "inaccessible data"), 1, "terms: only whole words");
-	tap_is_int(count_hits(&t, "data, access, DATA"), 3, "terms: every occurrence");
 	char *plain = tui_snippet_plain("a \xFE"
 	                                "bc\xFF d",
 	                                &r, &n);
@@ -82,11 +64,6 @@ static void test_terms(void)
 	tap_ok(n == 1 && r[0].start == 2 && r[0].end == 4, "snippet: the hit's range");
 	free(plain);
 	free(r);
-	tui_terms_free(&t);
-	tui_terms_add_snippet(&t, "\xFE"
-	                          "الجريمة\xFF");
-	tap_is_int(count_hits(&t, "مكافحة الجريمة السيبرانية"), 1, "terms: Arabic");
-	tui_terms_free(&t);
 }
 
 static int known(void *ctx, const char *word)
@@ -207,6 +184,31 @@ static void test_first_screen(struct tui_doc *d, const char *eid, int part)
 	tap_ok(!d->partial && d->nl == n, "%s: and wrapped whole again, all of it", eid);
 }
 
+/*
+ * Mark what query finds in d and count the hits whose text does not hold want
+ * (compared without regard to ASCII case) from their first or second byte,
+ * or that begin on a reference number's "[".
+ */
+static int count_marked(struct corpus_store *s, struct tui_doc *d, const char *query,
+                        const char *want)
+{
+	struct corpus_highlight *h;
+	size_t nh, n = strlen(want);
+	int wrong = 0;
+	char err[512];
+	if (corpus_highlight(s, &(struct corpus_query){query, d->id, d->lang, 0}, &h, &nh, err,
+	                     sizeof err) < 0)
+		return -1;
+	tui_doc_mark(d, h, nh);
+	corpus_highlight_free(h, nh);
+	for (size_t i = 0; i < d->np; i++)
+		for (size_t k = 0; k < d->p[i].nhits; k++) {
+			const char *at = d->p[i].text + d->p[i].hits[k].start;
+			wrong += strncasecmp(at, want, n) != 0 && strncasecmp(at + 1, want, n) != 0;
+		}
+	return d->nhit ? wrong : -1;
+}
+
 static void test_document(struct corpus_store *s)
 {
 	struct tui_doc en, fr;
@@ -273,18 +275,25 @@ static void test_document(struct corpus_store *s)
 	tap_is_str(p.eid, "art_4", "a row of the two columns is a place in the first");
 	tui_rows_free(&r);
 
-	/* Hits: highlighted in the provisions listed, found again after a wrap. */
-	struct tui_terms t = {NULL, 0};
-	char *eids[] = {"art_2__point_a", "art_4__para_1", "art_4__para_2"};
-	tui_terms_add_snippet(&t, "\xFE"
-	                          "lighthouse\xFF");
-	tui_doc_mark(&en, &t, eids, 3);
+	/* Hits: where the store says, found again after a wrap. */
+	struct corpus_highlight *h;
+	size_t nh;
+	corpus_highlight(s, &(struct corpus_query){"lighthouse", "tuitest", "en", 0}, &h, &nh, err,
+	                 sizeof err);
+	tui_doc_mark(&en, h, nh);
+	corpus_highlight_free(h, nh);
 	tap_is_int((long)en.nhit, 3, "three hits in the provisions that matched");
 	tui_doc_wrap(&en, 50);
 	tap_is_int((long)en.nhit, 3, "the same three after wrapping again");
 	tap_ok(en.nhit == 3 && en.hit[0].line < en.hit[1].line && en.hit[1].line < en.hit[2].line,
 	       "in reading order");
-	tui_terms_free(&t);
+	tui_doc_mark(&en, NULL, 0);
+	tap_is_int((long)en.nhit, 0, "no hits clears them");
+	/* Hits placed after the label and the numbers of references ("[1]Article 3"). */
+	tap_is_int(count_marked(s, &en, "article", "article"), 0, "every hit of article is a word");
+	tap_is_int(count_marked(s, &fr, "defilement", "éfil"), 0,
+	           "every hit of defilement, folded and stemmed, is défil…");
+	tap_ok(fr.nhit >= 4, "défilement and défiler, heading and text (%zu)", fr.nhit);
 	tui_doc_free(&en);
 	tui_doc_free(&fr);
 }
@@ -299,7 +308,7 @@ int main(void)
 		return 2;
 	test_history();
 	test_place_file(dir);
-	test_terms();
+	test_snippet();
 	test_goto();
 	struct corpus_store *s = library(dir, srcdir);
 	if (tap_ok(s != NULL, "a library with the test convention in en and fr")) {

@@ -45,6 +45,44 @@ static void make_doc(struct corpus_document *d, const char *id, const char *lang
 	add(d, "art_3", 0, CORPUS_ARTICLE, "3", "Article 3", "Final", "Nothing more.");
 }
 
+/* The bytes of a range of stored text, for comparing. */
+static const char *cut(const char *s, struct corpus_range r)
+{
+	static char buf[128];
+	snprintf(buf, sizeof buf, "%.*s", (int)(r.end - r.start), s + r.start);
+	return buf;
+}
+
+static void highlight(struct corpus_store *s)
+{
+	struct corpus_highlight *h;
+	size_t n;
+	char err[512];
+	struct corpus_query q = {"purposes", "testconv", "en", 0};
+	tap_ok(corpus_highlight(s, &q, &h, &n, err, sizeof err) == 0 && n == 1,
+	       "highlight: one provision matches purposes");
+	if (n == 1) {
+		tap_is_str(h[0].eid, "art_1", "highlight: article 1");
+		tap_ok(h[0].nheading == 1 &&
+		           strcmp(cut("Purpose", h[0].heading[0]), "Purpose") == 0,
+		       "highlight: the heading, as stored");
+		tap_ok(h[0].ntext == 1 &&
+		           strcmp(cut("The purpose is testing.", h[0].text[0]), "purpose") == 0,
+		       "highlight: the inflected word in the text, as stored");
+	}
+	corpus_highlight_free(h, n);
+	struct corpus_query q2 = {"Party art:2", "testconv", NULL, 0};
+	tap_ok(corpus_highlight(s, &q2, &h, &n, err, sizeof err) == 0 && n == 4,
+	       "highlight: every language, the art: filter kept");
+	for (size_t i = 0; i < n; i++)
+		tap_ok(strncmp(h[i].eid, "art_2__", 7) == 0 && h[i].ntext == 1 && !h[i].nheading,
+		       "highlight: %s %s, one hit in its text", h[i].lang, h[i].eid);
+	corpus_highlight_free(h, n);
+	struct corpus_query q3 = {"zzzz", NULL, NULL, 0};
+	tap_ok(corpus_highlight(s, &q3, &h, &n, err, sizeof err) == 0 && n == 0 && !h,
+	       "highlight: nothing matches, nothing marked");
+}
+
 static void build_and_read(void)
 {
 	struct corpus_document docs[2];
@@ -110,6 +148,7 @@ static void build_and_read(void)
 	corpus_hit_free(h, n);
 	struct corpus_query q3 = {"zzzz", NULL, NULL, 0};
 	tap_is_int(corpus_search(s, &q3, &h, &n, err, sizeof err), 1, "no hits is 1");
+	highlight(s);
 	corpus_store_close(s);
 }
 
