@@ -107,6 +107,8 @@ static void open_hit(struct tui_app *app, size_t i)
 	if (tui_app_open(app, &p, 1) != 0)
 		return;
 	app->focus = TUI_FOCUS_TEXT;
+	/* Hits are counted and stepped through in the whole document, not the first screen. */
+	tui_text_complete(app);
 	/* n and N continue from the first hit inside the opened provision. */
 	const struct tui_doc *d = &app->text.doc[0];
 	int e = tui_doc_find(d, h->eid);

@@ -55,6 +55,15 @@ ok $? "étendue is marked"
 marked 'Étendue'
 ok $? "and the heading Étendue, another case of the accented letter"
 
+keys /
+keys C-u
+typed offence
+wait_for '^ tuihits Art\. 3 ' && keys Down Enter
+shows '^ tuihits · Art\. 3 · Penalties · en' "from another language, a hit further on opens"
+shows '^4 hits highlighted' "the hits before it counted too"
+keys N
+shows '^hit 3 of 4' "N from there: the one before it"
+
 search '灯塔 阅读器'
 shows '^ tuihits · 第1条 · 灯塔 · zh|^ tuihits · Art\. 1 · 灯塔 · zh' "two Chinese words open the Chinese hit"
 eventually marked '阅读器'
