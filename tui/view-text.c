@@ -184,23 +184,36 @@ static char *other_language(struct tui_app *app, const char *doc, const char *ex
 	return pick;
 }
 
+/* Load doc in lang as the second column, its defined terms marked as in the first. */
+static int load_beside(struct tui_app *app, const char *doc, const char *lang, char *err,
+                       size_t errlen)
+{
+	struct tui_text *t = &app->text;
+	struct tui_doc d;
+	int rc = tui_doc_load(&d, app->store, doc, lang, 0, err, errlen);
+	if (rc != 0)
+		return rc;
+	if (tui_doc_mark_terms(&d, app->store, err, errlen) < 0) {
+		tui_doc_free(&d);
+		return -1;
+	}
+	tui_doc_free(&t->doc[1]);
+	t->doc[1] = d;
+	return 0;
+}
+
 /* Load lang (NULL: another language of the document) as the second column. */
 static int load_second(struct tui_app *app, const char *lang, char *err, size_t errlen)
 {
 	struct tui_text *t = &app->text;
 	char *pick = lang ? strdup(lang) : other_language(app, t->doc[0].id, t->doc[0].lang);
-	struct tui_doc d;
 	if (!pick) {
 		snprintf(err, errlen, _("%s is only in %s"), t->doc[0].id, t->doc[0].lang);
 		return 1;
 	}
-	int rc = tui_doc_load(&d, app->store, t->doc[0].id, pick, 0, err, errlen);
+	int rc = load_beside(app, t->doc[0].id, pick, err, errlen);
 	free(pick);
-	if (rc != 0)
-		return rc;
-	tui_doc_free(&t->doc[1]);
-	t->doc[1] = d;
-	return 0;
+	return rc;
 }
 
 int tui_text_show(struct tui_app *app, const struct tui_place *p, char *err, size_t errlen)
@@ -356,7 +369,6 @@ void tui_text_open_side(struct tui_app *app, const char *spec)
 {
 	struct tui_text *t = &app->text;
 	struct tui_place here;
-	struct tui_doc d;
 	struct corpus_entry *e;
 	size_t n;
 	char doc[64], lang[16], eid[192], err[512], pick[16];
@@ -373,10 +385,7 @@ void tui_text_open_side(struct tui_app *app, const char *spec)
 	} else if ((rc = corpus_get(app->store, doc, l, *eid ? eid : NULL, &e, &n, err,
 	                            sizeof err)) == 0) {
 		corpus_entry_free(e, n);
-		if ((rc = tui_doc_load(&d, app->store, doc, l, 0, err, sizeof err)) == 0) {
-			tui_doc_free(&t->doc[1]);
-			t->doc[1] = d;
-		}
+		rc = load_beside(app, doc, l, err, sizeof err);
 	}
 	if (rc != 0) {
 		tui_app_message(app, rc < 0, "%s", err);

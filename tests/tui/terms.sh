@@ -4,6 +4,9 @@
 . "$top_srcdir/tests/tui/tmux.sh"
 
 import --id tuitest --lang en "$fix/tui-reader.en.txt"
+import --id tuitest --lang fr "$fix/tui-reader.fr.txt"
+# The same test text under a second name stands for another document beside.
+import --id tuiother --lang en "$fix/tui-reader.en.txt"
 import --id hostile --lang en "$fix/tui-hostile.en.txt"
 
 # An italic run ("ESC[3m", alone or among other attributes) just before word.
@@ -30,6 +33,24 @@ before=$(line 2)
 keys C-d
 wait_gone "^$before\$"
 ok $? "Ctrl-D still scrolls half a page"
+keys v
+typed fr
+keys Enter
+shows 'Article ([0-9]) +│Article \1 *$' "v fr: the French text beside"
+# The second column starts after the first's width and its rule.
+marked_beside() { screen_attrs | grep "│" | sed "s/^.*│//" | grep -Eq "$(printf '\033')\\[([0-9;]*;)?3(;[0-9;]*)?m($(printf '\033')\\[[0-9;]*m)*$1"; }
+eventually marked_beside lecteur
+ok $? "the French term lecteur is marked in the second column"
+marked_beside 'garde sa place'
+ok $((1 - $?)) "the words around it are not"
+keys v
+keys v
+typed 'tuiother 3'
+keys Enter
+shows '\| tuiother' "another document beside"
+eventually marked_beside reader
+ok $? "its terms are marked too"
+keys v
 keys :
 typed 'hostile'
 keys Enter
