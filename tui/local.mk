@@ -27,7 +27,7 @@ tui_libtui_a_SOURCES = \
 
 bin_PROGRAMS += treaty
 treaty_SOURCES = tui/main.c
-treaty_LDADD = tui/libtui.a corpus/libcorpus.a i18n/libi18n.a $(NCURSES_LIBS) $(BASE_LIBS)
+treaty_LDADD = tui/libtui.a corpus/libcorpus.a i18n/libi18n.a $(READER_LIBS) $(LIBINTL) -lm
 
 # The bundled corpus, built from the official texts outside the repository.
 # It depends on the manifest and the program; the sources are checked by hash.
