@@ -248,7 +248,13 @@ int i18n_layout_line(const char *para, size_t para_len, struct i18n_span line,
 	struct scratch *s = &scratch;
 	if (reserve(b - a) < 0)
 		return fail(err, errlen, "out of memory");
-	memcpy(s->draw, t->u + a, (size_t)(b - a) * sizeof *s->draw);
+	/*
+	 * An empty line copies nothing, but memcpy wants valid pointers even then, and both are
+	 * NULL when no line was laid out before (scratch) or the paragraph is empty (found by
+	 * the display fuzz target: UBSan's nonnull check).
+	 */
+	if (b > a)
+		memcpy(s->draw, t->u + a, (size_t)(b - a) * sizeof *s->draw);
 	if (mode != I18N_BIDI_OFF && dsp_shape(s->draw, b - a) < 0)
 		return fail(err, errlen, "Arabic shaping failed");
 	if (levels)
