@@ -183,6 +183,19 @@ char *corpus_eid_parse(const char *spec, char *err, size_t errlen);
 int corpus_eid_num(enum corpus_kind kind, const char *s, size_t len, char *out, size_t outlen);
 
 /*
+ * An inserted article is numbered with a suffix: Article 2 bis comes after
+ * Article 2 ("2 bis", "2-bis", "2bis"; ter, quater … decies; Russian бис,
+ * тер, кватер; Arabic مكرراً; Chinese 第二条之二).  corpus_eid_num() reads
+ * such a number into "2bis", and its id is "art_2bis".
+ * corpus_eid_suffix(): bytes of s[0..len) that spell a suffix up to a word's
+ * end (0 when none), *k its ordinal (bis 2, ter 3 … decies 10).
+ * corpus_eid_suffix_name(): the id's spelling of ordinal k ("bis"), static,
+ * or NULL when k is no suffix's ordinal.
+ */
+size_t corpus_eid_suffix(const char *s, size_t len, int *k);
+const char *corpus_eid_suffix_name(int k);
+
+/*
  * The eid of a provision of kind with normalised number num under the
  * provision parent (an eid, NULL at top level): "art_4" (articles, chapters
  * and blocks ignore parent), "art_4__para_1", "chp_2__sec_1".  For a wrap,

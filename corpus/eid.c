@@ -233,8 +233,105 @@ static int point_ordinal(const char *s, size_t len)
 	return -1;
 }
 
+/* ---- Inserted articles: "2 bis", "2 ter" … ------------------------------ */
+
+/* The id's spelling of each suffix, by its ordinal: bis is the second article numbered 2. */
+static const char *const suffix_names[] = {NULL,     NULL,        "bis",    "ter",
+                                           "quater", "quinquies", "sexies", "septies",
+                                           "octies", "novies",    "decies"};
+#define SUFFIX_MAX 10
+
+/* How each language writes them: Latin everywhere, бис in Russian, مكرراً (bis) in Arabic. */
+static const struct {
+	const char *w;
+	int k;
+} suffix_words[] = {{"bis", 2},     {"ter", 3},    {"quater", 4}, {"quinquies", 5}, {"sexies", 6},
+                    {"septies", 7}, {"octies", 8}, {"novies", 9}, {"nonies", 9},    {"decies", 10},
+                    {"бис", 2},     {"тер", 3},    {"кватер", 4}, {"مكرر", 2},      {"مكررا", 2}};
+
+static int is_arabic_haraka(uint32_t c)
+{
+	return c >= 0x64b && c <= 0x652;
+}
+
+static int is_letter(uint32_t c);
+
+/* Bytes of s[0..len) that spell word (lowercase), vowel marks aside, up to a word's end; or 0. */
+static size_t suffix_match(const char *s, size_t len, const char *word)
+{
+	size_t wl = strlen(word), i = 0, j = 0, k;
+
+	while (j < wl) {
+		if (i >= len)
+			return 0;
+		uint32_t a = corpus_u8_next(s, len, &i);
+		if (is_arabic_haraka(a))
+			continue;
+		if (corpus_u_lower(a) != corpus_u8_next(word, wl, &j))
+			return 0;
+	}
+	while (i < len && (k = i, is_arabic_haraka(corpus_u8_next(s, len, &k))))
+		i = k;
+	k = i;
+	return i < len && is_letter(corpus_u8_next(s, len, &k)) ? 0 : i;
+}
+
+size_t corpus_eid_suffix(const char *s, size_t len, int *k)
+{
+	size_t best = 0;
+
+	for (size_t w = 0; w < sizeof suffix_words / sizeof *suffix_words; w++) {
+		size_t m = suffix_match(s, len, suffix_words[w].w);
+		if (m > best)
+			best = m, *k = suffix_words[w].k;
+	}
+	return best;
+}
+
+const char *corpus_eid_suffix_name(int k)
+{
+	return k >= 2 && k <= SUFFIX_MAX ? suffix_names[k] : NULL;
+}
+
+/*
+ * An article number with a suffix: "2 bis", "2-bis", "2bis", "٢ مكرراً",
+ * "二之二" (Chinese writes article 2 bis 第二条之二).  The number, or -1; *k
+ * receives the suffix's ordinal.
+ */
+static long parse_suffixed(const char *s, size_t len, int *k)
+{
+	size_t i = 0, n, num_end;
+	int han = 0;
+	long v, ord;
+
+	while (i < len) {
+		n = i;
+		uint32_t c = corpus_u8_next(s, len, &n);
+		if (digit_value(c) < 0 && parse_chinese(s + i, n - i) < 0)
+			break;
+		han |= digit_value(c) < 0;
+		i = n;
+	}
+	num_end = i;
+	if (num_end == 0 || num_end == len)
+		return -1;
+	v = han ? parse_chinese(s, num_end) : parse_digits(s, num_end);
+	if (v < 1 || v > 99999)
+		return -1;
+	n = i;
+	uint32_t c = corpus_u8_next(s, len, &n);
+	if (c == 0x4e4b) /* 之 */
+		return (ord = parse_chinese(s + n, len - n)) >= 2 && ord <= SUFFIX_MAX
+		           ? (*k = (int)ord, v)
+		           : -1;
+	if (c == ' ' || c == '-' || c == 0xa0 || c == 0x2011)
+		i = n;
+	return corpus_eid_suffix(s + i, len - i, k) == len - i ? v : -1;
+}
+
 int corpus_eid_num(enum corpus_kind kind, const char *s, size_t len, char *out, size_t outlen)
 {
+	int k;
 	long v;
 
 	while (len > 0 && (s[0] == ' ' || s[0] == '\t'))
@@ -260,10 +357,15 @@ int corpus_eid_num(enum corpus_kind kind, const char *s, size_t len, char *out, 
 			return -1;
 		roman_format((int)v, out);
 		return 0;
+	case CORPUS_ARTICLE:
+		if (parse_number(s, len) < 1 && (v = parse_suffixed(s, len, &k)) > 0) {
+			snprintf(out, outlen, "%ld%s", v, suffix_names[k]);
+			return 0;
+		}
+		/* fall through */
 	case CORPUS_CHAPTER:
 	case CORPUS_SECTION:
 	case CORPUS_TITLE:
-	case CORPUS_ARTICLE:
 	case CORPUS_PARAGRAPH:
 	case CORPUS_BLOCK:
 	case CORPUS_WRAP:
@@ -367,6 +469,15 @@ struct comp {
 	char val[16]; /* "" when none */
 };
 
+/* The ordinal of the id's spelling of a suffix ("bis" 2), or 0. */
+static int suffix_ordinal(const char *s, size_t len)
+{
+	for (int k = 2; k <= SUFFIX_MAX; k++)
+		if (strlen(suffix_names[k]) == len && memcmp(s, suffix_names[k], len) == 0)
+			return k;
+	return 0;
+}
+
 /* Split a candidate eid into at most max components; -1 when malformed. */
 static int split_eid(const char *eid, struct comp *c, int max)
 {
@@ -412,13 +523,18 @@ static int split_eid(const char *eid, struct comp *c, int max)
 				return -1;
 			if (vl >= sizeof c[n].val || (us && vl == 0))
 				return -1;
-			for (size_t i = 0; i < vl; i++) {
+			size_t i = 0;
+			for (; i < vl; i++) {
 				char ch = us[1 + i];
 				int dig = ch >= '0' && ch <= '9';
 				int let = ch >= 'a' && ch <= 'z';
 				if (names[found].digits ? !dig : !let)
-					return -1;
+					break;
 			}
+			/* an inserted article: "art_2bis" */
+			if (i < vl && !(names[found].rank == R_ART && i > 0 &&
+			                suffix_ordinal(us + 1 + i, vl - i) > 0))
+				return -1;
 			if (vl > 0 && us[1] == '0')
 				return -1;
 			if (vl > 0)
@@ -622,18 +738,38 @@ static int parse_structure(const struct tok *t, int n, char *out, size_t outlen)
 	return 0;
 }
 
-/* [article] N, then paragraphs, points and sub-points, named or bracketed. */
+/* The article number at t[i] into *num, with an inserted article's suffix ("2 bis"); tokens used.
+ */
+static int article_number(const struct tok *t, int n, int i, struct tok *num)
+{
+	const struct tok *w = i + 1 < n ? &t[i + 1] : NULL;
+	int k;
+
+	*num = t[i];
+	if (!w || w->type != T_WORD || corpus_eid_suffix(w->s, w->len, &k) != w->len ||
+	    num->len + 1 + w->len >= sizeof num->s)
+		return 1;
+	num->s[num->len++] = ' ';
+	memcpy(num->s + num->len, w->s, w->len + 1);
+	num->len += w->len;
+	return 2;
+}
+
+/* [article] N [bis], then paragraphs, points and sub-points, named or bracketed. */
 static int parse_article(const struct tok *t, int n, char *out, size_t outlen)
 {
 	int i = 0;
 	enum corpus_kind at = CORPUS_ARTICLE;
+	struct tok num;
 
 	out[0] = '\0';
 	if (word_in(&t[0], w_article))
 		i++;
 	/* after the word, a written number too: "article premier", "art. IV" */
-	if (i >= n || (i == 0 && t[i].type != T_NUM) ||
-	    append(out, outlen, CORPUS_ARTICLE, &t[i]) < 0)
+	if (i >= n || (i == 0 && t[i].type != T_NUM))
+		return -1;
+	i += article_number(t, n, i, &num) - 1;
+	if (append(out, outlen, CORPUS_ARTICLE, &num) < 0)
 		return -1;
 	for (i++; i < n; i++) {
 		enum corpus_kind want;
@@ -700,6 +836,14 @@ static int chinese_tokens(struct tok *t, int n)
 			t[o] = t[i + 1];
 			t[o++].type = T_NUM; /* 第二条: a numeral, though written in words */
 			i += 2;
+			/* 第二条之二: article 2 bis */
+			long k = i + 2 < n && strcmp(t[i + 1].s, "之") == 0
+			             ? parse_chinese(t[i + 2].s, t[i + 2].len)
+			             : -1;
+			if (strcmp(w, "art") == 0 && corpus_eid_suffix_name((int)k)) {
+				set_word(&t[o++], corpus_eid_suffix_name((int)k));
+				i += 2;
+			}
 		} else if (strcmp(t[i].s, "项") != 0) {
 			t[o++] = t[i];
 		}
@@ -851,12 +995,41 @@ static void cite_structure(const struct cite_words *w, const struct comp *c, int
 	}
 }
 
+/*
+ * "Art. 2 bis" from "2bis": Russian writes бис, тер, кватер; Arabic مكررا for
+ * bis (the others in Latin letters, which any language's reader accepts);
+ * Chinese 第2条之二.
+ */
+static void cite_article_num(const struct cite_words *w, const char *val, char *out, size_t outlen)
+{
+	static const char *const ru[] = {"бис", "тер", "кватер"};
+	size_t d = strspn(val, "0123456789");
+	int k = suffix_ordinal(val + d, strlen(val + d));
+	const char *name = suffix_names[k];
+	char zh[16];
+
+	if (!k) {
+		snprintf(out, outlen, "%s%s%s", w->art, val, w->after);
+		return;
+	}
+	if (w->style == 3) {
+		zh_numeral(k, zh, sizeof zh);
+		snprintf(out, outlen, "%s%.*s%s之%s", w->art, (int)d, val, w->after, zh);
+		return;
+	}
+	if (strcmp(w->lang, "ru") == 0 && k <= 4)
+		name = ru[k - 2];
+	else if (w->style == 2 && k == 2)
+		name = "مكررا";
+	snprintf(out, outlen, "%s%.*s %s%s", w->art, (int)d, val, name, w->after);
+}
+
 static void cite_article(const struct cite_words *w, const char *lang, const struct comp *c, int n,
                          char *out, size_t outlen)
 {
 	char buf[96], letter[16];
 
-	snprintf(buf, sizeof buf, "%s%s%s", w->art, c[0].val, w->after);
+	cite_article_num(w, c[0].val, buf, sizeof buf);
 	cat(out, outlen, buf);
 	for (int i = 1; i < n; i++) {
 		const char *v = c[i].val;

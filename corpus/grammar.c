@@ -181,6 +181,14 @@ static size_t number_token(const char *s, size_t len, size_t i, size_t *tok_end)
 		while (i < len && is_digit(peek(s, len, i, &n)) && i - start < 12)
 			i = n;
 		*tok_end = i;
+		/* an inserted article: "2 bis", "2-bis", "2bis", "2 مكرراً" */
+		size_t j = i, m;
+		int ord;
+		c = peek(s, len, i, &n);
+		if (c == ' ' || c == '-' || c == 0xa0 || c == 0x2011)
+			j = n;
+		if ((m = corpus_eid_suffix(s + j, len - j, &ord)) > 0)
+			return *tok_end = j + m;
 		/* "1er", "1re", "1º": the suffix belongs to the label, not the number */
 		static const char *const suffix[] = {"er", "re", "º", "°"};
 		for (size_t k = 0; k < 4; k++) {
@@ -280,8 +288,8 @@ static int structure_cjk(const char *s, size_t len, struct corpus_head *h)
 	}
 	if (i == start)
 		return -1;
-	size_t num_end = i;
-	c = peek(s, len, i, &n);
+	size_t num_end = i, after, j, k;
+	c = peek(s, len, i, &after);
 	switch (c) {
 	case 0x6761: /* 条 */
 		h->kind = CORPUS_ARTICLE;
@@ -298,10 +306,21 @@ static int structure_cjk(const char *s, size_t len, struct corpus_head *h)
 	default:
 		return -1;
 	}
-	if (corpus_eid_num(h->kind, s + start, num_end - start, h->num, sizeof h->num) < 0)
+	char num[64];
+	size_t nl = num_end - start;
+	memcpy(num, s + start, nl);
+	/* 第二条之二 is article 2 bis: its number is read as "二之二" */
+	if (h->kind == CORPUS_ARTICLE && peek(s, len, after, &k) == 0x4e4b) {
+		for (j = k; j < len && j - k < 12 && is_han_digit(peek(s, len, j, &n));)
+			j = n;
+		if (j > k) {
+			memcpy(num + nl, s + after, j - after);
+			nl += j - after, after = j;
+		}
+	}
+	if (corpus_eid_num(h->kind, num, nl, h->num, sizeof h->num) < 0)
 		return -1;
 	/* "第五条所述…" runs on into a sentence: only space or a separator may follow */
-	size_t after = n;
 	uint32_t d = peek(s, len, after, &n);
 	if (after < len && !corpus_u_space(d) && !is_sep(d))
 		return -1;

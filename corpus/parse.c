@@ -146,7 +146,9 @@ struct parser {
 	struct open stack[L_MAX];
 	int depth;
 	int last; /* the provision that text continues: top of stack, or the last front one */
-	int articles, last_art, last_art_line, want_heading, in_conclusions, blocks;
+	int articles, last_art_line, want_heading, in_conclusions, blocks;
+	long last_art;         /* article_rank() of the last article */
+	char last_art_num[16]; /* and its number */
 	char *err;
 	size_t errlen;
 };
@@ -379,6 +381,26 @@ static int error_at(struct parser *p, int line, const char *fmt, ...)
 
 static int text_line(struct parser *p, const struct line *l);
 
+/* Where an article number comes in order: 2, then 2 bis, 2 ter …, then 3. */
+static long article_rank(const char *num)
+{
+	char *end;
+	long n = strtol(num, &end, 10);
+	int k = 0;
+
+	if (*end)
+		corpus_eid_suffix(end, strlen(end), &k);
+	return n * 16 + k;
+}
+
+/* An article number as people write it: "2bis" is shown "2 bis". */
+static void article_shown(const char *num, char *out, size_t outlen)
+{
+	size_t d = strspn(num, "0123456789");
+
+	snprintf(out, outlen, "%.*s%s%s", (int)d, num, num[d] ? " " : "", num + d);
+}
+
 static int structure(struct parser *p, const struct line *l, const struct corpus_head *h)
 {
 	static const int level[] = {[CORPUS_CHAPTER] = L_CHAPTER,
@@ -388,16 +410,19 @@ static int structure(struct parser *p, const struct line *l, const struct corpus
 	int lv = level[h->kind], parent = -1, i;
 	char *eid;
 
-	if (h->kind == CORPUS_ARTICLE) {
-		long n = strtol(h->num, NULL, 10);
-		if (p->articles && n == p->last_art)
+	if (h->kind == CORPUS_ARTICLE && p->articles) {
+		long n = article_rank(h->num);
+		char this[24], last[24];
+		article_shown(h->num, this, sizeof this);
+		article_shown(p->last_art_num, last, sizeof last);
+		if (n == p->last_art)
 			return error_at(p, l->no,
-			                _("duplicate article number %ld (already at line %d)"), n,
+			                _("duplicate article number %s (already at line %d)"), this,
 			                p->last_art_line);
-		if (p->articles && n < p->last_art)
+		if (n < p->last_art)
 			return error_at(p, l->no,
-			                _("article %ld out of order (after article %d at line %d)"),
-			                n, p->last_art, p->last_art_line);
+			                _("article %s out of order (after article %s at line %d)"),
+			                this, last, p->last_art_line);
 	}
 	pop_to_level(p, lv);
 	if (p->depth > 0)
@@ -409,7 +434,8 @@ static int structure(struct parser *p, const struct line *l, const struct corpus
 		return -1;
 	if (h->kind == CORPUS_ARTICLE) {
 		p->articles++;
-		p->last_art = (int)strtol(h->num, NULL, 10);
+		p->last_art = article_rank(h->num);
+		snprintf(p->last_art_num, sizeof p->last_art_num, "%s", h->num);
 		p->last_art_line = l->no;
 	}
 	push(p, i, lv);

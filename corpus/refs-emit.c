@@ -54,6 +54,9 @@ static int sane(int lvl, long v)
 		return v >= 1 && v <= 26;
 	case L_SUB:
 		return v >= 1 && v <= 39;
+	case L_ART: /* "2 bis" too */
+		return v % REF_SUF >= 1 && v % REF_SUF <= REF_MAX_NUM &&
+		       (v < REF_SUF || corpus_eid_suffix_name((int)(v / REF_SUF)));
 	default:
 		return v >= 1 && v <= REF_MAX_NUM;
 	}
@@ -82,7 +85,10 @@ static char *build_eid(const long v[L_N], unsigned set)
 		if (l == L_POINT) {
 			snprintf(norm, sizeof norm, "%c", (char)('a' + v[l] - 1));
 		} else {
-			snprintf(num, sizeof num, "%ld", v[l]);
+			const char *suffix =
+			    l == L_ART ? corpus_eid_suffix_name((int)(v[l] / REF_SUF)) : NULL;
+			snprintf(num, sizeof num, "%ld%s%s", v[l] % REF_SUF, suffix ? " " : "",
+			         suffix ? suffix : "");
 			if (corpus_eid_num(kind[l], num, strlen(num), norm, sizeof norm) < 0) {
 				free(eid);
 				return NULL;
@@ -211,7 +217,8 @@ static int emit_chapter(struct ref_out *out, const struct ref_chain *c, long v, 
 {
 	char num[24], norm[16], *eid = NULL;
 	snprintf(num, sizeof num, "%ld", v);
-	if (v > 0 && corpus_eid_num(CORPUS_CHAPTER, num, strlen(num), norm, sizeof norm) == 0)
+	if (v > 0 && v <= REF_MAX_NUM &&
+	    corpus_eid_num(CORPUS_CHAPTER, num, strlen(num), norm, sizeof norm) == 0)
 		eid = corpus_eid_make(NULL, CORPUS_CHAPTER, norm);
 	int rc = record(out, c, doc, eid, eid != NULL, c->docsel == D_EXTERNAL);
 	free(eid);

@@ -17,6 +17,12 @@
 #define REF_MAX_NUM 999999L /* larger numbers are not provision numbers */
 #define REF_HUGE (-2L)      /* value of a number beyond REF_MAX_NUM */
 #define REF_REC_COST 64     /* what a record costs beyond its text, for the budget */
+/*
+ * An inserted article ("2 bis") is the number plus its suffix's ordinal
+ * times REF_SUF (bis 2, ter 3 …): beyond REF_MAX_NUM, so no other level and
+ * no range takes it for a number of its own.
+ */
+#define REF_SUF (1L << 24)
 
 /* Levels of a citation, outermost first. */
 enum { L_ART, L_PARA, L_POINT, L_SUB, L_N };

@@ -555,6 +555,33 @@ static void lex_num(struct ref_lex *lx, size_t *i, struct ref_tok *t)
 	*i = j;
 }
 
+/*
+ * Tokens of an inserted article's suffix after the number at i ("2 bis",
+ * "2bis", "2-bis", "5 مكرراً"), or 0; *k its ordinal.  Set apart by a space,
+ * a word the language uses otherwise (nl "ter") is no suffix.
+ */
+static size_t suffix_after(const struct ref_lex *lx, size_t i, int *k)
+{
+	const struct ref_tok *t = &lx->t[i];
+	size_t j = i + 1;
+	if (t->type != T_NUM || t->ord || t->val < 1 || t->val > REF_MAX_NUM || j >= lx->n)
+		return 0;
+	if (lx->t[j].type == T_PUNCT && lx->t[j].adj && j + 1 < lx->n && lx->t[j + 1].adj) {
+		size_t m = lx->t[j].s;
+		unsigned cp = corpus_u8_next(lx->text, lx->len, &m);
+		if (cp != '-' && cp != 0x2010 && cp != 0x2011)
+			return 0;
+		j++;
+	}
+	const struct ref_tok *w = &lx->t[j];
+	const char *f = ref_word(lx, j);
+	size_t fl = strlen(f);
+	if (w->type != T_WORD || (!w->adj && w->cls != K_NONE) || !fl ||
+	    corpus_eid_suffix(f, fl, k) != fl)
+		return 0;
+	return j - i;
+}
+
 /* Merge "tot en met" (nl) and "and/or" into one token; ar "الفقرة الفرعية" into a point. */
 static void merge(struct ref_lex *lx)
 {
@@ -597,6 +624,14 @@ static void merge(struct ref_lex *lx)
 				i += 1;
 				continue;
 			}
+		}
+		int k;
+		size_t m = suffix_after(lx, i, &k);
+		if (m) {
+			t->val += k * REF_SUF, t->e = lx->t[i + m].e;
+			lx->t[o++] = *t;
+			i += m;
+			continue;
 		}
 		lx->t[o++] = *t;
 	}

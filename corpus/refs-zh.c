@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corpus/corpus.h"
 #include "corpus/refs-int.h"
 #include "corpus/utf8.h"
 
@@ -198,6 +199,12 @@ static int component(struct zp *z, int *lvl, long *v)
 		*v = t->val;
 		*lvl = level_of(z, j + 1);
 		z->i = *lvl >= 0 ? j + 2 : j + 1;
+		/* 第二条之二: article 2 bis */
+		const struct ztok *k = zt(z, z->i + 1);
+		if (*lvl == L_ART && is_ch(z, z->i, 0x4E4B) && k && k->kind == Z_NUM &&
+		    k->val >= 1 && k->val <= REF_MAX_NUM && *v >= 1 && *v <= REF_MAX_NUM &&
+		    corpus_eid_suffix_name((int)k->val))
+			*v += k->val * REF_SUF, z->i += 2;
 		return 1;
 	}
 	if (t->kind == Z_LP && zt(z, j + 2) && zt(z, j + 2)->kind == Z_RP) {

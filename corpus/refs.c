@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "corpus/corpus.h"
 #include "corpus/refs-int.h"
 
 struct parse {
@@ -971,15 +972,22 @@ static void own_place(struct ref_out *out, const char *eid)
 			if (n <= m || strncmp(s, pre[l], m) != 0)
 				continue;
 			const char *v = s + m;
+			char *end = NULL;
 			long x = 0;
+			int k;
 			if (l == L_POINT)
 				x = n - m == 1 && v[0] >= 'a' && v[0] <= 'z' ? v[0] - 'a' + 1 : 0;
 			else if (l == L_SUB)
 				x = ref_roman(v, n - m);
 			else
-				x = strtol(v, NULL, 10);
-			if (x > 0 && x <= REF_MAX_NUM)
-				out->own[l] = x, out->own_set |= 1u << l;
+				x = strtol(v, &end, 10);
+			if (x <= 0 || x > REF_MAX_NUM)
+				continue;
+			/* "art_2bis": the suffix's ordinal, as the lexer reads "2 bis" */
+			if (l == L_ART && end < s + n &&
+			    corpus_eid_suffix(end, (size_t)(s + n - end), &k))
+				x += k * REF_SUF;
+			out->own[l] = x, out->own_set |= 1u << l;
 		}
 		s = e ? e + 2 : NULL;
 	}

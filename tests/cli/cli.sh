@@ -52,6 +52,25 @@ ok $status "remove"
 run "$TREATY" remove essai
 is "$status" 1 "remove again: nothing there"
 
+# Inserted articles: "Article 2 bis" comes after Article 2 and is art_2bis (test text).
+run "$TREATY" import "$fix/test-inserted.en.txt" --id inserted --kind convention
+ok $status "import a fixture with inserted articles: $errout"
+run "$TREATY" library
+like "$out" '^inserted +en +convention +5 articles' "2 bis and 2 ter are articles"
+run "$TREATY" show inserted '2 bis'
+like "$out" '^Inserted scope' "show inserted '2 bis'"
+run "$TREATY" show inserted 'art. 2 ter, para. 1' --format json
+like "$out" '"eid":"art_2ter__para_1".*"citation":"Art\. 2 ter\(1\)"' "its id and citation"
+run "$TREATY" show inserted art_2bis__para_2
+like "$out" '^2\. Nothing else changes' "its id is accepted as such"
+run "$TREATY" refs inserted 3 --format json
+like "$out" '"target_eid":"art_2bis","target_citation":"Art\. 2 bis"' "article 2 bis is a reference"
+like "$out" '"target_eid":"art_2ter__para_1"' "paragraph 1 of article 2 ter too"
+run "$TREATY" refs --stats --format json
+like "$out" '"doc":"inserted".*"found":3,"resolved":3' "all three resolve (Article 2 in Art. 1)"
+run "$TREATY" remove inserted
+ok $status "remove it"
+
 # Bad input: clear messages with file:line, and the library unchanged.
 printf '' > "$TEST_HOME/empty.txt"
 run "$TREATY" import "$TEST_HOME/empty.txt" --lang en

@@ -27,6 +27,28 @@ static void nums(void)
 	    {CORPUS_ARTICLE, "0", NULL},
 	    {CORPUS_ARTICLE, "", NULL},
 	    {CORPUS_ARTICLE, "x1", NULL},
+	    /* inserted articles */
+	    {CORPUS_ARTICLE, "2 bis", "2bis"},
+	    {CORPUS_ARTICLE, "2bis", "2bis"},
+	    {CORPUS_ARTICLE, "2-bis", "2bis"},
+	    {CORPUS_ARTICLE, "17 Ter", "17ter"},
+	    {CORPUS_ARTICLE, "3 quater", "3quater"},
+	    {CORPUS_ARTICLE, "3 nonies", "3novies"},
+	    {CORPUS_ARTICLE, "3 decies", "3decies"},
+	    {CORPUS_ARTICLE, "5 бис", "5bis"},
+	    {CORPUS_ARTICLE, "5 тер", "5ter"},
+	    {CORPUS_ARTICLE, "٥ مكرراً", "5bis"},
+	    {CORPUS_ARTICLE, "5 مكرر", "5bis"},
+	    {CORPUS_ARTICLE, "二之二", "2bis"},
+	    {CORPUS_ARTICLE, "2之三", "2ter"},
+	    {CORPUS_ARTICLE, "2之一", NULL},
+	    {CORPUS_ARTICLE, "2 bist", NULL},
+	    {CORPUS_ARTICLE, "2 b", NULL},
+	    {CORPUS_ARTICLE, "bis", NULL},
+	    {CORPUS_ARTICLE, "0 bis", NULL},
+	    {CORPUS_ARTICLE, "2 bis bis", NULL},
+	    {CORPUS_PARAGRAPH, "2 bis", NULL},
+	    {CORPUS_CHAPTER, "2 bis", NULL},
 	    {CORPUS_CHAPTER, "IV", "4"},
 	    {CORPUS_CHAPTER, "iv", "4"},
 	    {CORPUS_CHAPTER, "XLVIII", "48"},
@@ -153,6 +175,8 @@ static void valid(void)
 	                                   "art_24__para_1__point_a",
 	                                   "art_11__para_1__point_a__wrap",
 	                                   "art_13__wrap_2",
+	                                   "art_2bis",
+	                                   "art_2decies__para_1__point_a",
 	                                   "block_12"};
 	static const char *const bad[] = {"",
 	                                  "art",
@@ -175,7 +199,13 @@ static void valid(void)
 	                                  "art_4 ",
 	                                  "para_1",
 	                                  "wrap",
-	                                  "art_1__wrap__wrap"};
+	                                  "art_1__wrap__wrap",
+	                                  "art_bis",
+	                                  "art_2bi",
+	                                  "art_2bisx",
+	                                  "art_2__para_1bis",
+	                                  "chp_2bis",
+	                                  "art_02bis"};
 	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
 		tap_ok(corpus_eid_valid(good[i]), "valid: %s", good[i]);
 	for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
@@ -246,6 +276,18 @@ static void parse(void)
 	    {"art_0", NULL},
 	    {"preamble 2", NULL},
 	    {"2(1)(a)(b)(c)(d)(e)(f)(g)(h)(i)(j)(k)(l)(m)(n)(o)(p)", NULL},
+	    {"2 bis", "art_2bis"},
+	    {"article 2 bis", "art_2bis"},
+	    {"Art. 2bis(1)(a)", "art_2bis__para_1__point_a"},
+	    {"art 17-ter para 2", "art_17ter__para_2"},
+	    {"Article 2 BIS", "art_2bis"},
+	    {"статья 5 бис", "art_5bis"},
+	    {"المادة 5 مكرراً (1)", "art_5bis__para_1"},
+	    {"第二条之二", "art_2bis"},
+	    {"第2条之三第1款", "art_2ter__para_1"},
+	    {"art_2bis__para_1", "art_2bis__para_1"},
+	    {"2 bis bis", NULL},
+	    {"bis", NULL},
 	};
 	char err[256];
 
@@ -299,6 +341,14 @@ static void cite(void)
 	    {"chp_1", "es", "Capítulo I"},
 	    {"art_12__para_2__point_a", "zh", "第12条第2款（一）"},
 	    {"chp_2", "zh", "第2章"},
+	    {"art_2bis", "en", "Art. 2 bis"},
+	    {"art_2bis__para_1__point_a", "fr", "Art. 2 bis(1)(a)"},
+	    {"art_17quater__para_2", "nl", "Art. 17 quater, lid 2"},
+	    {"art_5bis__para_1", "ru", "Ст. 5 бис(1)"},
+	    {"art_5sexies", "ru", "Ст. 5 sexies"},
+	    {"art_5bis__para_1", "ar", "المادة 5 مكررا (1)"},
+	    {"art_5ter", "ar", "المادة 5 ter"},
+	    {"art_2bis__para_1", "zh", "第2条之二第1款"},
 	    {"art_2__para_1__point_a", "xx", "Art. 2(1)(a)"}, /* unknown: English */
 	    {"art_2__para_1__point_a", NULL, "Art. 2(1)(a)"},
 	    {"not an id", "en", "not an id"}, /* shown as it is rather than lost */
@@ -322,6 +372,9 @@ static void round_trip(void)
 	                                  "art_1__point_c__subpoint_ii",
 	                                  "art_2__para_3__point_e__subpoint_iv",
 	                                  "art_48__point_o",
+	                                  "art_2bis",
+	                                  "art_2ter__para_1__point_b",
+	                                  "art_9decies__para_3",
 	                                  "chp_2",
 	                                  "chp_2__sec_1__title_1",
 	                                  "preamble"};

@@ -217,10 +217,39 @@ static const struct parse_case cases[] = {
      "art_2__para_1|(1)||First.\n"
      "art_2__para_2|(2)||Second.\n"},
 
-    {"es: ordinal sign after the number", "es", 1,
-     "Prueba\n\nArtículo 1º\n\nObjeto\n\nTexto.\n",
+    {"es: ordinal sign after the number", "es", 1, "Prueba\n\nArtículo 1º\n\nObjeto\n\nTexto.\n",
      "longtitle|||Prueba\n"
      "art_1|Artículo 1º|Objeto|Texto.\n"},
+
+    {"en: inserted articles 2 bis, 2 ter, joined and hyphenated suffixes", "en", 1,
+     "T\n\nArticle 2\n\nTwo\n\nText.\n\nArticle 2 bis\n\nTwo again\n\n1. One.\n\n"
+     "Article 2 bis of this test is text.\n\nArticle 2-ter\n\nThird\n\nText.\n\n"
+     "Article 3quater - Odd\n\nText.\n\nArticle 4 Terms\n\nText.\n",
+     "longtitle|||T\n"
+     "art_2|Article 2|Two|Text.\n"
+     "art_2bis|Article 2 bis|Two again|\n"
+     "art_2bis__para_1|1.||One./Article 2 bis of this test is text.\n"
+     "art_2ter|Article 2-ter|Third|Text.\n"
+     "art_3quater|Article 3quater -|Odd|Text.\n"
+     "art_4|Article 4|Terms|Text.\n"},
+
+    {"fr, ru, ar, zh: inserted articles in each script", "fr", 1,
+     "T\n\nArticle premier\n\nUn\n\nArticle 1 bis\n\nUn encore\n\nTexte.\n",
+     "longtitle|||T\n"
+     "art_1|Article premier|Un|\n"
+     "art_1bis|Article 1 bis|Un encore|Texte.\n"},
+    {"ru: статья 5 бис", "ru", 1, "Т\n\nСтатья 5\n\nА\n\nСтатья 5 бис\n\nБ\n\nТекст.\n",
+     "longtitle|||Т\n"
+     "art_5|Статья 5|А|\n"
+     "art_5bis|Статья 5 бис|Б|Текст.\n"},
+    {"ar: المادة 5 مكرراً", "ar", 1, "ع\n\nالمادة 5: أ\n\nالمادة 5 مكرراً: ب\n\nنص.\n",
+     "longtitle|||ع\n"
+     "art_5|المادة 5:|أ|\n"
+     "art_5bis|المادة 5 مكرراً:|ب|نص.\n"},
+    {"zh: 第五条之二", "zh", 1, "标题\n\n第五条 甲\n\n第五条之二 乙\n\n正文。\n",
+     "longtitle|||标题\n"
+     "art_5|第五条|甲|\n"
+     "art_5bis|第五条之二|乙|正文。\n"},
 
     {"en: the first line can be a heading; CRLF line ends", "en", 1,
      "Article 1\r\n\r\nOne\r\n\r\nText one.\r\n\r\nArticle 2 - Two\r\n\r\nText two.\r\n",
@@ -302,6 +331,12 @@ static const struct error_case errors[] = {
      "t.txt:7: duplicate article number 1 (already at line 3)"},
     {"out-of-order article", "en", 1, "T\n\nArticle 2\n\nA\n\nArticle 1\n", 0,
      "t.txt:7: article 1 out of order (after article 2 at line 3)"},
+    {"duplicate inserted article", "en", 1, "T\n\nArticle 2 bis\n\nA\n\nArticle 2bis\n", 0,
+     "t.txt:7: duplicate article number 2 bis (already at line 3)"},
+    {"inserted article out of order", "en", 1, "T\n\nArticle 3\n\nA\n\nArticle 2 ter\n", 0,
+     "t.txt:7: article 2 ter out of order (after article 3 at line 3)"},
+    {"ter before bis", "en", 1, "T\n\nArticle 2 ter\n\nA\n\nArticle 2 bis\n", 0,
+     "t.txt:7: article 2 bis out of order (after article 2 ter at line 3)"},
     {"out-of-order roman and arabic", "fr", 1, "T\nArticle 3\nArticle premier\n", 0,
      "t.txt:3: article 1 out of order (after article 3 at line 2)"},
     {"unknown language", "xx", 1, "T\n\nArticle 1\n", 0,

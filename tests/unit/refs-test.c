@@ -384,6 +384,40 @@ static void drafts(const char *path)
 
 static const struct corpus_ref_ctx en = {"en", "uncc", NULL, "art_5__para_2", NULL, NULL, 0};
 
+/* Articles numbered "2 bis": their ids are art_2bis. Test text, in each script. */
+static void inserted_articles(void)
+{
+	struct corpus_ref_ctx bis = {"en", "uncc", NULL, "art_2bis__para_2", NULL, NULL, 0};
+	check("as provided in article 2 bis", &en, "art_2bis", "article 2 bis", "article 2 bis");
+	check("under Article 17ter, paragraph 1", &en, "art_17ter__para_1", NULL, "17ter, joined");
+	check("under Article 17-quater (1)", &en, "art_17quater__para_1", NULL, "17-quater");
+	check("articles 2 bis and 3 ter", &en, "art_2bis art_3ter", NULL, "a list of them");
+	check("paragraph 1 of article 5 bis", &en, "art_5bis__para_1", NULL, "as a qualifier");
+	check("paragraph 1 of this article", &bis, "art_2bis__para_1", NULL,
+	      "relative to an inserted article");
+	check("paragraph 1", &bis, "art_2bis__para_1", NULL, "a bare paragraph in one");
+	check("articles 2 bis to 4", &en, "art_2bis!", NULL, "a range from one is not expanded");
+	check("paragraph 3 bis", &en, "-!", NULL, "an inserted paragraph is kept, unresolved");
+	check("article 2 bisque", &en, "art_2", "article 2", "a longer word is no suffix");
+	check("Artikel 2 ter uitvoering",
+	      &(struct corpus_ref_ctx){"nl", "x", NULL, NULL, NULL, NULL, 0}, "art_2", "Artikel 2",
+	      "nl: ter apart is a word");
+	check("Artikel 2ter", &(struct corpus_ref_ctx){"nl", "x", NULL, NULL, NULL, NULL, 0},
+	      "art_2ter", NULL, "nl: 2ter joined");
+	check("l'article 4 bis de la présente Convention",
+	      &(struct corpus_ref_ctx){"fr", "uncc", NULL, "art_1", NULL, NULL, 0}, "art_4bis",
+	      NULL, "fr");
+	check("пункт 2 статьи 4 бис",
+	      &(struct corpus_ref_ctx){"ru", "uncc", NULL, "art_1", NULL, NULL, 0},
+	      "art_4bis__para_2", NULL, "ru");
+	check("المادة 4 مكرراً",
+	      &(struct corpus_ref_ctx){"ar", "uncc", NULL, "art_1", NULL, NULL, 0}, "art_4bis",
+	      NULL, "ar");
+	check("第四条之二第一款",
+	      &(struct corpus_ref_ctx){"zh", "uncc", NULL, "art_1", NULL, NULL, 0},
+	      "art_4bis__para_1", NULL, "zh");
+}
+
 static void small_cases(void)
 {
 	check("under article 0 and article 99999999999999999999", &en, "-! -!", NULL,
@@ -418,6 +452,8 @@ static void small_cases(void)
 	check("\xD8\xA7\xD9\x84\xD9\x85\xD8\xA7\xD8\xAF\xD8\xA9 \xD9\xA3\xD9\xA5", /* المادة ٣٥ */
 	      &(struct corpus_ref_ctx){"ar", "uncc", NULL, "art_1", NULL, NULL, 0}, "art_35", NULL,
 	      "Arabic-Indic digits");
+
+	inserted_articles();
 
 	struct corpus_ref *r;
 	size_t n;
