@@ -154,15 +154,33 @@ int tui_app_goto(struct tui_app *app, const char *spec)
 		return -1;
 	}
 	const char *l = tui_app_language(app, doc, lang);
-	int rc = corpus_get(app->store, doc, l, *eid ? eid : NULL, &e, &n, err, sizeof err);
-	if (rc != 0) {
-		tui_app_message(app, 1, "%s", err);
-		return -1;
+	/*
+	 * A provision that is not there is refused before the screen changes; but
+	 * with nothing on screen yet (the place given at start-up) there is nothing
+	 * to keep, and reading the document once, then looking, is quicker.
+	 */
+	int first = !app->text.doc[0].id;
+	if (*eid && !first) {
+		if (corpus_get(app->store, doc, l, eid, &e, &n, err, sizeof err) != 0) {
+			tui_app_message(app, 1, "%s", err);
+			return -1;
+		}
+		corpus_entry_free(e, n);
 	}
-	corpus_entry_free(e, n);
 	tui_place_set(&p, doc, l, eid);
 	if (tui_app_open(app, &p, 1) < 0)
 		return -1;
+	int at = first && *eid ? tui_doc_find(&app->text.doc[0], eid) : -1;
+	if (first && *eid && (at < 0 || strcmp(app->text.doc[0].e[at].eid, eid) != 0)) {
+		/* The store says why, as the command line would. */
+		int rc = corpus_get(app->store, doc, l, eid, &e, &n, err, sizeof err);
+		if (rc == 0)
+			corpus_entry_free(e, n);
+		else {
+			tui_app_message(app, 1, "%s", err);
+			return -1;
+		}
+	}
 	app->focus = TUI_FOCUS_TEXT;
 	return 0;
 }
@@ -410,11 +428,12 @@ static int global_key(struct tui_app *app, int key)
 
 static void handle_key(struct tui_app *app, int key)
 {
-	app->status[0] = '\0';
+	/* A resize is no answer to a message: it stays until the user acts. */
 	if (key == TUI_KEY(KEY_RESIZE)) {
 		layout(app);
 		return;
 	}
+	app->status[0] = '\0';
 	if (key == TUI_KEY(KEY_MOUSE)) {
 		mouse(app);
 		return;

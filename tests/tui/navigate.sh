@@ -105,4 +105,20 @@ ok $? "the wheel scrolls the text"
 
 keys q
 exits 0 "q quits"
+
+# A place given at start-up that is not there: said, and the reader opens anyway.
+reader 80 24 --goto='tuitest 99'
+shows 'tuitest has no article 99; it has articles 1–7' "--goto to a missing article says so"
+shows '^ Contents' "and the reader opens at the contents"
+keys q
+exits 0 "and quits as usual"
+reader 80 24 --goto='tuitest 3(9)'
+shows 'tuitest \(en\) has no Art\. 3\(9\)' "--goto to a missing paragraph says so too"
+keys q
+exits 0 "q quits"
+reader 80 24 --goto='tuitest 3(2)'
+shows '^ tuitest · Art\. 3 · Scrolling' "--goto to a paragraph opens its article"
+hides 'has no' "with no complaint"
+keys q
+exits 0 "q quits"
 done_testing
