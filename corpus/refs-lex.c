@@ -414,9 +414,10 @@ static const struct ref_kw *kw_find_ar(const struct ref_kw *kw, const char *w, i
 	return k;
 }
 
+/* Room for two more tokens: a word may become two (split_draft). */
 static int grow(struct ref_lex *lx, size_t *cap)
 {
-	if (lx->n < *cap)
+	if (lx->n + 2 <= *cap)
 		return 0;
 	size_t nc = *cap ? *cap * 2 : 64;
 	struct ref_tok *t = realloc(lx->t, nc * sizeof *t);
@@ -528,6 +529,31 @@ static void classify(const struct ref_lang *lang, struct ref_lex *lx, struct ref
 		if (v != REF_HUGE)
 			t->type = T_NUM, t->val = v, t->ord = 1;
 	}
+}
+
+/*
+ * nl "ontwerpartikel 17" (draft article 17) writes the draft and the keyword
+ * as one word: the word at t becomes the draft, and a token after it the
+ * article ("artikel", "artikelen"), so that the grammar reads "draft article".
+ * 1 when the second token was made (it is lx->t[lx->n]), 0 when the word is
+ * no such compound.
+ */
+static int split_draft(const struct ref_lang *lang, struct ref_lex *lx, struct ref_tok *t)
+{
+	static const char draft[] = "ontwerp";
+	const size_t dl = sizeof draft - 1;
+	const char *w = lx->fold + t->fs;
+	const struct ref_kw *k;
+	if (strcmp(lang->code, "nl") != 0 || t->cls != K_NONE || strncmp(w, draft, dl) != 0 ||
+	    !(k = kw_find(kw_nl, w + dl)) || k->cls != K_ART)
+		return 0;
+	/* "ontwerp" is ASCII, in the text as in the fold: its bytes are the word's first */
+	struct ref_tok *a = t + 1;
+	*a = *t;
+	a->s = t->s + dl, a->fs = t->fs + dl, a->adj = 1, a->upper = 0;
+	a->cls = k->cls, a->plural = k->plural, a->letter = 0, a->roman = 0;
+	t->e = a->s, t->cls = K_DRAFT;
+	return 1;
 }
 
 /* Digits (of any script) at text[*i]; "1er", "2º" keep their ordinal ending. */
@@ -667,6 +693,8 @@ int ref_lex(const struct ref_lang *lang, const char *text, size_t len, struct re
 			t->type = T_WORD, t->upper = (unsigned char)is_upper(cp);
 			lex_word(lx, &i, t);
 			classify(lang, lx, t);
+			if (split_draft(lang, lx, t))
+				lx->n++, t = &lx->t[lx->n];
 		} else {
 			t->type = T_PUNCT, t->cls = (unsigned char)punct_cls(cp), t->e = k;
 			i = k;

@@ -28,6 +28,7 @@ struct parse {
 	size_t i;               /* the next token */
 	struct ref_item *items; /* REF_MAX_ITEMS */
 	size_t n;
+	int own_kw; /* a level whose keyword, said again, starts another reference; or -1 */
 };
 
 static const struct ref_tok *tk(const struct parse *p, size_t at)
@@ -409,7 +410,7 @@ static int next_item(struct parse *p, int lvl, int multi, const struct ref_item 
 		return 1;
 	while (cls_at(p, p->i) == K_THE)
 		p->i++;
-	if (kw_level(cls_at(p, p->i)) == lvl && multi) {
+	if (kw_level(cls_at(p, p->i)) == lvl && multi && lvl != p->own_kw) {
 		p->i++;
 		if (item(p, lvl, base, 1))
 			return 1;
@@ -434,7 +435,7 @@ static int parse_list(struct parse *p, int lvl, int multi, const struct ref_item
 		size_t save = p->i;
 		const struct ref_tok *t = tk(p, p->i);
 		/* ar "والمادة 5": the conjunction is inside the next keyword */
-		if (t && t->andpre && kw_level(t->cls) == lvl && multi) {
+		if (t && t->andpre && kw_level(t->cls) == lvl && multi && lvl != p->own_kw) {
 			p->i++;
 			if (item(p, lvl, base, 1))
 				continue;
@@ -857,7 +858,15 @@ static int draft_ref(struct parse *p, size_t s, struct ref_chain *c)
 	else if (!noun && cls_at(p, j) == K_OF && kw_level(cls_at(p, j + 1)) >= 0)
 		j++; /* "projet d'article" */
 	if (kw_level(cls_at(p, j)) >= 0 && tk(p, j)->type == T_WORD) {
-		if (!citation(p, j, c))
+		/*
+		 * "draft article 2 and article 3": the draft is article 2's alone; the
+		 * keyword said again starts a citation of its own (article 3 of the
+		 * final text), while "draft articles 2 and 3" are both the draft's.
+		 */
+		p->own_kw = kw_level(cls_at(p, j));
+		int found = citation(p, j, c);
+		p->own_kw = -1;
+		if (!found)
 			return 0;
 		c->start = p->lx->t[s].s + (p->lx->t[s].andpre ? 2 : 0); /* not ar "و" */
 		c->draft = 1;
@@ -937,7 +946,7 @@ static int scan(struct ref_out *out, const struct ref_lang *lang, const char *te
 	int rc = 0;
 	if (ref_lex(lang, text, len, &lx) < 0)
 		return -1;
-	p.lang = lang, p.lx = &lx;
+	p.lang = lang, p.lx = &lx, p.own_kw = -1;
 	p.items = malloc(REF_MAX_ITEMS * sizeof *p.items);
 	if (!p.items) {
 		ref_lex_free(&lx);

@@ -32,7 +32,12 @@
  * A citation that calls its document a draft ("draft article 17", "article
  * 17 of the draft convention", "the draft text's article 24", "projet
  * d'article 17", "статья 17 проекта конвенции", "مشروع المادة 17",
- * "第17条草案") is marked draft and points into ctx->refers_to in any text.
+ * "第17条草案", "ontwerpartikel 17") is marked draft and points into
+ * ctx->refers_to in any text; the draft covers the citations its keyword
+ * lists ("draft articles 2 and 3"), not a keyword said again ("draft article
+ * 2 and article 3": article 3 is the final text's).  A bare "the convention"
+ * in a press report is never linked to a convention named before it: the
+ * words cannot tell which one it means (README, "Importing documents").
  * Without a refers_to such citations are kept with target_doc NULL,
  * unresolved; a mention of the draft or "the Convention" without an article
  * is then no reference.  A named document ("Article 15 of the Budapest
