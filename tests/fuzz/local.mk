@@ -50,6 +50,10 @@ TESTS += tests/fuzz/refs-replay
 
 EXTRA_DIST += tests/fuzz/run.sh tests/fuzz/README.md tests/fuzz/parse tests/fuzz/query \
 	tests/fuzz/tokenizer tests/fuzz/display tests/fuzz/refs
+# Each target's inputs are a directory named as its source (tokenizer/ beside
+# tokenizer.c): without a rule of their own, make's built-in one would try to
+# compile a directory older than its .c file when distributing it.
+tests/fuzz/parse tests/fuzz/query tests/fuzz/tokenizer tests/fuzz/display tests/fuzz/refs: ;
 
 # make fuzz: the library sources compiled again with clang and coverage
 # instrumentation (a gcc-built library would give libFuzzer nothing to steer by).
