@@ -153,6 +153,20 @@ static void through_fts(unsigned k, const char *text, size_t len)
 	run(stmt[k][DEL], "delete");
 }
 
+/*
+ * Whether an input also goes through FTS5: one in 32, by a hash of all its bytes.  Choosing by
+ * the first byte let libFuzzer keep nearly every input on this slow path (the FTS5 runs reach
+ * more code, so their inputs win a place in the corpus, and mutations seldom touch the first
+ * byte): 91 % of a grown corpus went through FTS5, and the target ran at half its speed.
+ */
+static int via_fts(const uint8_t *data, size_t size)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (size_t i = 0; i < size; i++)
+		h = (h ^ data[i]) * 16777619u;
+	return h % 32 == 0;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	if (size < 1 || size > (1u << 20))
@@ -165,8 +179,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	     tokens(k, text, len, I18N_TOK_QUERY | I18N_TOK_PREFIX | I18N_TOK_ICU_ONLY),
 	     "prefix query: fast path and ICU");
 	free(tokens(k, text, len, I18N_TOK_AUX).buf);
-	/* SQLite costs ten times the rest: one input in 32 (by its first byte) goes through it. */
-	if (data[0] >> 3 == 0)
+	/* SQLite costs ten times the rest: one input in 32 goes through it. */
+	if (via_fts(data, size))
 		through_fts(k, text, len);
 	free(text);
 	return 0;
