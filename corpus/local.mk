@@ -52,3 +52,17 @@ CONVERT_LIBS = corpus/libconvert.a corpus/libcorpus.a i18n/libi18n.a $(BASE_LIBS
 pkglibexec_PROGRAMS = treaty-convert
 treaty_convert_SOURCES = corpus/convert_main.c
 treaty_convert_LDADD = $(CONVERT_LIBS)
+
+# After "make install" (distcheck runs this): the installed treaty finds the
+# installed treaty-convert, and an HTML page is imported through it.
+installcheck-local: convert-installcheck
+convert-installcheck:
+	@home=`mktemp -d` && \
+	printf '<html><body><p>Article 1</p><p>Test text.</p></body></html>\n' >"$$home/page.html" && \
+	env -u TREATY_CONVERT XDG_DATA_HOME="$$home" \
+	  $(DESTDIR)$(bindir)/treaty$(EXEEXT) import "$$home/page.html" --id installcheck --lang en \
+	  >/dev/null && rm -rf "$$home" \
+	  && echo "installed treaty imports HTML through $(pkglibexecdir)/treaty-convert" \
+	  || { echo "installed treaty cannot use its converter in $(pkglibexecdir)" >&2; \
+	       rm -rf "$$home"; exit 1; }
+.PHONY: convert-installcheck
