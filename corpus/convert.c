@@ -11,18 +11,24 @@
 #include <string.h>
 #include <strings.h>
 
+/* Per format: its name in messages, and the FORMAT argument of treaty-convert. */
+static const struct {
+	const char *name, *tag;
+} formats[] = {
+    [CORPUS_FORMAT_TEXT] = {"text", NULL},
+    [CORPUS_FORMAT_PDF] = {"PDF", "pdf"},
+    [CORPUS_FORMAT_DOCX] = {"Word (.docx)", "docx"},
+    [CORPUS_FORMAT_HTML] = {"HTML", "html"},
+};
+
 const char *corpus_format_name(enum corpus_format f)
 {
-	switch (f) {
-	case CORPUS_FORMAT_PDF:
-		return "PDF";
-	case CORPUS_FORMAT_DOCX:
-		return "Word (.docx)";
-	case CORPUS_FORMAT_HTML:
-		return "HTML";
-	default:
-		return "text";
-	}
+	return f <= CORPUS_FORMAT_HTML ? formats[f].name : formats[0].name;
+}
+
+const char *corpus_format_tag(enum corpus_format f)
+{
+	return f <= CORPUS_FORMAT_HTML ? formats[f].tag : NULL;
 }
 
 void corpus_converted_free(struct corpus_converted *c)

@@ -17,20 +17,6 @@
 /* Longer than pdftotext's own limit inside the converter, so that its message is the one seen. */
 #define CONVERT_SECONDS 330
 
-const char *corpus_format_tag(enum corpus_format f)
-{
-	switch (f) {
-	case CORPUS_FORMAT_PDF:
-		return "pdf";
-	case CORPUS_FORMAT_DOCX:
-		return "docx";
-	case CORPUS_FORMAT_HTML:
-		return "html";
-	default:
-		return NULL;
-	}
-}
-
 /* ---- Records --------------------------------------------------------------- */
 
 static void put_record(struct corpus_buf *b, const char *name, const char *value, size_t n)
