@@ -102,6 +102,7 @@ int tui_app_open(struct tui_app *app, const struct tui_place *p, int push)
 	struct tui_place here, now;
 	char err[512];
 	tui_app_here(app, &here);
+	app->text.focus2 = 0; /* what moves is the first column: the keys go back to it */
 	int rc = tui_text_show(app, p, err, sizeof err);
 	if (rc != 0) {
 		tui_app_message(app, 1, "%s", err);
@@ -239,6 +240,8 @@ static const char *hints(struct tui_app *app)
 		return _("? help · q quit");
 	if (app->focus == TUI_FOCUS_CONTENTS)
 		return _("Enter open · Tab text · / search · : go to · ? help · q quit");
+	if (app->text.focus2)
+		return _("↑↓ PgUp PgDn ] [ move the column beside · Tab contents · ? help");
 	return _("Tab contents · / search · : go to · ? help · q quit");
 }
 
@@ -336,7 +339,7 @@ static void mouse(struct tui_app *app)
 		}
 	} else if (inside(&app->text.rect, ev.y, ev.x)) {
 		if (wheel) {
-			tui_text_scroll(app, 3 * wheel);
+			tui_text_scroll(app, ev.x, 3 * wheel);
 		} else {
 			app->focus = TUI_FOCUS_TEXT;
 			tui_text_click(app, ev.y, ev.x);
@@ -356,6 +359,7 @@ static void history_step(struct tui_app *app, int forward)
 		                forward ? _("nothing further forward") : _("nothing further back"));
 		return;
 	}
+	app->text.focus2 = 0;
 	if (tui_text_show(app, &to, err, sizeof err) != 0)
 		tui_app_message(app, 1, "%s", err);
 	app->focus = TUI_FOCUS_TEXT;
@@ -389,6 +393,8 @@ static int global_key(struct tui_app *app, int key)
 		break;
 	case '\t':
 	case TUI_KEY(KEY_BTAB):
+		if (tui_text_tab(app, key == '\t'))
+			break;
 		app->focus = app->focus == TUI_FOCUS_TEXT ? TUI_FOCUS_CONTENTS : TUI_FOCUS_TEXT;
 		if (app->focus == TUI_FOCUS_CONTENTS) {
 			tui_contents_load(app);

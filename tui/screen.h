@@ -122,11 +122,13 @@ struct tui_text {
 	int side;
 	/*
 	 * The second column is another document, or the same at another place:
-	 * not kept in step by provision but scrolled along, from its own top row
-	 * (a line of doc[1]).
+	 * not kept in step (their articles do not correspond), but scrolled on
+	 * its own from its top row top2 (a line of doc[1]) when it has the keys
+	 * (focus2, given by Tab or a click).
 	 */
 	int other;
 	size_t top2;
+	int focus2;
 	struct tui_rows rows;
 	int links_pending; /* doc[0]'s references are read after the first paint */
 	size_t top;
@@ -166,7 +168,8 @@ struct tui_backlinks {
 
 /* The definition window (d): which term it shows, among the terms in view. */
 struct tui_define {
-	size_t term; /* an index into the text's document's terms */
+	int col;     /* the column whose terms: 0, or 1 (beside) */
+	size_t term; /* an index into the terms of that column's document */
 	size_t *vis; /* the terms in view when it opened, in reading order */
 	size_t nvis, cur;
 };
@@ -227,7 +230,15 @@ void tui_text_free(struct tui_text *t);
 void tui_text_draw(struct tui_app *app);
 int tui_text_key(struct tui_app *app, int key);
 void tui_text_click(struct tui_app *app, int y, int x);
-void tui_text_scroll(struct tui_app *app, long delta);
+/* The wheel: scroll the column under x (the two when they are in step). */
+void tui_text_scroll(struct tui_app *app, int x, long delta);
+/* The line of column col's document on row i of the pane (from 0, under the header); -1: none. */
+int tui_text_line_at(const struct tui_text *t, int col, size_t i);
+/*
+ * Tab (forward) or Shift-Tab from where the focus is: nonzero when it moved
+ * between the text and the second column, when that is another document.
+ */
+int tui_text_tab(struct tui_app *app, int forward);
 /* Show place p, loading its document when needed. */
 int tui_text_show(struct tui_app *app, const struct tui_place *p, char *err, size_t errlen);
 /* Re-wrap after the pane's width changed, keeping the place. */
@@ -279,7 +290,7 @@ void tui_backlinks_click(struct tui_app *app, int y, int x, int wheel);
 /* d: the definition of the first defined term in view; a message when there is none. */
 void tui_define_open(struct tui_app *app);
 /* The definition of term (an index into the document's terms), as a click asks. */
-void tui_define_show(struct tui_app *app, size_t term);
+void tui_define_show(struct tui_app *app, int col, size_t term);
 void tui_define_free(struct tui_define *w);
 void tui_define_draw(struct tui_app *app);
 int tui_define_key(struct tui_app *app, int key);

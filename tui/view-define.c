@@ -23,17 +23,20 @@ static int listed(const size_t *v, size_t n, size_t term)
 	return 0;
 }
 
-/* The distinct terms used in the rows of the text on screen, in reading order, into *out. */
-static size_t visible_terms(struct tui_app *app, size_t **out)
+/*
+ * The distinct terms used in the rows of column col on screen, in reading
+ * order, into *out.
+ */
+static size_t visible_terms(struct tui_app *app, int col, size_t **out)
 {
 	const struct tui_text *t = &app->text;
-	const struct tui_doc *d = &t->doc[0];
+	const struct tui_doc *d = &t->doc[col];
 	size_t vis = t->rect.h > 1 ? (size_t)(t->rect.h - 1) : 1, n = 0;
 	*out = malloc((d->nterm ? d->nterm : 1) * sizeof **out);
 	if (!*out)
 		return 0;
-	for (size_t r = t->top; r < t->rows.n && r < t->top + vis; r++) {
-		int line = t->rows.line[r][0];
+	for (size_t r = 0; r < vis; r++) {
+		int line = tui_text_line_at(t, col, r);
 		if (line < 0 || d->l[line].para < 0)
 			continue;
 		const struct tui_line *l = &d->l[line];
@@ -52,11 +55,12 @@ void tui_define_free(struct tui_define *w)
 	memset(w, 0, sizeof *w);
 }
 
-void tui_define_show(struct tui_app *app, size_t term)
+void tui_define_show(struct tui_app *app, int col, size_t term)
 {
 	struct tui_define *w = &app->define;
 	tui_define_free(w);
-	w->nvis = visible_terms(app, &w->vis);
+	w->col = col;
+	w->nvis = visible_terms(app, col, &w->vis);
 	w->cur = 0;
 	for (size_t i = 0; i < w->nvis; i++)
 		if (w->vis[i] == term)
@@ -68,13 +72,15 @@ void tui_define_show(struct tui_app *app, size_t term)
 void tui_define_open(struct tui_app *app)
 {
 	struct tui_define *w = &app->define;
-	const struct tui_doc *d = &app->text.doc[0];
+	int col = app->text.focus2; /* the document beside, when it has the keys */
+	const struct tui_doc *d = &app->text.doc[col];
 	if (!d->id || !d->nterm) {
 		tui_app_message(app, 0, _("this document defines no terms"));
 		return;
 	}
 	tui_define_free(w);
-	w->nvis = visible_terms(app, &w->vis);
+	w->col = col;
+	w->nvis = visible_terms(app, col, &w->vis);
 	if (!w->nvis) {
 		tui_define_free(w);
 		tui_app_message(app, 0,
@@ -193,7 +199,7 @@ static void frame(int y, int x, int h, int w)
 void tui_define_draw(struct tui_app *app)
 {
 	const struct tui_define *w = &app->define;
-	const struct tui_doc *d = &app->text.doc[0];
+	const struct tui_doc *d = &app->text.doc[w->col];
 	const struct tui_rect *r = &app->text.rect;
 	if (!d->id || w->term >= d->nterm)
 		return;

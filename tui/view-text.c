@@ -93,6 +93,20 @@ static size_t max_top2(const struct tui_text *t)
 	return n > vis ? n - vis : 0;
 }
 
+/* The line of entry's first words in d, as a place is shown at the top: not its blank row. */
+static size_t first_words(const struct tui_doc *d, int entry)
+{
+	size_t line = d->first_line[entry];
+	return line + 1 < d->nl && d->l[line].para < 0 ? line + 1 : line;
+}
+
+int tui_text_line_at(const struct tui_text *t, int col, size_t i)
+{
+	if (col && t->other)
+		return t->top2 + i < t->doc[1].nl ? (int)(t->top2 + i) : -1;
+	return t->top + i < t->rows.n ? t->rows.line[t->top + i][col] : -1;
+}
+
 /* Wrap to the pane and rebuild the rows; the caller restores the place. */
 static int rewrap(struct tui_text *t)
 {
@@ -122,19 +136,6 @@ static int first_screen(struct tui_text *t, const struct tui_place *p)
 	                        p->part, visible_rows(t)) < 0)
 		return -1;
 	return tui_rows_build(&t->rows, &t->doc[0], NULL);
-}
-
-/* The second column, when another document, scrolls as far as the first did from old. */
-static void along(struct tui_text *t, size_t old)
-{
-	if (!t->other || t->top == old)
-		return;
-	if (t->top < old)
-		t->top2 = old - t->top > t->top2 ? 0 : t->top2 - (old - t->top);
-	else
-		t->top2 += t->top - old;
-	if (t->top2 > max_top2(t))
-		t->top2 = max_top2(t);
 }
 
 static void go_to_place(struct tui_text *t, const struct tui_place *p)
@@ -329,7 +330,7 @@ void tui_text_toggle_side(struct tui_app *app)
 		return;
 	}
 	tui_text_here(app, &here);
-	t->side = t->other = 0;
+	t->side = t->other = t->focus2 = 0;
 	tui_doc_free(&t->doc[1]);
 	if (rewrap(t) < 0) {
 		tui_app_message(app, 1, _("out of memory"));
@@ -376,7 +377,7 @@ void tui_text_open_side(struct tui_app *app, const char *spec)
 		tui_app_message(app, 1, "%s", t->doc[0].id ? err : "");
 		return;
 	}
-	/* The same document in another language is kept in step; anything else scrolls along. */
+	/* The same document in another language is kept in step; anything else scrolls alone. */
 	int same = strcmp(doc, t->doc[0].id) == 0 && !*eid && strcmp(lang, t->doc[0].lang) != 0;
 	const char *l = *lang ? lang : same ? NULL : tui_app_language(app, doc, pick);
 	int rc;
@@ -395,6 +396,7 @@ void tui_text_open_side(struct tui_app *app, const char *spec)
 	t->side = 1;
 	t->other = !same;
 	t->top2 = 0;
+	t->focus2 = 0;
 	if (rewrap(t) < 0) {
 		tui_app_message(app, 1, _("out of memory"));
 		return;
@@ -406,10 +408,7 @@ void tui_text_open_side(struct tui_app *app, const char *spec)
 		return;
 	}
 	int at = *eid ? tui_doc_find(&t->doc[1], eid) : -1;
-	t->top2 = at >= 0 ? t->doc[1].first_line[at] : 0;
-	/* From its first words, as the first column shows a place: not its blank row. */
-	if (t->top2 + 1 < t->doc[1].nl && t->doc[1].l[t->top2].para < 0)
-		t->top2++;
+	t->top2 = at >= 0 ? first_words(&t->doc[1], at) : 0;
 	if (t->top2 > max_top2(t))
 		t->top2 = max_top2(t);
 	char *cite = *eid ? corpus_eid_cite(eid, t->doc[1].lang) : NULL;
@@ -417,7 +416,8 @@ void tui_text_open_side(struct tui_app *app, const char *spec)
 	snprintf(what, sizeof what, "%s%s%s (%s)", doc, cite ? " " : "", cite ? cite : "",
 	         t->doc[1].lang);
 	free(cite);
-	tui_app_message(app, 0, _("%s beside, scrolled with the text; v closes"), what);
+	tui_app_message(app, 0, _("%s beside; Tab gives it the keys, to scroll it alone; v closes"),
+	                what);
 }
 
 void tui_text_set_hits(struct tui_app *app, const char *doc, const char *lang,
@@ -497,37 +497,77 @@ int tui_text_top_entry(struct tui_app *app)
 	return -1;
 }
 
-static void scroll_by(struct tui_text *t, long delta)
+/*
+ * The top row of column col (a row of the two in step, or a line of another
+ * document beside) and the largest it may be.
+ */
+static size_t *column_top(struct tui_text *t, int col, size_t *max)
 {
-	if (delta < 0 && (size_t)-delta > t->top)
-		t->top = 0;
+	size_t vis = visible_rows(t);
+	if (col && t->other) {
+		*max = max_top2(t);
+		return &t->top2;
+	}
+	*max = t->rows.n > vis ? t->rows.n - vis : 0;
+	return &t->top;
+}
+
+static void scroll_by(struct tui_text *t, int col, long delta)
+{
+	size_t max, *top = column_top(t, col, &max);
+	if (delta < 0 && (size_t)-delta > *top)
+		*top = 0;
 	else
-		t->top += (size_t)delta;
-	clamp_top(t);
+		*top += (size_t)delta;
+	if (*top > max)
+		*top = max;
 }
 
-void tui_text_scroll(struct tui_app *app, long delta)
-{
-	size_t old = app->text.top;
-	scroll_by(&app->text, delta);
-	along(&app->text, old);
-}
-
-/* ] and [: the next article below the top row, or the previous one above it. */
-static void step_article(struct tui_app *app, int forward)
+void tui_text_scroll(struct tui_app *app, int x, long delta)
 {
 	struct tui_text *t = &app->text;
+	scroll_by(t, t->side && x - t->rect.x > column_width(t), delta);
+}
+
+int tui_text_tab(struct tui_app *app, int forward)
+{
+	struct tui_text *t = &app->text;
+	int text = app->focus == TUI_FOCUS_TEXT;
+	if (!t->other || (!text && forward)) {
+		t->focus2 = 0;
+		return 0;
+	}
+	/* Forward: the contents, the text, the document beside; backward the other way round. */
+	if (text && t->focus2 == forward) {
+		t->focus2 = 0;
+		return 0;
+	}
+	app->focus = TUI_FOCUS_TEXT;
+	t->focus2 = text ? forward : 1;
+	if (t->focus2)
+		tui_app_message(app, 0, _("%s beside has the keys and scrolls alone; Tab goes on"),
+		                t->doc[1].id);
+	return 1;
+}
+
+/* ] and [ in column col: the next article below its top row, or the previous one above it. */
+static void step_article(struct tui_app *app, int col, int forward)
+{
+	struct tui_text *t = &app->text;
+	const struct tui_doc *d = &t->doc[col];
+	size_t max, *top = column_top(t, col, &max);
 	long best = -1;
 	for (int k = 0;; k++) {
-		int e = tui_doc_article_entry(&t->doc[0], k);
+		int e = tui_doc_article_entry(d, k);
 		if (e < 0)
 			break;
-		size_t row = tui_rows_entry_row(&t->rows, &t->doc[0], 0, e);
-		if (forward && row > t->top) {
+		size_t row =
+		    col && t->other ? first_words(d, e) : tui_rows_entry_row(&t->rows, d, col, e);
+		if (forward && row > *top) {
 			best = (long)row;
 			break;
 		}
-		if (!forward && row < t->top)
+		if (!forward && row < *top)
 			best = (long)row;
 	}
 	if (best < 0) {
@@ -536,13 +576,14 @@ static void step_article(struct tui_app *app, int forward)
 		                        : _("this is the first article"));
 		return;
 	}
-	t->top = (size_t)best;
-	clamp_top(t);
+	*top = (size_t)best < max ? (size_t)best : max;
 }
 
-static int move_key(struct tui_app *app, int key)
+int tui_text_key(struct tui_app *app, int key)
 {
 	struct tui_text *t = &app->text;
+	int col = t->focus2;
+	size_t max, *top = column_top(t, col, &max);
 	long page = (long)visible_rows(t) - 1;
 	if (page < 1)
 		page = 1;
@@ -551,48 +592,47 @@ static int move_key(struct tui_app *app, int key)
 	case 'k':
 	case TUI_CTRL('p'):
 	case TUI_CTRL('y'):
-		scroll_by(t, -1);
+		scroll_by(t, col, -1);
 		break;
 	case TUI_KEY(KEY_DOWN):
 	case 'j':
 	case TUI_CTRL('n'):
 	case TUI_CTRL('e'):
-		scroll_by(t, 1);
+		scroll_by(t, col, 1);
 		break;
 	case TUI_KEY(KEY_NPAGE):
 	case ' ':
 	case 'f':
 	case TUI_CTRL('f'):
-		scroll_by(t, page);
+		scroll_by(t, col, page);
 		break;
 	case TUI_KEY(KEY_PPAGE):
 	case 'b':
 	case TUI_CTRL('b'):
-		scroll_by(t, -page);
+		scroll_by(t, col, -page);
 		break;
 	case TUI_CTRL('d'):
-		scroll_by(t, (page + 1) / 2);
+		scroll_by(t, col, (page + 1) / 2);
 		break;
 	case 'd':
 		tui_define_open(app);
 		break;
 	case 'u':
 	case TUI_CTRL('u'):
-		scroll_by(t, -(page + 1) / 2);
+		scroll_by(t, col, -(page + 1) / 2);
 		break;
 	case 'g':
 	case '<':
 	case TUI_KEY(KEY_HOME):
-		t->top = 0;
+		*top = 0;
 		break;
 	case 'G':
 	case '>':
 	case TUI_KEY(KEY_END):
-		t->top = t->rows.n;
-		clamp_top(t);
+		*top = max;
 		break;
 	case ']':
-		step_article(app, 1);
+		step_article(app, col, 1);
 		break;
 	case '0':
 	case '1':
@@ -615,20 +655,12 @@ static int move_key(struct tui_app *app, int key)
 		snprintf(app->prompt, sizeof app->prompt, "%c", key);
 		break;
 	case '[':
-		step_article(app, 0);
+		step_article(app, col, 0);
 		break;
 	default:
 		return 0;
 	}
 	return 1;
-}
-
-int tui_text_key(struct tui_app *app, int key)
-{
-	size_t old = app->text.top;
-	int used = move_key(app, key);
-	along(&app->text, old);
-	return used;
 }
 
 void tui_text_follow(struct tui_app *app, long n)
@@ -677,16 +709,16 @@ void tui_text_click(struct tui_app *app, int y, int x)
 	int col = x - t->rect.x > cw ? 1 : 0;
 	if (y <= t->rect.y || col > t->side || !t->doc[0].id)
 		return;
-	size_t row = t->top + (size_t)(y - t->rect.y - 1);
-	if (col != 0 || row >= t->rows.n || t->rows.line[row][0] < 0)
+	if (t->other)
+		t->focus2 = col; /* a click gives the column the keys, as Tab does */
+	int line = tui_text_line_at(t, col, (size_t)(y - t->rect.y - 1));
+	const struct tui_doc *d = &t->doc[col];
+	if (line < 0 || d->l[line].para < 0)
 		return;
-	const struct tui_doc *d = &t->doc[0];
-	const struct tui_line *l = &d->l[t->rows.line[row][0]];
-	if (l->para < 0)
-		return;
+	const struct tui_line *l = &d->l[line];
 	const struct tui_para *p = &d->p[l->para];
-	long at =
-	    tui_span_byte_at(t->rect.x, cw, tui_doc_indent(d, p), p->text, p->len, l->span, x);
+	long at = tui_span_byte_at(t->rect.x + col * (cw + 1), cw, tui_doc_indent(d, p), p->text,
+	                           p->len, l->span, x);
 	for (size_t k = 0; at >= 0 && k < p->nlinks; k++)
 		if ((size_t)at >= p->numbers[k].start && (size_t)at < p->links[k].end) {
 			tui_text_follow(app, (long)(p->first_link + k + 1));
@@ -694,7 +726,7 @@ void tui_text_click(struct tui_app *app, int y, int x)
 		}
 	for (size_t k = 0; at >= 0 && k < p->nuses; k++)
 		if ((size_t)at >= p->uses[k].start && (size_t)at < p->uses[k].end) {
-			tui_define_show(app, p->use_term[k]);
+			tui_define_show(app, col, p->use_term[k]);
 			return;
 		}
 	for (size_t i = 0; at >= 0 && i < d->nhit; i++) {
@@ -713,56 +745,75 @@ void tui_text_click(struct tui_app *app, int y, int x)
 
 /* ---- Drawing ---------------------------------------------------------- */
 
-static void draw_header(struct tui_app *app)
+/*
+ * Where a column is, in w cells from x: document, article, heading and
+ * language of entry e at its top (with what beside adds), and how far
+ * through the document its rows [.., bottom) of total reach (total 0: the
+ * article alone, for a half-width header).
+ */
+static void draw_place(struct tui_app *app, const struct tui_doc *d, int e, const char *beside,
+                       size_t bottom, size_t total, int x, int w, enum tui_style style)
 {
-	struct tui_text *t = &app->text;
-	const struct tui_doc *d = &t->doc[0];
 	char left[1024], right[64] = "";
-	int e = tui_text_top_entry(app);
-	tui_fill(t->rect.y, t->rect.x, t->rect.w, TUI_HEADER);
-	if (e < 0)
-		return;
+	int y = app->text.rect.y;
 	int a = d->article[e];
 	char *cite = corpus_eid_cite(d->e[a].eid, d->lang);
 	int partial = 0;
 	for (size_t i = 0; i < app->contents.ndocs; i++)
 		if (strcmp(app->contents.doc[i].id, d->id) == 0)
 			partial = app->contents.doc[i].partial;
-	snprintf(left, sizeof left, " %s%s%s · %s%s%s · %s%s%s", d->id, partial ? " " : "",
+	snprintf(left, sizeof left, " %s%s%s · %s%s%s · %s%s", d->id, partial ? " " : "",
 	         partial ? _("(partial)") : "", cite ? cite : d->e[a].eid,
 	         d->e[a].heading ? " · " : "", d->e[a].heading ? d->e[a].heading : "", d->lang,
-	         t->side ? " | " : "", t->side && !t->other ? t->doc[1].lang : "");
+	         beside);
 	free(cite);
-	if (t->other && t->top2 < t->doc[1].nl) {
-		/* Another document: where its column is, as for the first. */
-		const struct tui_doc *d2 = &t->doc[1];
-		int a2 = d2->article[d2->l[t->top2].entry];
-		char *cite2 = corpus_eid_cite(d2->e[a2].eid, d2->lang);
-		size_t used = strlen(left);
-		snprintf(left + used, sizeof left - used, "%s %s · %s", d2->id,
-		         cite2 ? cite2 : d2->e[a2].eid, d2->lang);
-		free(cite2);
-	}
-	size_t vis = visible_rows(t), bottom = t->top + vis < t->rows.n ? t->top + vis : t->rows.n;
-	int pct = t->rows.n ? (int)(bottom * 100 / t->rows.n) : 100;
+	int pct = total ? (int)(bottom * 100 / total) : 100;
 	int k = tui_doc_article_index(d, e), units = d->narticles;
 	if (!units)
 		while (tui_doc_article_entry(d, units) >= 0)
 			units++;
 	/* Before the whole document is wrapped, how far through it is not known yet. */
-	if (k >= 0 && d->partial)
+	if (k >= 0 && (d->partial || !total))
 		snprintf(right, sizeof right, " %d/%d ", k + 1, units);
 	else if (k >= 0)
 		snprintf(right, sizeof right, " %d/%d · %d%% ", k + 1, units, pct);
-	else if (!d->partial)
+	else if (!d->partial && total)
 		snprintf(right, sizeof right, " %d%% ", pct);
 	int rw = i18n_width(right, strlen(right));
-	int lw = t->rect.w - rw;
-	if (lw < t->rect.w / 2)
-		lw = t->rect.w, rw = 0;
-	tui_draw_str(t->rect.y, t->rect.x, lw, left, TUI_HEADER);
+	int lw = w - rw;
+	if (lw < w / 2)
+		lw = w, rw = 0;
+	tui_fill(y, x, w, style);
+	tui_draw_str(y, x, lw, left, style);
 	if (rw)
-		tui_draw_str(t->rect.y, t->rect.x + lw, rw, right, TUI_HEADER);
+		tui_draw_str(y, x + lw, rw, right, style);
+}
+
+static void draw_header(struct tui_app *app)
+{
+	struct tui_text *t = &app->text;
+	int e = tui_text_top_entry(app);
+	size_t vis = visible_rows(t), bottom = t->top + vis < t->rows.n ? t->top + vis : t->rows.n;
+	char beside[32] = "";
+	tui_fill(t->rect.y, t->rect.x, t->rect.w, TUI_HEADER);
+	if (e < 0)
+		return;
+	if (!t->other) {
+		if (t->side)
+			snprintf(beside, sizeof beside, " | %s", t->doc[1].lang);
+		draw_place(app, &t->doc[0], e, beside, bottom, t->rows.n, t->rect.x, t->rect.w,
+		           TUI_HEADER);
+		return;
+	}
+	/* Another document beside: each column says where it is; the one with the keys stands out.
+	 */
+	const struct tui_doc *d2 = &t->doc[1];
+	int cw = column_width(t);
+	draw_place(app, &t->doc[0], e, "", 0, 0, t->rect.x, cw,
+	           t->focus2 ? TUI_STATUS : TUI_HEADER);
+	if (t->top2 < d2->nl)
+		draw_place(app, d2, d2->l[t->top2].entry, "", 0, 0, t->rect.x + cw + 1,
+		           t->rect.w - cw - 1, t->focus2 ? TUI_HEADER : TUI_STATUS);
 }
 
 static void draw_line(struct tui_text *t, int col, int y, int x, int w, int line)
@@ -812,9 +863,7 @@ void tui_text_draw(struct tui_app *app)
 	for (size_t i = 0; i < vis; i++) {
 		int y = t->rect.y + 1 + (int)i;
 		for (int col = 0; col <= t->side; col++) {
-			int line = t->top + i < t->rows.n ? t->rows.line[t->top + i][col] : -1;
-			if (col && t->other)
-				line = t->top2 + i < t->doc[1].nl ? (int)(t->top2 + i) : -1;
+			int line = tui_text_line_at(t, col, i);
 			if (line >= 0)
 				draw_line(t, col, y, t->rect.x + col * (cw + 1), cw, line);
 		}

@@ -47,7 +47,7 @@ keys v
 keys v
 typed 'tuiother 3'
 keys Enter
-shows '\| tuiother' "another document beside"
+shows ' tuiother · Art\. 3' "another document beside"
 eventually marked_beside reader
 ok $? "its terms are marked too"
 keys v
