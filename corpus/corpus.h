@@ -69,6 +69,12 @@ struct corpus_document {
 	char *refers_to;               /* id of the document the statement discusses: "uncc" */
 	struct corpus_provision *prov; /* in document order */
 	size_t n;
+	/*
+	 * What the recogniser read but did not take as structure, for the user:
+	 * "file:line: warning: …" lines, each ending in '\n' (a label that
+	 * repeats a number already used, kept as text); NULL when none.
+	 */
+	char *warnings;
 };
 
 /* Free every string and provision doc holds (not doc itself) and zero it. */
@@ -89,6 +95,10 @@ void corpus_document_free(struct corpus_document *doc);
  * need_articles 0 (kind "press" or "statement"): no structure is looked for;
  * the first paragraph is the long title and each further paragraph (text
  * between blank lines) a block.
+ *
+ * A label that numbers a provision already numbered so (a paragraph number
+ * used twice or going back, a point letter or chapter repeated) leaves its
+ * line as text of the provision before it and a line in doc->warnings.
  *
  * Fails (with "file:line: message") on an empty file, invalid UTF-8 or a NUL
  * byte, no articles (when need_articles), duplicate or out-of-order article

@@ -58,6 +58,7 @@ void corpus_document_free(struct corpus_document *doc)
 	free(doc->meeting);
 	free(doc->agenda_item);
 	free(doc->refers_to);
+	free(doc->warnings);
 	memset(doc, 0, sizeof *doc);
 }
 
@@ -149,6 +150,14 @@ struct parser {
 	int articles, last_art_line, want_heading, in_conclusions, blocks;
 	long last_art;         /* article_rank() of the last article */
 	char last_art_num[16]; /* and its number */
+	/* A label the line starts with but that is kept as text (a number used before). */
+	struct {
+		int line;     /* where that number was used, 0: nothing pending */
+		long after;   /* a paragraph number lower than this one, without a repeat: 0 */
+		size_t label; /* bytes of the label at the start of the line */
+	} kept;
+	int warnings;    /* warnings written so far */
+	size_t warn_len; /* bytes of doc->warnings */
 	char *err;
 	size_t errlen;
 };
@@ -193,6 +202,15 @@ static int set_grow(struct parser *p)
 			p->set[set_slot(p, p->doc->prov[was[k].idx - 1].eid, was[k].hash)] = was[k];
 	free(was);
 	return 0;
+}
+
+/* The source line of the provision with this id, or 0 when there is none. */
+static int line_of_eid(const struct parser *p, const char *eid)
+{
+	if (!eid || !p->setcap)
+		return 0;
+	size_t k = set_slot(p, eid, hash(eid));
+	return p->set[k].idx ? p->doc->prov[p->set[k].idx - 1].line : 0;
 }
 
 static int oom(struct parser *p)
@@ -428,8 +446,10 @@ static int structure(struct parser *p, const struct line *l, const struct corpus
 	if (p->depth > 0)
 		parent = p->stack[p->depth - 1].idx;
 	eid = corpus_eid_make(parent >= 0 ? p->doc->prov[parent].eid : NULL, h->kind, h->num);
+	p->kept.line = line_of_eid(p, eid), p->kept.after = 0, p->kept.label = h->label_len;
 	if ((i = add(p, eid, h->kind, parent, h->num, l->no)) == -2)
 		return text_line(p, l); /* a chapter number seen before: keep the line as text */
+	p->kept.line = 0;
 	if (i < 0)
 		return -1;
 	if (h->kind == CORPUS_ARTICLE) {
@@ -483,6 +503,31 @@ static void resolve_letter(struct parser *p, struct corpus_head *h, int containe
 	}
 }
 
+/*
+ * The label h numbers a provision of kind under parent that exists already
+ * (or, with after, a paragraph lower than paragraph after): the line stays
+ * text, and the importer says so once it knows where the text went.  1.
+ */
+static int kept_number(struct parser *p, int parent, enum corpus_kind kind,
+                       const struct corpus_head *h, long after)
+{
+	char *eid = corpus_eid_make(p->doc->prov[parent].eid, kind, h->num);
+	char num[24];
+	int line = line_of_eid(p, eid);
+
+	free(eid);
+	if (!line && after > 0) {
+		snprintf(num, sizeof num, "%ld", after);
+		eid = corpus_eid_make(p->doc->prov[parent].eid, CORPUS_PARAGRAPH, num);
+		line = line_of_eid(p, eid);
+		free(eid);
+	} else {
+		after = 0;
+	}
+	p->kept.line = line, p->kept.after = after, p->kept.label = h->label_len;
+	return 1;
+}
+
 /* A paragraph, point or sub-point label. 1: not placed here (the line is text). */
 static int item(struct parser *p, const struct line *l, struct corpus_head *h)
 {
@@ -506,10 +551,12 @@ static int item(struct parser *p, const struct line *l, struct corpus_head *h)
 		resolve_letter(p, h, container, point);
 	switch (h->kind) {
 	case CORPUS_PARAGRAPH: {
-		long n = strtol(h->num, NULL, 10);
+		long n = strtol(h->num, NULL, 10), last = p->stack[art].last_para;
 		/* numbers only go up; "2001." starting a line of text is not paragraph 2001 */
-		if (n <= p->stack[art].last_para || n > 999)
+		if (n > 999)
 			return 1;
+		if (n <= last)
+			return kept_number(p, p->stack[art].idx, CORPUS_PARAGRAPH, h, last);
 		parent_depth = art, level = L_PARA;
 		break;
 	}
@@ -524,7 +571,7 @@ static int item(struct parser *p, const struct line *l, struct corpus_head *h)
 	i = add(p, corpus_eid_make(p->doc->prov[parent].eid, h->kind, h->num), h->kind, parent,
 	        h->num, l->no);
 	if (i == -2)
-		return 1;
+		return kept_number(p, parent, h->kind, h, 0);
 	if (i < 0)
 		return -1;
 	if (h->kind == CORPUS_PARAGRAPH)
@@ -643,7 +690,73 @@ static int conclusions(struct parser *p, const struct line *l)
 	return continue_text(p, i, l, l->s);
 }
 
+/* Stored warnings beyond this many are counted in a last one. */
+#define WARNINGS_MAX 50
+
+/* Append one line to doc->warnings. */
+static int add_warning(struct parser *p, const char *msg)
+{
+	size_t n = strlen(msg);
+	char *w = realloc(p->doc->warnings, p->warn_len + n + 2);
+
+	if (!w)
+		return oom(p);
+	memcpy(w + p->warn_len, msg, n);
+	p->warn_len += n;
+	w[p->warn_len++] = '\n';
+	w[p->warn_len] = '\0';
+	p->doc->warnings = w;
+	return 0;
+}
+
+/*
+ * A line that starts like a provision already numbered so is kept as the
+ * text of the provision before it (the text is never changed): say which
+ * line, which label and where its text went, so that the user can check.
+ */
+static int warn_kept(struct parser *p, const struct line *l)
+{
+	char msg[1024], label[64];
+	const char *into = p->last >= 0 ? p->doc->prov[p->last].eid : "longtitle";
+	int at = p->kept.line;
+	size_t ll = p->kept.label < 40 ? p->kept.label : 40;
+
+	/* the label as written, cut (at a character's start) when long */
+	while (ll > 0 && ll < p->kept.label && (p->text[l->s + ll] & 0xC0) == 0x80)
+		ll--;
+	snprintf(label, sizeof label, "%.*s%s", (int)ll, p->text + l->s,
+	         ll < p->kept.label ? "…" : "");
+	if (++p->warnings > WARNINGS_MAX)
+		return 0;
+	if (p->kept.after)
+		snprintf(msg, sizeof msg,
+		         /* TRANSLATORS: "2." comes after paragraph 3 (at line 12); the line is
+		            kept as the text of the provision art_4__para_3 */
+		         _("%s:%d: warning: \"%s\" comes after paragraph %ld (line %d); the line is"
+		           " kept as text of %s"),
+		         p->file, l->no, label, p->kept.after, at, into);
+	else
+		snprintf(msg, sizeof msg,
+		         _("%s:%d: warning: \"%s\" is used a second time (first at line %d); the"
+		           " line is kept as text of %s"),
+		         p->file, l->no, label, at, into);
+	return add_warning(p, msg);
+}
+
+static int place_line(struct parser *p, const struct line *l, int *front_matter,
+                      int preamble_below);
+
 static int place(struct parser *p, const struct line *l, int *front_matter, int preamble_below)
+{
+	int rc = place_line(p, l, front_matter, preamble_below);
+
+	if (rc == 0 && p->kept.line)
+		rc = warn_kept(p, l);
+	p->kept.line = 0;
+	return rc;
+}
+
+static int place_line(struct parser *p, const struct line *l, int *front_matter, int preamble_below)
 {
 	const char *s = p->text + l->s;
 	size_t len = l->e - l->s;
@@ -749,6 +862,7 @@ int corpus_parse_text(const char *file, const char *text, size_t len, const char
 	p.last = -1;
 	doc->prov = NULL;
 	doc->n = 0;
+	doc->warnings = NULL;
 	if (!(p.lang = corpus_lang_find(lang))) {
 		snprintf(p.err, p.errlen, _("%s:1: unknown language \"%s\" (known: %s)"), p.file,
 		         lang ? lang : "", corpus_lang_list());
@@ -768,6 +882,16 @@ int corpus_parse_text(const char *file, const char *text, size_t len, const char
 	for (size_t k = 0; k < n; k++)
 		if (place(&p, &v[k], &front_matter, below) < 0)
 			goto out;
+	if (p.warnings > WARNINGS_MAX) {
+		char msg[512];
+		int more = p.warnings - WARNINGS_MAX;
+		snprintf(msg, sizeof msg,
+		         P_("%s: warning: %d more line like these is kept as text",
+		            "%s: warning: %d more lines like these are kept as text", more),
+		         p.file, more);
+		if (add_warning(&p, msg) < 0)
+			goto out;
+	}
 	if (p.articles == 0) {
 		snprintf(p.err, p.errlen, _("%s:1: no articles found (no line like \"%s\")"),
 		         p.file, corpus_lang_example(p.lang));
@@ -786,6 +910,8 @@ out:
 		free(doc->prov);
 		doc->prov = NULL;
 		doc->n = 0;
+		free(doc->warnings);
+		doc->warnings = NULL;
 	}
 	free(v);
 	free(p.tlen);

@@ -407,6 +407,21 @@ static void draft_warning(struct corpus_store *s, const struct corpus_document *
 	corpus_link_free(l, n);
 }
 
+/* What the recogniser kept as text though it looked like structure, a line each. */
+static void put_warnings(const char *w)
+{
+	while (w && *w) {
+		size_t n = strcspn(w, "\n");
+		char *one = strndup(w, n);
+		fputs("treaty: ", stderr);
+		if (one)
+			tui_put_text(stderr, one);
+		fputc('\n', stderr);
+		free(one);
+		w += n + (w[n] == '\n');
+	}
+}
+
 static int import_one(struct corpus_store *s, const char *file, const struct tui_options *o,
                       const char *kind)
 {
@@ -445,6 +460,7 @@ static int import_one(struct corpus_store *s, const char *file, const struct tui
 	}
 	int rc = corpus_store_import(s, &doc, err, sizeof err);
 	char *shown = i18n_visible(file, strlen(file));
+
 	if (rc < 0) {
 		fputs("treaty: ", stderr);
 		tui_put_text(stderr, file);
@@ -457,6 +473,7 @@ static int import_one(struct corpus_store *s, const char *file, const struct tui
 		       doc.id, doc.lang, doc.n, shown ? shown : "");
 		print_report(&report);
 		fflush(stdout);
+		put_warnings(doc.warnings);
 		draft_warning(s, &doc);
 	}
 	free(shown);

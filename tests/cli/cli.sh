@@ -93,6 +93,19 @@ like "$errout" 'dup.txt:9: duplicate article number 1 \(already at line 3\)' "du
 printf 'T\n\nArticle 2\n\nOne\n\nText.\n\nArticle 1\n\nTwo\n\nText.\n' > "$TEST_HOME/ooo.txt"
 run "$TREATY" import "$TEST_HOME/ooo.txt" --lang en
 like "$errout" 'ooo.txt:9: article 1 out of order \(after article 2 at line 3\)' "out of order"
+# A number used twice is kept as text, never changed, and the import says where (test text).
+printf 'T\n\nArticle 1\n\nH\n\n1. One.\n\n2. Two.\n\n2. Two again.\n\n(a) x;\n(a) y.\n' \
+	> "$TEST_HOME/rep.txt"
+run "$TREATY" import "$TEST_HOME/rep.txt" --lang en --id rep
+ok $status "a text with a repeated number is imported"
+like "$errout" 'rep.txt:11: warning: "2\." is used a second time \(first at line 9\); the line is kept as text of art_1__para_2' \
+	"the repeated paragraph number is reported with file:line"
+like "$errout" 'rep.txt:14: warning: "\(a\)" is used a second time \(first at line 13\)' \
+	"and the repeated point letter"
+run "$TREATY" show rep art_1__para_2
+like "$out" '^2\. Two again\.$' "the line is there, as written"
+run "$TREATY" remove rep
+ok $status "remove it"
 printf 'Article 1\n\377\376\000\001 junk\n' > "$TEST_HOME/bin.txt"
 run "$TREATY" import "$TEST_HOME/bin.txt" --lang en
 is "$status" 2 "binary junk refused"

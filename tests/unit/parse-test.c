@@ -512,6 +512,71 @@ static void kind_names(void)
 		tap_is_str(corpus_kind_name((enum corpus_kind)k), want[k], "kind name");
 }
 
+/* Labels kept as text are reported, file:line first; the text is the same as without. */
+static const struct {
+	const char *name, *lang, *input, *want; /* want NULL: no warning */
+} warn_cases[] = {
+    {"a clean text", "en", "T\n\nArticle 1\n\nH\n\n1. One.\n\n2. Two.\n\na) x;\n\nb) y.\n", NULL},
+    {"a repeated paragraph number", "en",
+     "T\n\nArticle 1\n\nH\n\n1. One.\n\n2. Two.\n\n2. Two again.\n",
+     "t.txt:11: warning: \"2.\" is used a second time (first at line 9); the line is kept as text"
+     " of art_1__para_2\n"},
+    {"a paragraph number going back", "en",
+     "T\n\nArticle 1\n\nH\n\n2. Two.\n\n3. Three.\n\n1. One.\n",
+     "t.txt:11: warning: \"1.\" comes after paragraph 3 (line 9); the line is kept as text of"
+     " art_1__para_3\n"},
+    {"a repeated point letter", "en", "T\n\nArticle 1\n\nH\n\n(a) x;\n(a) y.\n",
+     "t.txt:8: warning: \"(a)\" is used a second time (first at line 7); the line is kept as text"
+     " of art_1__point_a\n"},
+    {"a repeated chapter", "en", "T\n\nCHAPTER I\n\nArticle 1\n\nH\n\nCHAPTER I\n\nArticle 2\n",
+     "t.txt:9: warning: \"CHAPTER I\" is used a second time (first at line 3); the line is kept as"
+     " text of art_1\n"},
+    {"Arabic", "ar", "ع\n\nالمادة 1: أ\n\n1 - نص.\n\n1 - نص آخر.\n",
+     "t.txt:7: warning: \"1 -\" is used a second time (first at line 5); the line is kept as text"
+     " of art_1__para_1\n"},
+    {"a year is not a paragraph", "en", "T\n\nArticle 1\n\nH\n\n1. One.\n\n2001. A year.\n", NULL},
+};
+
+static void warnings(void)
+{
+	for (size_t i = 0; i < sizeof warn_cases / sizeof *warn_cases; i++) {
+		struct corpus_document doc = {0};
+		char err[256] = "";
+		const char *in = warn_cases[i].input;
+		int rc = corpus_parse_text("t.txt", in, strlen(in), warn_cases[i].lang, 1, &doc,
+		                           err, sizeof err);
+		tap_ok(rc == 0 && corpus_check_fidelity("t.txt", in, strlen(in), &doc, err,
+		                                        sizeof err) == 0,
+		       "warnings, %s: parses, text kept whole %s", warn_cases[i].name, err);
+		tap_is_str(doc.warnings, warn_cases[i].want, warn_cases[i].name);
+		corpus_document_free(&doc);
+	}
+
+	/* Hundreds of repeats: fifty lines, then how many more. */
+	size_t cap = 64 + 300 * 8, n = 0;
+	char *big = malloc(cap);
+	n += (size_t)snprintf(big, cap, "T\n\nArticle 1\n\nH\n\n1. One.\n");
+	for (int k = 0; k < 300; k++)
+		n += (size_t)snprintf(big + n, cap - n, "1. Re.\n");
+	struct corpus_document doc = {0};
+	char err[256] = "";
+	int rc = corpus_parse_text("t.txt", big, n, "en", 1, &doc, err, sizeof err);
+	int lines = 0;
+	for (const char *w = doc.warnings; w && *w; w++)
+		lines += *w == '\n';
+	tap_ok(rc == 0 && lines == 51, "300 repeats: 50 warnings and a count (%d lines)", lines);
+	tap_ok(doc.warnings && strstr(doc.warnings, "t.txt: warning: 250 more lines like these are"
+	                                            " kept as text\n"),
+	       "the count says 250 more");
+	corpus_document_free(&doc);
+	free(big);
+
+	/* A failed parse leaves no warnings behind. */
+	const char *bad = "T\n\nArticle 2\n\n1. A.\n1. B.\n\nArticle 1\n";
+	rc = corpus_parse_text("t.txt", bad, strlen(bad), "en", 1, &doc, err, sizeof err);
+	tap_ok(rc < 0 && doc.warnings == NULL && doc.prov == NULL, "a refused text: no warnings");
+}
+
 int main(void)
 {
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
@@ -523,5 +588,6 @@ int main(void)
 	mutations();
 	long_input();
 	kind_names();
+	warnings();
 	return tap_done();
 }
