@@ -2,17 +2,18 @@
 # (po/locale/LANG/LC_MESSAGES/treaty.mo), so that ./treaty speaks every
 # language before "make install" (i18n/nls.c looks there first).  gettext's
 # po/Makefile builds the .gmo files (in the source tree, since they are
-# distributed) and installs them into $(localedir).  Its "all" remakes them
-# only when the messages change, so update-gmo first: an edited .po shows at
-# the next make.
+# distributed) and installs them into $(localedir).  The build tree's
+# catalogues are compiled from the .po files themselves: gettext's .gmo rule
+# first merges them with treaty.pot, and a treaty.pot left from before a
+# message was added would drop its translation without a word.
 all-local: po-build-tree-catalogues
 po-build-tree-catalogues:
 	@test "$(USE_NLS)" = yes || exit 0; \
-	(cd po && $(MAKE) $(AM_MAKEFLAGS) update-gmo) || exit 1; \
 	for lang in `sed -e 's/#.*//' $(srcdir)/po/LINGUAS`; do \
-	  gmo=$(srcdir)/po/$$lang.gmo; mo=po/locale/$$lang/LC_MESSAGES/$(PACKAGE).mo; \
-	  cmp -s "$$gmo" "$$mo" && continue; \
-	  $(MKDIR_P) po/locale/$$lang/LC_MESSAGES && cp "$$gmo" "$$mo" || exit 1; \
+	  po=$(srcdir)/po/$$lang.po; mo=po/locale/$$lang/LC_MESSAGES/$(PACKAGE).mo; \
+	  test -f "$$mo" && test ! "$$po" -nt "$$mo" && continue; \
+	  $(MKDIR_P) po/locale/$$lang/LC_MESSAGES && \
+	    $(GMSGFMT) -c -o "$$mo" "$$po" || exit 1; \
 	done
 clean-local: po-build-tree-clean
 po-build-tree-clean:
