@@ -231,6 +231,10 @@ int corpus_get(struct corpus_store *store, const char *doc, const char *lang, co
 	    " SELECT doc, lang, eid, parent_eid, kind, num, label, heading, text, seq, depth"
 	    " FROM all_provision, me, stop WHERE user=?1 AND doc=?2 AND lang=?3"
 	    " AND seq >= me.first AND seq < stop.last ORDER BY seq";
+	/* A whole document, as the reader opens one: the above would copy it once more. */
+	static const char whole[] =
+	    "SELECT doc, lang, eid, parent_eid, kind, num, label, heading, text, seq, depth"
+	    " FROM all_provision WHERE user=?1 AND doc=?2 AND lang=?3 ORDER BY seq";
 	char *chosen = lang ? corpus_strdup(lang) : default_lang(store, doc);
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
@@ -253,7 +257,7 @@ int corpus_get(struct corpus_store *store, const char *doc, const char *lang, co
 		free(chosen);
 		return 1;
 	}
-	if (prepare(store->db, sql, &st, err, errlen) < 0)
+	if (prepare(store->db, eid ? sql : whole, &st, err, errlen) < 0)
 		goto done;
 	sqlite3_bind_int(st, 1, user);
 	sqlite3_bind_text(st, 2, doc, -1, SQLITE_STATIC);
