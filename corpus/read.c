@@ -145,11 +145,17 @@ static void explain_missing(struct corpus_store *store, const char *doc, const c
 		for (size_t i = 0; i < n; i++) {
 			if (strcmp(docs[i].id, doc) != 0 || strcmp(docs[i].lang, lang) != 0)
 				continue;
-			if (strncmp(eid, "art_", 4) == 0 && !strstr(eid, "__") && docs[i].articles)
+			if (strncmp(eid, "art_", 4) == 0 && !strstr(eid, "__") &&
+			    docs[i].articles) {
+				/* An inserted article, "art_2quater", is article "2 quater". */
+				char num[64];
+				size_t digits = strspn(eid + 4, "0123456789");
+				snprintf(num, sizeof num, "%.*s%s%s", (int)digits, eid + 4,
+				         eid[4 + digits] && digits ? " " : "", eid + 4 + digits);
 				corpus_set_error(
 				    err, errlen, _("%s has no article %s; it has articles %d–%d"),
-				    doc, eid + 4, docs[i].first_article, docs[i].last_article);
-			else
+				    doc, num, docs[i].first_article, docs[i].last_article);
+			} else
 				/* TRANSLATORS: document (language) has no citation (identifier) */
 				corpus_set_error(err, errlen, _("%s (%s) has no %s (%s)"), doc,
 				                 lang, cite ? cite : eid, eid);

@@ -51,8 +51,16 @@ void tui_contents_free(struct tui_contents *c)
 /* An article is listed by its number, a chapter by its label as written. */
 static char *node_label(const struct corpus_entry *e)
 {
-	if (e->kind == CORPUS_ARTICLE && e->num)
-		return strdup(e->num);
+	if (e->kind == CORPUS_ARTICLE && e->num) {
+		/* An inserted article's number is kept as "2bis"; lists write "2 bis". */
+		size_t digits = strspn(e->num, "0123456789");
+		char *label = malloc(strlen(e->num) + 2);
+		if (label && digits && e->num[digits])
+			sprintf(label, "%.*s %s", (int)digits, e->num, e->num + digits);
+		else if (label)
+			strcpy(label, e->num);
+		return label;
+	}
 	if (e->label)
 		return strdup(e->label);
 	return corpus_eid_cite(e->eid, e->lang);
@@ -393,7 +401,8 @@ static void draw_row(struct tui_app *app, int y, const struct tui_vrow *v, int s
 		int used = tui_draw_str(y, x, w, o->id, selected ? TUI_SELECT : TUI_HEADING);
 		x += used + 1, w -= used + 1;
 		if (o->partial && w > 0) {
-			used = tui_draw_str(y, x, w, _("(partial)"), selected ? TUI_SELECT : TUI_DIM);
+			used =
+			    tui_draw_str(y, x, w, _("(partial)"), selected ? TUI_SELECT : TUI_DIM);
 			x += used + 1, w -= used + 1;
 		}
 		if (o->title && w > 0)

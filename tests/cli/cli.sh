@@ -61,6 +61,8 @@ run "$TREATY" show inserted '2 bis'
 like "$out" '^Inserted scope' "show inserted '2 bis'"
 run "$TREATY" show inserted 'art. 2 ter, para. 1' --format json
 like "$out" '"eid":"art_2ter__para_1".*"citation":"Art\. 2 ter\(1\)"' "its id and citation"
+run "$TREATY" show inserted '2 quater'
+like "$errout" 'inserted has no article 2 quater;' "a missing inserted article is named as written"
 run "$TREATY" show inserted art_2bis__para_2
 like "$out" '^2\. Nothing else changes' "its id is accepted as such"
 run "$TREATY" refs inserted 3 --format json

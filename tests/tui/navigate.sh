@@ -121,4 +121,16 @@ shows '^ tuitest · Art\. 3 · Scrolling' "--goto to a paragraph opens its artic
 hides 'has no' "with no complaint"
 keys q
 exits 0 "q quits"
+
+# Inserted articles: listed as written, "2 bis", and opened from the contents.
+import --id inserted --lang en "$fix/test-inserted.en.txt"
+reader 100 24 --goto='inserted 1'
+shows '^ +2 bis Inserted scope' "the contents list Article 2 bis as \"2 bis\""
+shows '^ +2 ter Second insertion' "and 2 ter"
+keys ':'
+typed 'inserted 2 bis'
+keys Enter
+shows '· Art\. 2 bis · Inserted scope' "go to 2 bis"
+keys q
+exits 0 "q quits"
 done_testing
