@@ -115,11 +115,7 @@ static int run_table(struct corpus_store *s, const struct corpus_fts_table *t,
 			goto done;
 		}
 	if (step != SQLITE_DONE && step != SQLITE_ROW) {
-		corpus_set_error(err, errlen,
-		                 sqlite3_errcode(s->db) == SQLITE_INTERRUPT
-		                     ? _("search interrupted")
-		                     : "highlight: %s",
-		                 sqlite3_errmsg(s->db));
+		corpus_search_failed(s->db, "highlight", err, errlen);
 		goto done;
 	}
 	rc = 0;

@@ -118,11 +118,7 @@ static int run_search(struct corpus_store *s, const struct corpus_parsed_query *
 		if (add_hit(st, hits, n, &cap) < 0)
 			goto done;
 	if (*n < (size_t)limit && step != SQLITE_DONE) {
-		corpus_set_error(err, errlen,
-		                 sqlite3_errcode(s->db) == SQLITE_INTERRUPT
-		                     ? _("search interrupted")
-		                     : "search: %s",
-		                 sqlite3_errmsg(s->db));
+		corpus_search_failed(s->db, "search", err, errlen);
 		goto done;
 	}
 	rc = 0;

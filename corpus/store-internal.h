@@ -34,6 +34,13 @@ int corpus_fts_tables(struct corpus_store *s, const char *lang, struct corpus_ft
 void corpus_set_error(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/*
+ * The message for a search whose statement stopped short: "search
+ * interrupted" when the reader's next key interrupted it, else "what: " and
+ * SQLite's message.
+ */
+void corpus_search_failed(sqlite3 *db, const char *what, char *err, size_t errlen);
+
 /* strdup that accepts NULL (returns NULL).  Caller frees. */
 char *corpus_strdup(const char *s);
 

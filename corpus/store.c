@@ -55,6 +55,14 @@ void corpus_set_error(char *err, size_t errlen, const char *fmt, ...)
 	va_end(ap);
 }
 
+void corpus_search_failed(sqlite3 *db, const char *what, char *err, size_t errlen)
+{
+	if (sqlite3_errcode(db) == SQLITE_INTERRUPT)
+		corpus_set_error(err, errlen, "%s", _("search interrupted"));
+	else
+		corpus_set_error(err, errlen, "%s: %s", what, sqlite3_errmsg(db));
+}
+
 char *corpus_strdup(const char *s)
 {
 	if (!s)
