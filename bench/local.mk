@@ -10,4 +10,4 @@ EXTRA_PROGRAMS += bench/search-bench
 bench_search_bench_SOURCES = bench/search-bench.c
 bench_search_bench_LDADD = corpus/libcorpus.a i18n/libi18n.a $(BASE_LIBS)
 CLEANFILES += bench/search-bench
-EXTRA_DIST += bench/run bench/search-queries.txt
+EXTRA_DIST += bench/run bench/search-queries.txt bench/firstpaint
