@@ -372,6 +372,13 @@ static int wrap_from(struct tui_doc *d, int width, size_t first, size_t last, si
 		if (i == last && rows != SIZE_MAX)
 			stop = d->nl + rows;
 	}
+	/*
+	 * Less than a screen below the place (the end of the document): the whole
+	 * wrap's screen would show rows above it too, so wrap the whole now rather
+	 * than have the first key move the text.
+	 */
+	if (first > 0 && i == d->np && d->nl < stop)
+		return wrap_from(d, width, 0, 0, SIZE_MAX);
 	d->partial = first > 0 || i < d->np;
 	d->first_line[d->n] = d->nl;
 	for (size_t i = d->n; i-- > 0;)

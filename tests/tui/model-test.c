@@ -241,6 +241,12 @@ static void test_document(struct corpus_store *s)
 	test_first_screen(&en, "art_4", 0);
 	test_first_screen(&en, "art_5", 1);
 	test_first_screen(&en, "art_1", 0);
+	/* Near the end the screen shows rows above the place too: the whole is wrapped at once. */
+	tui_doc_wrap_screen(&en, 44, tui_doc_find(&en, en.e[en.n - 1].eid), 0, 6);
+	size_t tail = en.nl;
+	tui_doc_wrap(&en, 44);
+	tap_ok(tail == en.nl, "the last provision's screen: the whole wrapped (%zu of %zu rows)",
+	       tail, en.nl);
 
 	/* The place of a line kept at one width is found again at another. */
 	tui_doc_wrap(&en, 80);
