@@ -264,18 +264,35 @@ static void release_held(struct i18n_tok *t, int last)
 	/*
 	 * The prefix as typed matches the words it begins; its stem too, as a
 	 * synonym, because the index holds stems: "computer*" must find
-	 * "computer", indexed as "comput".
+	 * "computer", indexed as "comput".  An Arabic prefix ending in ه or ة
+	 * brings the other spelling's forms as well, as deliver() does for a
+	 * whole word: الجريمه* must find what الجريمة* finds.
 	 */
-	const char *s;
-	int n = final_form(t, t->held_tok, t->held_len, 0, &s);
-	t->rc = t->fn(t->ctx, 0, s, n, t->held_start, t->held_end);
-	if (t->rc || !t->stem || t->held_cjk || (t->flags & I18N_TOK_NOSTEM))
-		return;
-	char typed[I18N_TOKEN_MAX];
-	memcpy(typed, s, (size_t)n);
-	int m = final_form(t, t->held_tok, t->held_len, 1, &s);
-	if (m != n || memcmp(s, typed, (size_t)n) != 0)
-		t->rc = t->fn(t->ctx, I18N_TOK_COLOCATED, s, m, t->held_start, t->held_end);
+	char forms[4][I18N_TOKEN_MAX];
+	int len[4], nforms = 0;
+	for (int variant = 0; variant < 2 && !t->rc; variant++) {
+		char word[I18N_TOKEN_MAX];
+		memcpy(word, t->held_tok, (size_t)t->held_len);
+		if (variant == 1 &&
+		    !(t->keep_finals && !t->held_cjk && swap_arabic_final(word, t->held_len)))
+			break;
+		for (int stem = 0; stem < 2 && !t->rc; stem++) {
+			if (stem && (!t->stem || t->held_cjk || (t->flags & I18N_TOK_NOSTEM)))
+				break;
+			const char *s;
+			int n = final_form(t, word, t->held_len, stem, &s);
+			int seen = 0;
+			for (int k = 0; k < nforms && !seen; k++)
+				seen = len[k] == n && memcmp(forms[k], s, (size_t)n) == 0;
+			if (seen)
+				continue;
+			memcpy(forms[nforms], s, (size_t)n);
+			len[nforms] = n;
+			t->rc = t->fn(t->ctx, nforms ? I18N_TOK_COLOCATED : 0, forms[nforms], n,
+			              t->held_start, t->held_end);
+			nforms++;
+		}
+	}
 }
 
 static void emit(struct i18n_tok *t, const char *tok, int n, int start, int end, int cjk)

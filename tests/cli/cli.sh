@@ -153,6 +153,9 @@ if [ -n "$CORPUS_SRC" ]; then
 	is "$(run "$TREATY" search 'الجريمه' --limit 200 --format json; printf '%s\n' "$out" | wc -l)" \
 		"$(run "$TREATY" search 'الجريمة' --limit 200 --format json; printf '%s\n' "$out" | wc -l)" \
 		"and as many provisions as with ة"
+	is "$(run "$TREATY" search 'الجريمه*' --limit 200 --format json; printf '%s\n' "$out" | wc -l)" \
+		"$(run "$TREATY" search 'الجريمة*' --limit 200 --format json; printf '%s\n' "$out" | wc -l)" \
+		"a prefix typed with ه finds as many as with ة"
 	run "$TREATY" search 'computersysteem' --doc budapest --limit 3 --format json
 	is "$(printf '%s\n' "$out" | wc -l)" 3 "--limit 3 gives 3 lines"
 	# An altered source is refused by name, with both hashes.
