@@ -52,7 +52,7 @@ int corpus_list(struct corpus_store *store, struct corpus_docinfo **docs, size_t
 	size_t cap = 0;
 	*docs = NULL;
 	*n = 0;
-	if (prepare(store->db, sql, &st, err, errlen) < 0)
+	if (corpus_store_views(store, err, errlen) < 0 || prepare(store->db, sql, &st, err, errlen) < 0)
 		return -1;
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -110,10 +110,12 @@ char *corpus_languages(struct corpus_store *store, const char *doc)
 {
 	sqlite3_stmt *st;
 	char *langs = NULL;
-	if (prepare(store->db,
-	            "SELECT group_concat(lang, ',') FROM (SELECT DISTINCT lang FROM all_document"
-	            " WHERE id=? ORDER BY authentic DESC, lang)",
-	            &st, NULL, 0) < 0)
+	char *sql = sqlite3_mprintf("SELECT group_concat(lang, ',') FROM (SELECT DISTINCT lang"
+	                            " FROM %s WHERE id=? ORDER BY authentic DESC, lang)",
+	                            corpus_store_documents(store));
+	int rc = sql ? prepare(store->db, sql, &st, NULL, 0) : -1;
+	sqlite3_free(sql);
+	if (rc < 0)
 		return NULL;
 	sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -210,8 +212,11 @@ static int source_of(struct corpus_store *store, const char *doc, const char *la
 {
 	sqlite3_stmt *st;
 	int user = -1;
-	if (prepare(store->db, "SELECT max(user) FROM all_document WHERE id=? AND lang=?", &st,
-	            NULL, 0) < 0)
+	char *sql = sqlite3_mprintf("SELECT max(user) FROM %s WHERE id=? AND lang=?",
+	                            corpus_store_documents(store));
+	int rc = sql ? prepare(store->db, sql, &st, NULL, 0) : -1;
+	sqlite3_free(sql);
+	if (rc < 0)
 		return -1;
 	sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, lang, -1, SQLITE_STATIC);
@@ -227,20 +232,21 @@ int corpus_get(struct corpus_store *store, const char *doc, const char *lang, co
 	/*
 	 * A provision's subtree is the run of rows after it in document order
 	 * that are deeper than it: chapters do not prefix their articles' ids.
+	 * %s is the database that holds the document (source_of).
 	 */
 	static const char sql[] =
-	    "WITH me AS (SELECT seq AS first, depth AS top FROM all_provision WHERE user=?1"
-	    "  AND doc=?2 AND lang=?3 AND (?4 IS NULL OR eid=?4) ORDER BY seq LIMIT 1),"
-	    " stop AS (SELECT coalesce((SELECT min(p.seq) FROM all_provision p, me"
-	    "  WHERE p.user=?1 AND p.doc=?2 AND p.lang=?3 AND p.seq > me.first"
+	    "WITH me AS (SELECT seq AS first, depth AS top FROM %s.provision WHERE"
+	    "  doc=?2 AND lang=?3 AND (?4 IS NULL OR eid=?4) ORDER BY seq LIMIT 1),"
+	    " stop AS (SELECT coalesce((SELECT min(p.seq) FROM %s.provision p, me"
+	    "  WHERE p.doc=?2 AND p.lang=?3 AND p.seq > me.first"
 	    "  AND p.depth <= me.top AND ?4 IS NOT NULL), 1 << 62) AS last)"
 	    " SELECT doc, lang, eid, parent_eid, kind, num, label, heading, text, seq, depth"
-	    " FROM all_provision, me, stop WHERE user=?1 AND doc=?2 AND lang=?3"
+	    " FROM %s.provision, me, stop WHERE doc=?2 AND lang=?3"
 	    " AND seq >= me.first AND seq < stop.last ORDER BY seq";
 	/* A whole document, as the reader opens one: the above would copy it once more. */
 	static const char whole[] =
 	    "SELECT doc, lang, eid, parent_eid, kind, num, label, heading, text, seq, depth"
-	    " FROM all_provision WHERE user=?1 AND doc=?2 AND lang=?3 ORDER BY seq";
+	    " FROM %s.provision WHERE doc=?2 AND lang=?3 ORDER BY seq";
 	char *chosen = lang ? corpus_strdup(lang) : default_lang(store, doc);
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
@@ -263,9 +269,16 @@ int corpus_get(struct corpus_store *store, const char *doc, const char *lang, co
 		free(chosen);
 		return 1;
 	}
-	if (prepare(store->db, eid ? sql : whole, &st, err, errlen) < 0)
+	const char *schema = user ? "main" : "bundled";
+	char *text = eid ? sqlite3_mprintf(sql, schema, schema, schema)
+	                 : sqlite3_mprintf(whole, schema);
+	int prepared = text ? prepare(store->db, text, &st, err, errlen) : -1;
+	sqlite3_free(text);
+	if (prepared < 0) {
+		if (!text)
+			corpus_set_error(err, errlen, _("out of memory"));
 		goto done;
-	sqlite3_bind_int(st, 1, user);
+	}
 	sqlite3_bind_text(st, 2, doc, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, chosen, -1, SQLITE_STATIC);
 	if (eid)

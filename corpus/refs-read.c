@@ -139,6 +139,8 @@ static int collect(struct corpus_store *s, int incoming, const char *doc, const 
 {
 	sqlite3_stmt *st;
 	int rc = 0;
+	if (corpus_store_views(s, err, errlen) < 0)
+		return -1;
 	char *sql = sqlite3_mprintf(links_sql, incoming ? "r.target_doc" : "r.doc");
 	if (!sql || sqlite3_prepare_v2(corpus_store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
 		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(corpus_store_db(s)));
@@ -216,6 +218,8 @@ int corpus_refs_stats(struct corpus_store *s, struct corpus_refstat **out, size_
 	size_t cap = 0;
 	int rc = 0;
 	*out = NULL, *n = 0;
+	if (corpus_store_views(s, err, errlen) < 0)
+		return -1;
 	if (sqlite3_prepare_v2(corpus_store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
 		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(corpus_store_db(s)));
 		return -1;

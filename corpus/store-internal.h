@@ -14,6 +14,7 @@ struct corpus_store {
 	int bundled;  /* a bundled corpus is attached */
 	int library;  /* main is the user's library on disk */
 	int migrated; /* the library was brought up to this schema when opened */
+	int views;    /* the TEMP views all_document, all_provision, all_reference exist */
 	char library_error[512];
 };
 
@@ -29,6 +30,20 @@ struct corpus_fts_table {
  */
 int corpus_fts_tables(struct corpus_store *s, const char *lang, struct corpus_fts_table **out,
                       size_t *n);
+
+/*
+ * Create the views over both databases (all_document, all_provision,
+ * all_reference) unless they exist: before preparing a statement that names
+ * them.  They are made on first use, not at open, because the reader's first
+ * screen needs none of them.
+ */
+int corpus_store_views(struct corpus_store *s, char *err, size_t errlen);
+
+/*
+ * The documents of both databases as a subquery of (user, id, lang,
+ * authentic), for statements that must not wait for the views.  Static.
+ */
+const char *corpus_store_documents(struct corpus_store *s);
 
 /* printf into err[errlen] when err is not NULL. */
 void corpus_set_error(char *err, size_t errlen, const char *fmt, ...)

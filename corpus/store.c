@@ -5,7 +5,8 @@
  * (an in-memory one with the same schema when there is none, so every query
  * has one shape); the bundled corpus, built at make time, is attached
  * read-only as "bundled".  Temporary views union the two so that listing and
- * reading need not care where a document lives.
+ * reading need not care where a document lives; they are created on first
+ * use (corpus_store_views), as opening a document at start-up needs none.
  *
  * Full-text search uses one FTS5 table per language (fts_en, fts_nl, …),
  * external-content over the provision table: FTS5 cannot hand a tokenizer a
@@ -202,10 +203,12 @@ static sqlite3 *open_db(const char *path, int flags, char *err, size_t errlen)
 }
 
 /* Views over both databases, so readers need not know where a document lives. */
-static int create_views(sqlite3 *db, int bundled, char *err, size_t errlen)
+int corpus_store_views(struct corpus_store *s, char *err, size_t errlen)
 {
 	char sql[1024];
-	if (bundled)
+	if (s->views)
+		return 0;
+	if (s->bundled)
 		snprintf(sql, sizeof sql,
 		         "CREATE TEMP VIEW all_document AS"
 		         " SELECT 0 AS user, * FROM bundled.document"
@@ -222,7 +225,17 @@ static int create_views(sqlite3 *db, int bundled, char *err, size_t errlen)
 		    "CREATE TEMP VIEW all_document AS SELECT 1 AS user, * FROM main.document;"
 		    "CREATE TEMP VIEW all_provision AS SELECT 1 AS user, * FROM main.provision;"
 		    "CREATE TEMP VIEW all_reference AS SELECT 1 AS user, * FROM main.reference;");
-	return exec(db, sql, err, errlen);
+	if (exec(s->db, sql, err, errlen) < 0)
+		return -1;
+	s->views = 1;
+	return 0;
+}
+
+const char *corpus_store_documents(struct corpus_store *s)
+{
+	return s->bundled ? "(SELECT 0 AS user, id, lang, authentic FROM bundled.document"
+	                    " UNION ALL SELECT 1, id, lang, authentic FROM main.document)"
+	                  : "(SELECT 1 AS user, id, lang, authentic FROM main.document)";
 }
 
 static int attach_bundled(struct corpus_store *s, const char *path, char *err, size_t errlen)
@@ -343,7 +356,6 @@ struct corpus_store *corpus_store_open(const char *corpus_path, const char *libr
 		return NULL;
 	}
 	if (attach_bundled(s, corpus_path, err, errlen) < 0 ||
-	    create_views(s->db, s->bundled, err, errlen) < 0 ||
 	    (s->migrated && corpus_refs_check(s->db, NULL, s->bundled, err, errlen) < 0)) {
 		corpus_store_close(s);
 		return NULL;

@@ -304,6 +304,8 @@ int corpus_terms(struct corpus_store *s, const char *doc, const char *lang,
 	size_t cap = 0;
 	int rc = 0;
 	*out = NULL, *n = 0;
+	if (corpus_store_views(s, err, errlen) < 0)
+		return -1;
 	if (sqlite3_prepare_v2(corpus_store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
 		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(corpus_store_db(s)));
 		return -1;
