@@ -143,18 +143,66 @@ int tui_app_store_has(void *store, const char *word)
 	return langs != NULL;
 }
 
+/* The document a go-to named, with its languages as the store listed them (owned). */
+struct named_doc {
+	struct corpus_store *store;
+	char word[64];
+	char *langs;
+};
+
+/* A tui_is_doc that keeps what it found: the go-to needs the languages next. */
+static int named_doc_has(void *ctx, const char *word)
+{
+	struct named_doc *nd = ctx;
+	char *langs = corpus_languages(nd->store, word);
+	if (!langs)
+		return 0;
+	free(nd->langs);
+	nd->langs = langs;
+	snprintf(nd->word, sizeof nd->word, "%s", word);
+	return 1;
+}
+
+/*
+ * The language to open doc in, as tui_app_language and then the store's
+ * default (the first listed) would choose, from the languages already read.
+ */
+static const char *named_doc_language(struct tui_app *app, const struct named_doc *nd,
+                                      char out[16])
+{
+	const char *cur = app->text.doc[0].lang ? app->text.doc[0].lang : app->start_lang;
+	size_t len = cur ? strlen(cur) : 0;
+	for (const char *l = nd->langs; cur && *l;) {
+		size_t k = strcspn(l, ",");
+		if (k == len && strncmp(l, cur, len) == 0)
+			break;
+		l += k + (l[k] == ',');
+		if (!*l)
+			cur = NULL;
+	}
+	if (cur)
+		snprintf(out, 16, "%s", cur);
+	else
+		snprintf(out, 16, "%.*s", (int)strcspn(nd->langs, ","), nd->langs);
+	return out;
+}
+
 int tui_app_goto(struct tui_app *app, const char *spec)
 {
 	char doc[64], eid[192], err[512], lang[16];
 	struct corpus_entry *e;
 	size_t n;
 	struct tui_place p;
-	if (tui_goto_parse(spec, tui_app_store_has, app->store, app->text.doc[0].id, doc, eid, err,
+	struct named_doc nd = {app->store, "", NULL};
+	if (tui_goto_parse(spec, named_doc_has, &nd, app->text.doc[0].id, doc, eid, err,
 	                   sizeof err) < 0) {
+		free(nd.langs);
 		tui_app_message(app, 1, "%s", err);
 		return -1;
 	}
-	const char *l = tui_app_language(app, doc, lang);
+	const char *l = nd.langs && strcmp(nd.word, doc) == 0 ? named_doc_language(app, &nd, lang)
+	                                                      : tui_app_language(app, doc, lang);
+	free(nd.langs);
 	/*
 	 * A provision that is not there is refused before the screen changes; but
 	 * with nothing on screen yet (the place given at start-up) there is nothing
