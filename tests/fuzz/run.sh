@@ -36,11 +36,11 @@ start=$(date +%s)
 if [ "$jobs" -gt 1 ]; then
 	# -fork keeps going after a finding, so a long run reports all it finds.
 	"$bin" -fork="$jobs" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-		-max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$maxlen" \
+		-max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -max_len="$maxlen" \
 		-print_final_stats=1 -artifact_prefix="$found/" $dict "$work" "$seeds" $regr \
 		>"$log" 2>&1
 else
-	"$bin" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len="$maxlen" \
+	"$bin" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -max_len="$maxlen" \
 		-print_final_stats=1 -artifact_prefix="$found/" $dict "$work" "$seeds" $regr \
 		>"$log" 2>&1
 fi
