@@ -149,7 +149,7 @@ int corpus_highlight(struct corpus_store *store, const struct corpus_query *q,
 	if (pq.art && !(art = corpus_eid_parse(pq.art, err, errlen)))
 		goto done;
 	if (corpus_fts_tables(store, pq.lang, &tables, &nt) < 0) {
-		corpus_set_error(err, errlen, "highlight: %s", sqlite3_errmsg(store->db));
+		corpus_search_failed(store->db, "highlight", err, errlen);
 		goto done;
 	}
 	rc = 0;

@@ -26,39 +26,135 @@
 /* Tokens of the snippet window around each hit. */
 #define SNIPPET_TOKENS 24
 
-/* One SELECT per table, ranked together; parameters ?1 match, ?2 doc, ?3 article eid. */
-static char *build_sql(const struct corpus_fts_table *t, size_t n, int limit)
+/* A row of the ranking, before it is read: which table, which row, how good. */
+struct ranked {
+	size_t table; /* index into the tables searched */
+	sqlite3_int64 rowid;
+	double score;
+};
+
+/*
+ * One SELECT per table, ranked together; parameters ?1 match, ?2 doc, ?3
+ * article eid.  Only rowids and scores: a snippet costs a read and a
+ * tokenization of its row, so it is made for the rows shown, not for every
+ * row that matches.  The provision table is joined only when a filter needs
+ * it.  Equal scores are ordered by table and rowid, so that a page is the
+ * same however it was found.
+ */
+static char *build_sql(const struct corpus_fts_table *t, size_t n, int filtered, int limit)
 {
 	char *sql = sqlite3_mprintf("SELECT * FROM (");
 	for (size_t i = 0; sql && i < n; i++) {
-		char *part = sqlite3_mprintf(
-		    "%s%sSELECT %d AS user, p.doc, p.lang, p.eid, p.heading,"
-		    " coalesce(nullif(snippet(fts_%s, 1, '" CORPUS_MARK_START "', '" CORPUS_MARK_END
-		    "', '…', %d), ''), snippet(fts_%s, 0, '" CORPUS_MARK_START
-		    "', '" CORPUS_MARK_END "', '', 8)),"
-		    " bm25(fts_%s, " HEADING_WEIGHT
-		    ", 1.0) AS score FROM %s.fts_%s JOIN %s.provision AS p"
-		    " ON p.rowid = fts_%s.rowid WHERE fts_%s MATCH ?1 AND (?2 IS NULL OR p.doc = "
-		    "?2)"
-		    " AND (?3 IS NULL OR p.eid = ?3 OR substr(p.eid, 1, length(?3) + 2) = ?3 || "
-		    "'__')",
-		    sql, i ? " UNION ALL " : "", strcmp(t[i].schema, "main") == 0, t[i].lang,
-		    SNIPPET_TOKENS, t[i].lang, t[i].lang, t[i].schema, t[i].lang, t[i].schema,
-		    t[i].lang, t[i].lang);
+		char *part;
+		if (filtered)
+			part = sqlite3_mprintf(
+			    "%s%sSELECT %d AS tab, f.rowid AS id, bm25(fts_%s, " HEADING_WEIGHT
+			    ", 1.0) AS score FROM %s.fts_%s AS f JOIN %s.provision AS p"
+			    " ON p.rowid = f.rowid WHERE fts_%s MATCH ?1 AND (?2 IS NULL OR"
+			    " p.doc = ?2) AND (?3 IS NULL OR p.eid = ?3 OR"
+			    " substr(p.eid, 1, length(?3) + 2) = ?3 || '__')",
+			    sql, i ? " UNION ALL " : "", (int)i, t[i].lang, t[i].schema, t[i].lang,
+			    t[i].schema, t[i].lang);
+		else
+			part = sqlite3_mprintf("%s%sSELECT %d AS tab, rowid AS id, bm25(fts_%s, "
+			                       HEADING_WEIGHT ", 1.0) AS score FROM %s.fts_%s"
+			                       " WHERE fts_%s MATCH ?1",
+			                       sql, i ? " UNION ALL " : "", (int)i, t[i].lang,
+			                       t[i].schema, t[i].lang, t[i].lang);
 		sqlite3_free(sql);
 		sql = part;
 	}
-	char *all = sqlite3_mprintf("%s) ORDER BY score LIMIT %d", sql, limit);
+	char *all = sqlite3_mprintf("%s) ORDER BY score, tab, id LIMIT %d", sql, limit);
 	sqlite3_free(sql);
 	return all;
 }
 
-/* Fold a row into the hits: a provision already there gains a language. */
-static int add_hit(sqlite3_stmt *st, struct corpus_hit **hits, size_t *n, size_t *cap)
+/* The best rows of every table for pq, at most max, best first, into rows[*n]. */
+static int rank_rows(struct corpus_store *s, const struct corpus_parsed_query *pq, const char *art,
+                     const struct corpus_fts_table *t, size_t nt, int max, struct ranked *rows,
+                     size_t *n, char *err, size_t errlen)
 {
-	const char *doc = (const char *)sqlite3_column_text(st, 1);
-	const char *lang = (const char *)sqlite3_column_text(st, 2);
-	const char *eid = (const char *)sqlite3_column_text(st, 3);
+	char *sql = build_sql(t, nt, pq->doc || art, max);
+	sqlite3_stmt *st = NULL;
+	int rc = -1, step;
+	if (!sql || sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		corpus_set_error(err, errlen, "search: %s", sqlite3_errmsg(s->db));
+		goto done;
+	}
+	sqlite3_bind_text(st, 1, pq->match, -1, SQLITE_STATIC);
+	if (pq->doc)
+		sqlite3_bind_text(st, 2, pq->doc, -1, SQLITE_STATIC);
+	if (art)
+		sqlite3_bind_text(st, 3, art, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		rows[*n].table = (size_t)sqlite3_column_int(st, 0);
+		rows[*n].rowid = sqlite3_column_int64(st, 1);
+		rows[*n].score = sqlite3_column_double(st, 2);
+		(*n)++;
+	}
+	if (step != SQLITE_DONE) {
+		corpus_search_failed(s->db, "search", err, errlen);
+		goto done;
+	}
+	rc = 0;
+done:
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+	return rc;
+}
+
+/* Statements that read a ranked row, one of each per table, prepared when first needed. */
+struct readers {
+	sqlite3 *db;
+	const struct corpus_fts_table *t;
+	sqlite3_stmt **row, **snip;
+	const char *match;
+};
+
+static sqlite3_stmt *reader(struct readers *r, size_t i, int snippet)
+{
+	sqlite3_stmt **slot = snippet ? &r->snip[i] : &r->row[i];
+	if (*slot)
+		return *slot;
+	const struct corpus_fts_table *t = &r->t[i];
+	char *sql;
+	if (snippet)
+		sql = sqlite3_mprintf(
+		    "SELECT coalesce(nullif(snippet(fts_%s, 1, '" CORPUS_MARK_START
+		    "', '" CORPUS_MARK_END "', '…', %d), ''), snippet(fts_%s, 0, '" CORPUS_MARK_START
+		    "', '" CORPUS_MARK_END "', '', 8)) FROM %s.fts_%s WHERE fts_%s MATCH ?1"
+		    " AND rowid = ?2",
+		    t->lang, SNIPPET_TOKENS, t->lang, t->schema, t->lang, t->lang);
+	else
+		sql = sqlite3_mprintf("SELECT doc, lang, eid, heading FROM %s.provision"
+		                      " WHERE rowid = ?1",
+		                      t->schema);
+	if (sql && sqlite3_prepare_v2(r->db, sql, -1, slot, NULL) != SQLITE_OK)
+		*slot = NULL;
+	if (*slot && snippet)
+		sqlite3_bind_text(*slot, 1, r->match, -1, SQLITE_STATIC);
+	sqlite3_free(sql);
+	return *slot;
+}
+
+/* Step st, bound to rowid, to its one row; SQLITE_ROW or an error code. */
+static int read_row(sqlite3_stmt *st, int col, sqlite3_int64 rowid)
+{
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, col, rowid);
+	return sqlite3_step(st);
+}
+
+/* Fold a row into the hits: a provision already there gains a language. */
+static int add_hit(struct readers *r, const struct ranked *row, struct corpus_hit **hits,
+                   size_t *n, size_t *cap)
+{
+	sqlite3_stmt *st = reader(r, row->table, 0);
+	if (!st || read_row(st, 1, row->rowid) != SQLITE_ROW)
+		return -1;
+	const char *doc = (const char *)sqlite3_column_text(st, 0);
+	const char *lang = (const char *)sqlite3_column_text(st, 1);
+	const char *eid = (const char *)sqlite3_column_text(st, 2);
 	for (size_t i = 0; i < *n; i++) {
 		struct corpus_hit *h = &(*hits)[i];
 		if (strcmp(h->doc, doc) != 0 || strcmp(h->eid, eid) != 0)
@@ -80,16 +176,41 @@ static int add_hit(sqlite3_stmt *st, struct corpus_hit **hits, size_t *n, size_t
 			return -1;
 		*hits = p;
 	}
-	struct corpus_hit *h = &(*hits)[(*n)++];
-	h->user = sqlite3_column_int(st, 0);
-	h->doc = corpus_column_dup(st, 1);
-	h->lang = corpus_column_dup(st, 2);
-	h->eid = corpus_column_dup(st, 3);
-	h->heading = corpus_column_dup(st, 4);
-	h->snippet = corpus_column_dup(st, 5);
-	h->score = sqlite3_column_double(st, 6);
+	struct corpus_hit *h = &(*hits)[*n];
+	memset(h, 0, sizeof *h);
+	h->user = strcmp(r->t[row->table].schema, "main") == 0;
+	h->doc = corpus_column_dup(st, 0);
+	h->lang = corpus_column_dup(st, 1);
+	h->eid = corpus_column_dup(st, 2);
+	h->heading = corpus_column_dup(st, 3);
+	h->score = row->score;
 	h->langs = corpus_strdup(lang);
+	(*n)++;
+	sqlite3_stmt *sn = reader(r, row->table, 1);
+	if (!sn || read_row(sn, 2, row->rowid) != SQLITE_ROW)
+		return -1;
+	h->snippet = corpus_column_dup(sn, 0);
 	return 0;
+}
+
+/* The page: ranked rows read in order, folded, until limit provisions. */
+static int read_hits(struct corpus_store *s, const struct corpus_parsed_query *pq,
+                     const struct corpus_fts_table *t, size_t nt, const struct ranked *rows,
+                     size_t nrows, int limit, struct corpus_hit **hits, size_t *n, char *err,
+                     size_t errlen)
+{
+	struct readers r = {s->db, t, calloc(nt, sizeof *r.row), calloc(nt, sizeof *r.snip),
+	                    pq->match};
+	size_t cap = 0;
+	int rc = r.row && r.snip ? 0 : -1;
+	for (size_t i = 0; rc == 0 && i < nrows && *n < (size_t)limit; i++)
+		rc = add_hit(&r, &rows[i], hits, n, &cap);
+	if (rc < 0)
+		corpus_search_failed(s->db, "search", err, errlen);
+	for (size_t i = 0; i < nt && r.row && r.snip; i++)
+		sqlite3_finalize(r.row[i]), sqlite3_finalize(r.snip[i]);
+	free(r.row), free(r.snip);
+	return rc;
 }
 
 static int run_search(struct corpus_store *s, const struct corpus_parsed_query *pq,
@@ -97,34 +218,21 @@ static int run_search(struct corpus_store *s, const struct corpus_parsed_query *
                       struct corpus_hit **hits, size_t *n, char *err, size_t errlen)
 {
 	/* Fetch more rows than asked: several may fold into one provision. */
-	char *sql = build_sql(t, nt, limit * 8);
+	int max = limit * 8;
 	char *art = pq->art ? corpus_eid_parse(pq->art, err, errlen) : NULL;
-	sqlite3_stmt *st = NULL;
-	size_t cap = 0;
+	struct ranked *rows = calloc((size_t)max, sizeof *rows);
+	size_t nrows = 0;
 	int rc = -1;
 	if (pq->art && !art) /* an art: filter that names no provision must not widen the search */
 		goto done;
-	if (!sql || sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		corpus_set_error(err, errlen, "search: %s", sqlite3_errmsg(s->db));
+	if (!rows) {
+		corpus_set_error(err, errlen, _("out of memory"));
 		goto done;
 	}
-	sqlite3_bind_text(st, 1, pq->match, -1, SQLITE_STATIC);
-	if (pq->doc)
-		sqlite3_bind_text(st, 2, pq->doc, -1, SQLITE_STATIC);
-	if (art)
-		sqlite3_bind_text(st, 3, art, -1, SQLITE_STATIC);
-	int step;
-	while (*n < (size_t)limit && (step = sqlite3_step(st)) == SQLITE_ROW)
-		if (add_hit(st, hits, n, &cap) < 0)
-			goto done;
-	if (*n < (size_t)limit && step != SQLITE_DONE) {
-		corpus_search_failed(s->db, "search", err, errlen);
-		goto done;
-	}
-	rc = 0;
+	if (rank_rows(s, pq, art, t, nt, max, rows, &nrows, err, errlen) == 0)
+		rc = read_hits(s, pq, t, nt, rows, nrows, limit, hits, n, err, errlen);
 done:
-	sqlite3_finalize(st);
-	sqlite3_free(sql);
+	free(rows);
 	free(art);
 	return rc;
 }
@@ -176,7 +284,7 @@ int corpus_search(struct corpus_store *store, const struct corpus_query *q,
 	if (q->lang && !pq.lang)
 		pq.lang = corpus_strdup(q->lang);
 	if (corpus_fts_tables(store, pq.lang, &tables, &nt) < 0) {
-		corpus_set_error(err, errlen, "search: %s", sqlite3_errmsg(store->db));
+		corpus_search_failed(store->db, "search", err, errlen);
 		goto done;
 	}
 	if (nt)

@@ -403,7 +403,7 @@ int corpus_fts_tables(struct corpus_store *s, const char *lang, struct corpus_ft
 		sqlite3_free(sql);
 		if (rc != SQLITE_OK)
 			goto fail;
-		while (sqlite3_step(st) == SQLITE_ROW) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *l = (const char *)sqlite3_column_text(st, 0);
 			if (!corpus_lang_ok(l) || (lang && strcmp(l, lang) != 0))
 				continue;
@@ -421,6 +421,8 @@ int corpus_fts_tables(struct corpus_store *s, const char *lang, struct corpus_ft
 			(*n)++;
 		}
 		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) /* interrupted: no table may go missing from a search */
+			goto fail;
 	}
 	return 0;
 fail:

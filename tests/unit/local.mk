@@ -60,3 +60,8 @@ check_PROGRAMS += tests/unit/library-test
 tests_unit_library_test_SOURCES = tests/unit/library-test.c
 tests_unit_library_test_LDADD = $(TEST_LIBS_CORPUS)
 TESTS += tests/unit/library-test
+
+check_PROGRAMS += tests/unit/search-test
+tests_unit_search_test_SOURCES = tests/unit/search-test.c
+tests_unit_search_test_LDADD = $(TEST_LIBS_CORPUS)
+TESTS += tests/unit/search-test

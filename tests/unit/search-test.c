@@ -1,0 +1,188 @@
+/*
+ * Search at the scale where its shortcuts matter: a library of generated
+ * documents (made-up words, not treaty text) and the bundled corpus when it
+ * is there.  A search interrupted at any point fails with "search
+ * interrupted" or returns the whole page, never a part of it.
+ */
+#include "corpus/corpus.h"
+#include "tests/tap.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static char dir[] = "/tmp/treaty-search-test.XXXXXX";
+
+/* Made-up words; the first ones come up far more often than the last. */
+static const char *const words[] = {
+    "alpha", "bravo", "carbo", "delta", "ember", "fjord", "gamma", "hotel", "indigo", "jolly",
+    "kilo",  "lumen", "mango", "nadir", "omega", "pluto", "quark", "rover", "sigma", "tango",
+    "umbra", "vigor", "waltz", "xenon", "yodel", "zebra", "amber", "basil", "cedar", "dingo",
+    "egret", "fable", "gusto", "hazel", "ionic", "joule", "koala", "llama", "maple", "noble",
+};
+#define NWORDS (sizeof words / sizeof words[0])
+
+static unsigned long rng = 12345;
+
+static unsigned next(unsigned n)
+{
+	rng = rng * 6364136223846793005UL + 1442695040888963407UL;
+	return (unsigned)(rng >> 33) % n;
+}
+
+/* A word, frequent ones more likely: the smaller of two draws. */
+static const char *word(void)
+{
+	unsigned a = next(NWORDS), b = next(NWORDS);
+	return words[a < b ? a : b];
+}
+
+static void sentence(char *out, size_t cap, int nwords)
+{
+	size_t len = 0;
+	out[0] = '\0';
+	for (int i = 0; i < nwords && len + 16 < cap; i++)
+		len += (size_t)snprintf(out + len, cap - len, "%s%s", i ? " " : "", word());
+}
+
+/* Document number k: articles with a heading and paragraphs of generated words. */
+static void make_doc(struct corpus_document *d, int k, const char *lang)
+{
+	char id[32], eid[64], text[1024];
+	snprintf(id, sizeof id, "gen%d", k);
+	memset(d, 0, sizeof *d);
+	d->id = strdup(id);
+	d->lang = strdup(lang);
+	d->kind = strdup("convention");
+	d->title = strdup("Generated");
+	d->prov = calloc(64, sizeof *d->prov);
+	for (int a = 0; a < 8; a++) {
+		struct corpus_provision *p = &d->prov[d->n++];
+		int art = (int)d->n - 1;
+		snprintf(eid, sizeof eid, "art_%d", a + 1);
+		p->eid = strdup(eid);
+		p->parent = -1;
+		p->kind = CORPUS_ARTICLE;
+		sentence(text, sizeof text, 1 + (int)next(3));
+		p->heading = strdup(text);
+		p->text = strdup("");
+		for (int q = 0; q < 3; q++) {
+			p = &d->prov[d->n++];
+			snprintf(eid, sizeof eid, "art_%d__para_%d", a + 1, q + 1);
+			p->eid = strdup(eid);
+			p->parent = art;
+			p->kind = CORPUS_PARAGRAPH;
+			sentence(text, sizeof text, 3 + (int)next(30));
+			p->text = strdup(text);
+		}
+	}
+}
+
+static struct corpus_store *open_library(void)
+{
+	char lib[256], err[512];
+	const char *corpus = getenv("TREATY_CORPUS");
+	snprintf(lib, sizeof lib, "%s/data/treaty/library.db", dir);
+	struct corpus_store *s = corpus_store_open(corpus, lib, err, sizeof err);
+	if (!s)
+		tap_diag("open: %s", err);
+	return s;
+}
+
+static int import_generated(struct corpus_store *s, int ndocs)
+{
+	char err[512];
+	for (int k = 0; k < ndocs; k++) {
+		struct corpus_document d;
+		make_doc(&d, k, k % 3 == 2 ? "nl" : "en");
+		int rc = corpus_store_import(s, &d, err, sizeof err);
+		corpus_document_free(&d);
+		if (rc < 0) {
+			tap_diag("import: %s", err);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Two pages as one text: provision, languages and score of every hit. */
+static char *page_text(const struct corpus_hit *h, size_t n)
+{
+	size_t cap = 64 + n * 128, len = 0;
+	char *out = malloc(cap);
+	out[0] = '\0';
+	for (size_t i = 0; i < n; i++)
+		len += (size_t)snprintf(out + len, cap - len, "%s/%s/%s %.9g\n", h[i].doc, h[i].eid,
+		                        h[i].langs, h[i].score);
+	return out;
+}
+
+static int stop_after, calls;
+
+static int interrupt_at(void *unused)
+{
+	(void)unused;
+	return ++calls >= stop_after;
+}
+
+/* Interrupted at its k-th progress call for every k: a whole page or "search interrupted". */
+static void interrupts(struct corpus_store *s, const char *text)
+{
+	sqlite3 *db = corpus_store_db(s);
+	struct corpus_query q = {text, NULL, NULL, 20};
+	struct corpus_hit *h;
+	size_t n;
+	char err[512];
+	if (corpus_search(s, &q, &h, &n, err, sizeof err) != 0) {
+		tap_ok(0, "%s: %s", text, err);
+		return;
+	}
+	char *want = page_text(h, n);
+	corpus_hit_free(h, n);
+	int wrong = 0, stopped = 0, k;
+	for (k = 1; k < 1000000; k += 1 + k / 16) {
+		stop_after = k, calls = 0;
+		sqlite3_progress_handler(db, 10, interrupt_at, NULL);
+		int rc = corpus_search(s, &q, &h, &n, err, sizeof err);
+		sqlite3_progress_handler(db, 0, NULL, NULL);
+		if (rc < 0) {
+			stopped++;
+			wrong += strcmp(err, "search interrupted") != 0;
+			if (strcmp(err, "search interrupted") != 0)
+				tap_diag("at %d: %s", k, err);
+			continue;
+		}
+		char *got = rc == 0 ? page_text(h, n) : NULL;
+		if (rc == 0)
+			corpus_hit_free(h, n);
+		wrong += !got || strcmp(got, want) != 0;
+		free(got);
+		if (calls < stop_after)
+			break; /* it ran to the end without being stopped */
+	}
+	free(want);
+	tap_ok(stopped > 0 && wrong == 0,
+	       "%s: interrupted at %d points, each a failure or the whole page (%d wrong)", text,
+	       stopped, wrong);
+}
+
+int main(void)
+{
+	if (!mkdtemp(dir))
+		return 99;
+	struct corpus_store *s = open_library();
+	tap_ok(s != NULL, "library opened");
+	if (s && import_generated(s, 60) == 0) {
+		interrupts(s, "alpha");
+		interrupts(s, "bravo carbo");
+		interrupts(s, "gam*");
+	}
+	corpus_store_close(s);
+	char cmd[300];
+	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+	if (system(cmd) != 0)
+		tap_diag("could not remove %s", dir);
+	return tap_done();
+}
