@@ -358,6 +358,7 @@ int corpus_eid_num(enum corpus_kind kind, const char *s, size_t len, char *out, 
 		roman_format((int)v, out);
 		return 0;
 	case CORPUS_ARTICLE:
+	case CORPUS_PARAGRAPH:
 		if (parse_number(s, len) < 1 && (v = parse_suffixed(s, len, &k)) > 0) {
 			snprintf(out, outlen, "%ld%s", v, suffix_names[k]);
 			return 0;
@@ -366,7 +367,6 @@ int corpus_eid_num(enum corpus_kind kind, const char *s, size_t len, char *out, 
 	case CORPUS_CHAPTER:
 	case CORPUS_SECTION:
 	case CORPUS_TITLE:
-	case CORPUS_PARAGRAPH:
 	case CORPUS_BLOCK:
 	case CORPUS_WRAP:
 		if ((v = parse_number(s, len)) < 1)
@@ -531,8 +531,9 @@ static int split_eid(const char *eid, struct comp *c, int max)
 				if (names[found].digits ? !dig : !let)
 					break;
 			}
-			/* an inserted article: "art_2bis" */
-			if (i < vl && !(names[found].rank == R_ART && i > 0 &&
+			/* an inserted article or paragraph: "art_2bis", "para_3ter" */
+			if (i < vl && !((names[found].rank == R_ART || names[found].rank == R_PARA) &&
+			                i > 0 &&
 			                suffix_ordinal(us + 1 + i, vl - i) > 0))
 				return -1;
 			if (vl > 0 && us[1] == '0')
@@ -738,9 +739,11 @@ static int parse_structure(const struct tok *t, int n, char *out, size_t outlen)
 	return 0;
 }
 
-/* The article number at t[i] into *num, with an inserted article's suffix ("2 bis"); tokens used.
+/*
+ * The article or paragraph number at t[i] into *num, with an inserted one's suffix ("2 bis");
+ * tokens used.
  */
-static int article_number(const struct tok *t, int n, int i, struct tok *num)
+static int suffixed_number(const struct tok *t, int n, int i, struct tok *num)
 {
 	const struct tok *w = i + 1 < n ? &t[i + 1] : NULL;
 	int k;
@@ -755,7 +758,7 @@ static int article_number(const struct tok *t, int n, int i, struct tok *num)
 	return 2;
 }
 
-/* [article] N [bis], then paragraphs, points and sub-points, named or bracketed. */
+/* [article] N [bis], then paragraphs [bis], points and sub-points, named or bracketed. */
 static int parse_article(const struct tok *t, int n, char *out, size_t outlen)
 {
 	int i = 0;
@@ -768,7 +771,7 @@ static int parse_article(const struct tok *t, int n, char *out, size_t outlen)
 	/* after the word, a written number too: "article premier", "art. IV" */
 	if (i >= n || (i == 0 && t[i].type != T_NUM))
 		return -1;
-	i += article_number(t, n, i, &num) - 1;
+	i += suffixed_number(t, n, i, &num) - 1;
 	if (append(out, outlen, CORPUS_ARTICLE, &num) < 0)
 		return -1;
 	for (i++; i < n; i++) {
@@ -796,8 +799,13 @@ static int parse_article(const struct tok *t, int n, char *out, size_t outlen)
 			return -1;
 		if (want == CORPUS_SUBPOINT && at == CORPUS_ARTICLE)
 			return -1;
-		if (append(out, outlen, want, &t[i]) < 0)
+		if (want == CORPUS_PARAGRAPH) {
+			i += suffixed_number(t, n, i, &num) - 1;
+			if (append(out, outlen, want, &num) < 0)
+				return -1;
+		} else if (append(out, outlen, want, &t[i]) < 0) {
 			return -1;
+		}
 		at = want;
 	}
 	return 0;
@@ -996,11 +1004,12 @@ static void cite_structure(const struct cite_words *w, const struct comp *c, int
 }
 
 /*
- * "Art. 2 bis" from "2bis": Russian writes бис, тер, кватер; Arabic مكررا for
- * bis (the others in Latin letters, which any language's reader accepts);
- * Chinese 第2条之二.
+ * "2 bis" from "2bis", with unit (Chinese 条 or 款) after the number:
+ * Russian writes бис, тер, кватер; Arabic مكررا for bis (the others in Latin
+ * letters, which any language's reader accepts); Chinese 第2条之二.
  */
-static void cite_article_num(const struct cite_words *w, const char *val, char *out, size_t outlen)
+static void number_shown(const struct cite_words *w, const char *val, const char *unit, char *out,
+                         size_t outlen)
 {
 	static const char *const ru[] = {"бис", "тер", "кватер"};
 	size_t d = strspn(val, "0123456789");
@@ -1009,27 +1018,28 @@ static void cite_article_num(const struct cite_words *w, const char *val, char *
 	char zh[16];
 
 	if (!k) {
-		snprintf(out, outlen, "%s%s%s", w->art, val, w->after);
+		snprintf(out, outlen, "%s%s", val, unit);
 		return;
 	}
 	if (w->style == 3) {
 		zh_numeral(k, zh, sizeof zh);
-		snprintf(out, outlen, "%s%.*s%s之%s", w->art, (int)d, val, w->after, zh);
+		snprintf(out, outlen, "%.*s%s之%s", (int)d, val, unit, zh);
 		return;
 	}
 	if (strcmp(w->lang, "ru") == 0 && k <= 4)
 		name = ru[k - 2];
 	else if (w->style == 2 && k == 2)
 		name = "مكررا";
-	snprintf(out, outlen, "%s%.*s %s%s", w->art, (int)d, val, name, w->after);
+	snprintf(out, outlen, "%.*s %s%s", (int)d, val, name, unit);
 }
 
 static void cite_article(const struct cite_words *w, const char *lang, const struct comp *c, int n,
                          char *out, size_t outlen)
 {
-	char buf[96], letter[16];
+	char buf[96], letter[48];
 
-	cite_article_num(w, c[0].val, buf, sizeof buf);
+	number_shown(w, c[0].val, w->after, letter, sizeof letter);
+	snprintf(buf, sizeof buf, "%s%s", w->art, letter);
 	cat(out, outlen, buf);
 	for (int i = 1; i < n; i++) {
 		const char *v = c[i].val;
@@ -1039,6 +1049,8 @@ static void cite_article(const struct cite_words *w, const char *lang, const str
 		}
 		if (c[i].rank == R_POINT)
 			point_letter(v[0] - 'a' + 1, lang, letter, sizeof letter);
+		else if (c[i].rank == R_PARA)
+			number_shown(w, v, w->style == 3 ? "款" : "", letter, sizeof letter);
 		else
 			snprintf(letter, sizeof letter, "%s", v);
 		switch (w->style) {
@@ -1059,7 +1071,7 @@ static void cite_article(const struct cite_words *w, const char *lang, const str
 			break;
 		case 3:
 			if (c[i].rank == R_PARA)
-				snprintf(buf, sizeof buf, "第%s款", letter);
+				snprintf(buf, sizeof buf, "第%s", letter);
 			else if (c[i].rank == R_POINT)
 				snprintf(buf, sizeof buf, "（%s）", letter);
 			else

@@ -371,7 +371,15 @@ static int item_paragraph(const char *s, size_t len, struct corpus_head *h)
 			i = n;
 		if (i == 0)
 			return -1;
-		size_t j = skip_space(s, len, i);
+		/* an inserted paragraph: "2 bis.", "2bis.", "2-bis", "2 مكرراً -" */
+		size_t j = i, m;
+		int ord;
+		uint32_t sep = peek(s, len, i, &n);
+		if (sep == ' ' || sep == '-' || sep == 0xa0 || sep == 0x2011)
+			j = n;
+		if ((m = corpus_eid_suffix(s + j, len - j, &ord)) > 0)
+			i = j + m;
+		j = skip_space(s, len, i);
 		uint32_t d = peek(s, len, j, &n);
 		if (j == i && d == '.') {
 			size_t k;

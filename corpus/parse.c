@@ -120,7 +120,8 @@ static int split_lines(const char *text, size_t len, struct line **out, size_t *
 struct open {
 	int idx;        /* provision index */
 	int level;      /* depth rank: chapter 0 … sub-point 6 */
-	int last_para;  /* article: number of the last paragraph */
+	long last_para; /* article: number_rank() of the last paragraph */
+	char last_para_num[16]; /* and its number */
 	int last_point; /* article or paragraph: ordinal of the last point */
 	int point_style;
 	int wraps; /* wraps opened under this provision */
@@ -148,12 +149,12 @@ struct parser {
 	int depth;
 	int last; /* the provision that text continues: top of stack, or the last front one */
 	int articles, last_art_line, want_heading, in_conclusions, blocks;
-	long last_art;         /* article_rank() of the last article */
+	long last_art;         /* number_rank() of the last article */
 	char last_art_num[16]; /* and its number */
 	/* A label the line starts with but that is kept as text (a number used before). */
 	struct {
 		int line;     /* where that number was used, 0: nothing pending */
-		long after;   /* a paragraph number lower than this one, without a repeat: 0 */
+		char after[16]; /* a paragraph number lower than this one, without a repeat: "" */
 		size_t label; /* bytes of the label at the start of the line */
 	} kept;
 	int warnings;    /* warnings written so far */
@@ -399,8 +400,8 @@ static int error_at(struct parser *p, int line, const char *fmt, ...)
 
 static int text_line(struct parser *p, const struct line *l);
 
-/* Where an article number comes in order: 2, then 2 bis, 2 ter …, then 3. */
-static long article_rank(const char *num)
+/* Where an article or paragraph number comes in order: 2, then 2 bis, 2 ter …, then 3. */
+static long number_rank(const char *num)
 {
 	char *end;
 	long n = strtol(num, &end, 10);
@@ -411,8 +412,8 @@ static long article_rank(const char *num)
 	return n * 16 + k;
 }
 
-/* An article number as people write it: "2bis" is shown "2 bis". */
-static void article_shown(const char *num, char *out, size_t outlen)
+/* An article or paragraph number as people write it: "2bis" is shown "2 bis". */
+static void number_shown(const char *num, char *out, size_t outlen)
 {
 	size_t d = strspn(num, "0123456789");
 
@@ -429,10 +430,10 @@ static int structure(struct parser *p, const struct line *l, const struct corpus
 	char *eid;
 
 	if (h->kind == CORPUS_ARTICLE && p->articles) {
-		long n = article_rank(h->num);
+		long n = number_rank(h->num);
 		char this[24], last[24];
-		article_shown(h->num, this, sizeof this);
-		article_shown(p->last_art_num, last, sizeof last);
+		number_shown(h->num, this, sizeof this);
+		number_shown(p->last_art_num, last, sizeof last);
 		if (n == p->last_art)
 			return error_at(p, l->no,
 			                _("duplicate article number %s (already at line %d)"), this,
@@ -446,7 +447,7 @@ static int structure(struct parser *p, const struct line *l, const struct corpus
 	if (p->depth > 0)
 		parent = p->stack[p->depth - 1].idx;
 	eid = corpus_eid_make(parent >= 0 ? p->doc->prov[parent].eid : NULL, h->kind, h->num);
-	p->kept.line = line_of_eid(p, eid), p->kept.after = 0, p->kept.label = h->label_len;
+	p->kept.line = line_of_eid(p, eid), p->kept.after[0] = '\0', p->kept.label = h->label_len;
 	if ((i = add(p, eid, h->kind, parent, h->num, l->no)) == -2)
 		return text_line(p, l); /* a chapter number seen before: keep the line as text */
 	p->kept.line = 0;
@@ -454,7 +455,7 @@ static int structure(struct parser *p, const struct line *l, const struct corpus
 		return -1;
 	if (h->kind == CORPUS_ARTICLE) {
 		p->articles++;
-		p->last_art = article_rank(h->num);
+		p->last_art = number_rank(h->num);
 		snprintf(p->last_art_num, sizeof p->last_art_num, "%s", h->num);
 		p->last_art_line = l->no;
 	}
@@ -509,22 +510,20 @@ static void resolve_letter(struct parser *p, struct corpus_head *h, int containe
  * text, and the importer says so once it knows where the text went.  1.
  */
 static int kept_number(struct parser *p, int parent, enum corpus_kind kind,
-                       const struct corpus_head *h, long after)
+                       const struct corpus_head *h, const char *after)
 {
 	char *eid = corpus_eid_make(p->doc->prov[parent].eid, kind, h->num);
-	char num[24];
 	int line = line_of_eid(p, eid);
 
 	free(eid);
-	if (!line && after > 0) {
-		snprintf(num, sizeof num, "%ld", after);
-		eid = corpus_eid_make(p->doc->prov[parent].eid, CORPUS_PARAGRAPH, num);
+	p->kept.after[0] = '\0';
+	if (!line && after) {
+		eid = corpus_eid_make(p->doc->prov[parent].eid, CORPUS_PARAGRAPH, after);
 		line = line_of_eid(p, eid);
 		free(eid);
-	} else {
-		after = 0;
+		number_shown(after, p->kept.after, sizeof p->kept.after);
 	}
-	p->kept.line = line, p->kept.after = after, p->kept.label = h->label_len;
+	p->kept.line = line, p->kept.label = h->label_len;
 	return 1;
 }
 
@@ -551,12 +550,13 @@ static int item(struct parser *p, const struct line *l, struct corpus_head *h)
 		resolve_letter(p, h, container, point);
 	switch (h->kind) {
 	case CORPUS_PARAGRAPH: {
-		long n = strtol(h->num, NULL, 10), last = p->stack[art].last_para;
+		long n = number_rank(h->num), last = p->stack[art].last_para;
 		/* numbers only go up; "2001." starting a line of text is not paragraph 2001 */
-		if (n > 999)
+		if (strtol(h->num, NULL, 10) > 999)
 			return 1;
 		if (n <= last)
-			return kept_number(p, p->stack[art].idx, CORPUS_PARAGRAPH, h, last);
+			return kept_number(p, p->stack[art].idx, CORPUS_PARAGRAPH, h,
+			                   p->stack[art].last_para_num);
 		parent_depth = art, level = L_PARA;
 		break;
 	}
@@ -571,11 +571,14 @@ static int item(struct parser *p, const struct line *l, struct corpus_head *h)
 	i = add(p, corpus_eid_make(p->doc->prov[parent].eid, h->kind, h->num), h->kind, parent,
 	        h->num, l->no);
 	if (i == -2)
-		return kept_number(p, parent, h->kind, h, 0);
+		return kept_number(p, parent, h->kind, h, NULL);
 	if (i < 0)
 		return -1;
-	if (h->kind == CORPUS_PARAGRAPH)
-		p->stack[art].last_para = (int)strtol(h->num, NULL, 10);
+	if (h->kind == CORPUS_PARAGRAPH) {
+		p->stack[art].last_para = number_rank(h->num);
+		snprintf(p->stack[art].last_para_num, sizeof p->stack[art].last_para_num, "%s",
+		         h->num);
+	}
 	if (h->kind == CORPUS_POINT) {
 		p->stack[container].last_point = h->num[0] - 'a' + 1;
 		p->stack[container].point_style = h->style;
@@ -728,11 +731,11 @@ static int warn_kept(struct parser *p, const struct line *l)
 	         ll < p->kept.label ? "…" : "");
 	if (++p->warnings > WARNINGS_MAX)
 		return 0;
-	if (p->kept.after)
+	if (p->kept.after[0])
 		snprintf(msg, sizeof msg,
 		         /* TRANSLATORS: "2." comes after paragraph 3 (at line 12); the line is
 		            kept as the text of the provision art_4__para_3 */
-		         _("%s:%d: warning: \"%s\" comes after paragraph %ld (line %d); the line is"
+		         _("%s:%d: warning: \"%s\" comes after paragraph %s (line %d); the line is"
 		           " kept as text of %s"),
 		         p->file, l->no, label, p->kept.after, at, into);
 	else

@@ -55,6 +55,7 @@ static int sane(int lvl, long v)
 	case L_SUB:
 		return v >= 1 && v <= 39;
 	case L_ART: /* "2 bis" too */
+	case L_PARA:
 		return v % REF_SUF >= 1 && v % REF_SUF <= REF_MAX_NUM &&
 		       (v < REF_SUF || corpus_eid_suffix_name((int)(v / REF_SUF)));
 	default:
@@ -86,7 +87,8 @@ static char *build_eid(const long v[L_N], unsigned set)
 			snprintf(norm, sizeof norm, "%c", (char)('a' + v[l] - 1));
 		} else {
 			const char *suffix =
-			    l == L_ART ? corpus_eid_suffix_name((int)(v[l] / REF_SUF)) : NULL;
+			    l == L_ART || l == L_PARA ? corpus_eid_suffix_name((int)(v[l] / REF_SUF))
+			                              : NULL;
 			snprintf(num, sizeof num, "%ld%s%s", v[l] % REF_SUF, suffix ? " " : "",
 			         suffix ? suffix : "");
 			if (corpus_eid_num(kind[l], num, strlen(num), norm, sizeof norm) < 0) {

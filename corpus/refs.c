@@ -992,8 +992,8 @@ static void own_place(struct ref_out *out, const char *eid)
 				x = strtol(v, &end, 10);
 			if (x <= 0 || x > REF_MAX_NUM)
 				continue;
-			/* "art_2bis": the suffix's ordinal, as the lexer reads "2 bis" */
-			if (l == L_ART && end < s + n &&
+			/* "art_2bis", "para_3ter": the suffix's ordinal, as the lexer reads "2 bis" */
+			if ((l == L_ART || l == L_PARA) && end < s + n &&
 			    corpus_eid_suffix(end, (size_t)(s + n - end), &k))
 				x += k * REF_SUF;
 			out->own[l] = x, out->own_set |= 1u << l;

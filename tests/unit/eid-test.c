@@ -47,7 +47,10 @@ static void nums(void)
 	    {CORPUS_ARTICLE, "bis", NULL},
 	    {CORPUS_ARTICLE, "0 bis", NULL},
 	    {CORPUS_ARTICLE, "2 bis bis", NULL},
-	    {CORPUS_PARAGRAPH, "2 bis", NULL},
+	    {CORPUS_PARAGRAPH, "2 bis", "2bis"},
+	    {CORPUS_PARAGRAPH, "3-ter", "3ter"},
+	    {CORPUS_PARAGRAPH, "1 مكرراً", "1bis"},
+	    {CORPUS_PARAGRAPH, "2 bist", NULL},
 	    {CORPUS_CHAPTER, "2 bis", NULL},
 	    {CORPUS_CHAPTER, "IV", "4"},
 	    {CORPUS_CHAPTER, "iv", "4"},
@@ -177,6 +180,8 @@ static void valid(void)
 	                                   "art_13__wrap_2",
 	                                   "art_2bis",
 	                                   "art_2decies__para_1__point_a",
+	                                   "art_2__para_1bis",
+	                                   "art_2bis__para_3ter__point_a",
 	                                   "block_12"};
 	static const char *const bad[] = {"",
 	                                  "art",
@@ -203,7 +208,7 @@ static void valid(void)
 	                                  "art_bis",
 	                                  "art_2bi",
 	                                  "art_2bisx",
-	                                  "art_2__para_1bis",
+	                                  "art_2__para_1bi",
 	                                  "chp_2bis",
 	                                  "art_02bis"};
 	for (size_t i = 0; i < sizeof good / sizeof *good; i++)
@@ -286,6 +291,9 @@ static void parse(void)
 	    {"第二条之二", "art_2bis"},
 	    {"第2条之三第1款", "art_2ter__para_1"},
 	    {"art_2bis__para_1", "art_2bis__para_1"},
+	    {"1(2 bis)", "art_1__para_2bis"},
+	    {"art. 1, para. 2 ter (a)", "art_1__para_2ter__point_a"},
+	    {"article 5 bis, paragraph 1 bis", "art_5bis__para_1bis"},
 	    {"2 bis bis", NULL},
 	    {"bis", NULL},
 	};
@@ -348,6 +356,11 @@ static void cite(void)
 	    {"art_5sexies", "ru", "Ст. 5 sexies"},
 	    {"art_5bis__para_1", "ar", "المادة 5 مكررا (1)"},
 	    {"art_5ter", "ar", "المادة 5 ter"},
+	    {"art_1__para_2bis", "en", "Art. 1(2 bis)"},
+	    {"art_1__para_2ter__point_a", "nl", "Art. 1, lid 2 ter, onder a"},
+	    {"art_1__para_2bis", "ru", "Ст. 1(2 бис)"},
+	    {"art_1__para_2bis", "ar", "المادة 1 (2 مكررا)"},
+	    {"art_1__para_2bis", "zh", "第1条第2款之二"},
 	    {"art_2bis__para_1", "zh", "第2条之二第1款"},
 	    {"art_2__para_1__point_a", "xx", "Art. 2(1)(a)"}, /* unknown: English */
 	    {"art_2__para_1__point_a", NULL, "Art. 2(1)(a)"},

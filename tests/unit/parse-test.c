@@ -251,6 +251,23 @@ static const struct parse_case cases[] = {
      "art_5|第五条|甲|\n"
      "art_5bis|第五条之二|乙|正文。\n"},
 
+    {"en: inserted paragraphs 2 bis, 2ter, 2-quater; Arabic 1 مكرراً", "en", 1,
+     "T\n\nArticle 1\n\nH\n\n1. One.\n\n2. Two.\n\n2 bis. Inserted.\n\n2ter. Again.\n\n"
+     "2-quater. Once more.\n\n3. Three.\n",
+     "longtitle|||T\n"
+     "art_1|Article 1|H|\n"
+     "art_1__para_1|1.||One.\n"
+     "art_1__para_2|2.||Two.\n"
+     "art_1__para_2bis|2 bis.||Inserted.\n"
+     "art_1__para_2ter|2ter.||Again.\n"
+     "art_1__para_2quater|2-quater.||Once more.\n"
+     "art_1__para_3|3.||Three.\n"},
+    {"ar: فقرة 1 مكرراً", "ar", 1, "ع\n\nالمادة 1: أ\n\n1 - نص.\n\n1 مكرراً - نص آخر.\n",
+     "longtitle|||ع\n"
+     "art_1|المادة 1:|أ|\n"
+     "art_1__para_1|1 -||نص.\n"
+     "art_1__para_1bis|1 مكرراً -||نص آخر.\n"},
+
     {"en: the first line can be a heading; CRLF line ends", "en", 1,
      "Article 1\r\n\r\nOne\r\n\r\nText one.\r\n\r\nArticle 2 - Two\r\n\r\nText two.\r\n",
      "art_1|Article 1|One|Text one.\n"
@@ -525,6 +542,14 @@ static const struct {
      "T\n\nArticle 1\n\nH\n\n2. Two.\n\n3. Three.\n\n1. One.\n",
      "t.txt:11: warning: \"1.\" comes after paragraph 3 (line 9); the line is kept as text of"
      " art_1__para_3\n"},
+    {"a paragraph number after an inserted one", "en",
+     "T\n\nArticle 1\n\nH\n\n2. Two.\n\n2 bis. Inserted.\n\n1. One.\n",
+     "t.txt:11: warning: \"1.\" comes after paragraph 2 bis (line 9); the line is kept as text"
+     " of art_1__para_2bis\n"},
+    {"an inserted paragraph twice", "en",
+     "T\n\nArticle 1\n\nH\n\n2 bis. Inserted.\n\n2bis. Again.\n",
+     "t.txt:9: warning: \"2bis.\" is used a second time (first at line 7); the line is kept as"
+     " text of art_1__para_2bis\n"},
     {"a repeated point letter", "en", "T\n\nArticle 1\n\nH\n\n(a) x;\n(a) y.\n",
      "t.txt:8: warning: \"(a)\" is used a second time (first at line 7); the line is kept as text"
      " of art_1__point_a\n"},

@@ -397,7 +397,11 @@ static void inserted_articles(void)
 	      "relative to an inserted article");
 	check("paragraph 1", &bis, "art_2bis__para_1", NULL, "a bare paragraph in one");
 	check("articles 2 bis to 4", &en, "art_2bis!", NULL, "a range from one is not expanded");
-	check("paragraph 3 bis", &en, "-!", NULL, "an inserted paragraph is kept, unresolved");
+	check("paragraph 3 bis", &en, "art_5__para_3bis", NULL, "an inserted paragraph");
+	check("paragraph 2 ter of article 5 bis", &en, "art_5bis__para_2ter", NULL,
+	      "an inserted paragraph of an inserted article");
+	check("paragraph 1 bis of this article", &bis, "art_2bis__para_1bis", NULL,
+	      "relative to an inserted article");
 	check("article 2 bisque", &en, "art_2", "article 2", "a longer word is no suffix");
 	check("Artikel 2 ter uitvoering",
 	      &(struct corpus_ref_ctx){"nl", "x", NULL, NULL, NULL, NULL, 0}, "art_2", "Artikel 2",
