@@ -322,7 +322,7 @@ struct corpus_hit {
 	char *doc, *lang, *eid, *heading;
 	char *langs;   /* every language in which this provision matched: "en,nl" */
 	char *snippet; /* hits between CORPUS_MARK_START and CORPUS_MARK_END */
-	double score;  /* bm25, lower is better */
+	double score;  /* minus the BM25 score (rank.h), lower is better */
 	int user;      /* from the user's library */
 };
 

@@ -22,6 +22,8 @@ corpus_libcorpus_a_SOURCES = \
 	corpus/search.c \
 	corpus/highlight.c \
 	corpus/suggest.c \
+	corpus/rank.h \
+	corpus/rank.c \
 	corpus/refs.h \
 	corpus/refs-int.h \
 	corpus/refs.c \

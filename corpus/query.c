@@ -471,6 +471,21 @@ static int build(struct parser *p, struct buf *b)
 		                  _("only exclusions: add a word to look for, as in: fraud -child"))
 		           : 0;
 
+	/* The phrases in the order of the expression: the positive strings, then the excluded. */
+	struct corpus_parsed_query *q = p->out;
+	if (!(q->phrases = calloc(npos + nneg, sizeof *q->phrases)))
+		return fail(p, _("out of memory"));
+	q->plain = ngroups == npos && nneg == 0;
+	for (size_t i = 0; i < npos + p->nitems; i++) {
+		const struct item *t = i < npos ? pos[i] : &it[i - npos];
+		if (i >= npos && !(t->kind == ITEM_TERM && t->neg))
+			continue;
+		struct corpus_phrase *ph = &q->phrases[q->nphrases++];
+		ph->prefix = t->prefix;
+		q->plain &= !t->prefix;
+		if (!(ph->text = dup_n(t->text, strlen(t->text))))
+			return fail(p, _("out of memory"));
+	}
 	int wrap = nneg && npos > 1;
 	if (wrap)
 		buf_str(b, "(");
@@ -594,5 +609,8 @@ void corpus_query_free(struct corpus_parsed_query *q)
 		free(q->words[i]);
 	free(q->words);
 	free(q->notice);
+	for (size_t i = 0; i < q->nphrases; i++)
+		free(q->phrases[i].text);
+	free(q->phrases);
 	memset(q, 0, sizeof *q);
 }

@@ -35,6 +35,13 @@ struct corpus_parsed_query {
 	                 quotes or '*': for "did you mean" suggestions */
 	size_t nwords;
 	char *notice; /* how stray input was read ("a lone * was ignored"), or NULL */
+	/* The strings of match in its order (FTS5's phrase numbers), as typed. */
+	struct corpus_phrase {
+		char *text;
+		int prefix; /* followed by * */
+	} *phrases;
+	size_t nphrases;
+	int plain; /* match is only strings joined by AND: no OR, no NOT, no prefix */
 };
 
 /*

@@ -2,26 +2,21 @@
  * search.c — ranked full-text search over every language of both databases.
  *
  * Each language has its own FTS5 table (see store.c), so one search is a
- * UNION ALL of one SELECT per table, ranked by bm25 together.  Hits of the
+ * UNION ALL of one SELECT per table, ranked together by treaty_rank (rank.h).  Hits of the
  * same provision in several languages are folded into one, listing them.
  */
 #include "corpus/query.h"
+#include "corpus/rank.h"
 #include "corpus/store-internal.h"
 #include "i18n/i18n.h"
 #include "i18n/nls.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define DEFAULT_LIMIT 20
-
-/*
- * A word in a heading says more about a provision than one in its text:
- * "preservation" should find the article called "Expedited preservation …"
- * before a point that merely mentions it.
- */
-#define HEADING_WEIGHT "4.0"
 
 /* Tokens of the snippet window around each hit. */
 #define SNIPPET_TOKENS 24
@@ -34,33 +29,143 @@ struct ranked {
 };
 
 /*
- * One SELECT per table, ranked together; parameters ?1 match, ?2 doc, ?3
- * article eid.  Only rowids and scores: a snippet costs a read and a
- * tokenization of its row, so it is made for the rows shown, not for every
- * row that matches.  The provision table is joined only when a filter needs
- * it.  Equal scores are ordered by table and rowid, so that a page is the
- * same however it was found.
+ * What ranking needs of one table for this query: its statistics, and for
+ * each phrase of the query that is one term, the term and its row count.
  */
-static char *build_sql(const struct corpus_fts_table *t, size_t n, int filtered, int limit)
+struct table_terms {
+	double avgdl, nrows;
+	double *idf; /* per phrase; NAN when only the index can count it */
+	int simple;  /* every phrase is one term the table has */
+	struct term_info {
+		sqlite3_int64 id; /* rank_term.id, 0 when the table has no such term */
+		int ndocs, nlist, has_cut;
+		double cut;
+		sqlite3_int64 cut_rowid;
+	} *info;
+};
+
+static void table_terms_free(struct table_terms *tt, size_t nt)
+{
+	for (size_t i = 0; tt && i < nt; i++)
+		free(tt[i].idf), free(tt[i].info);
+	free(tt);
+}
+
+/* rank_lang and rank_term of one table, for the phrases of pq. */
+static int table_terms(sqlite3 *db, const struct corpus_fts_table *t,
+                       const struct corpus_parsed_query *pq, struct table_terms *tt)
+{
+	char *sql = sqlite3_mprintf("SELECT nrows, avgdl FROM %s.rank_lang WHERE lang = %Q;"
+	                            "SELECT id, ndocs, nlist, cut, cut_rowid FROM %s.rank_term"
+	                            " WHERE lang = %Q AND term = ?1",
+	                            t->schema, t->lang, t->schema, t->lang);
+	const char *tail = NULL;
+	sqlite3_stmt *lang = NULL, *term = NULL;
+	struct corpus_rank_tok *tok = NULL;
+	int rc = -1;
+	tt->avgdl = 1.0, tt->nrows = 0;
+	tt->simple = 1;
+	tt->idf = calloc(pq->nphrases + 1, sizeof *tt->idf);
+	tt->info = calloc(pq->nphrases + 1, sizeof *tt->info);
+	if (!sql || !tt->idf || !tt->info ||
+	    sqlite3_prepare_v2(db, sql, -1, &lang, &tail) != SQLITE_OK ||
+	    sqlite3_prepare_v2(db, tail, -1, &term, NULL) != SQLITE_OK)
+		goto done;
+	int step = sqlite3_step(lang);
+	if (step == SQLITE_ROW) {
+		tt->nrows = sqlite3_column_double(lang, 0);
+		tt->avgdl = sqlite3_column_double(lang, 1);
+	} else if (step != SQLITE_DONE) {
+		goto done;
+	}
+	if (!(tok = corpus_rank_tok_new(db, t->lang)))
+		goto done;
+	for (size_t i = 0; i < pq->nphrases; i++) {
+		const struct corpus_phrase *ph = &pq->phrases[i];
+		char word[256];
+		int one = ph->prefix ? 0
+		                     : corpus_rank_query_term(tok, ph->text, (int)strlen(ph->text),
+		                                              word, sizeof word);
+		tt->idf[i] = NAN;
+		if (one < 0)
+			goto done;
+		if (one == 0) {
+			tt->simple = 0;
+			continue;
+		}
+		sqlite3_reset(term);
+		sqlite3_bind_text(term, 1, word, -1, SQLITE_TRANSIENT);
+		struct term_info *in = &tt->info[i];
+		if ((step = sqlite3_step(term)) == SQLITE_ROW) {
+			in->id = sqlite3_column_int64(term, 0);
+			in->ndocs = sqlite3_column_int(term, 1);
+			in->nlist = sqlite3_column_int(term, 2);
+			in->has_cut = sqlite3_column_type(term, 3) != SQLITE_NULL;
+			in->cut = sqlite3_column_double(term, 3);
+			in->cut_rowid = sqlite3_column_int64(term, 4);
+		} else if (step != SQLITE_DONE) {
+			goto done;
+		} else {
+			tt->simple = 0; /* the table has no such row */
+		}
+		tt->idf[i] = corpus_rank_idf(tt->nrows, in->ndocs);
+	}
+	rc = 0;
+done:
+	corpus_rank_tok_free(tok);
+	sqlite3_finalize(lang);
+	sqlite3_finalize(term);
+	sqlite3_free(sql);
+	return rc;
+}
+
+/* The first parameter of table i's treaty_rank arguments (avgdl, N, then one idf a phrase). */
+static int first_param(size_t i, const struct corpus_parsed_query *pq)
+{
+	return 4 + (int)(i * (2 + pq->nphrases));
+}
+
+static char *rank_args(size_t i, const struct corpus_parsed_query *pq)
+{
+	int p = first_param(i, pq);
+	char *args = sqlite3_mprintf("?%d, ?%d", p, p + 1);
+	for (size_t k = 0; args && k < pq->nphrases; k++) {
+		char *more = sqlite3_mprintf("%s, ?%d", args, p + 2 + (int)k);
+		sqlite3_free(args);
+		args = more;
+	}
+	return args;
+}
+
+/*
+ * One SELECT per table, ranked together; parameters ?1 match, ?2 doc, ?3
+ * article eid, then each table's statistics.  Only rowids and scores: a
+ * snippet costs a read and a tokenization of its row, so it is made for the
+ * rows shown, not for every row that matches.  The provision table is joined
+ * only when a filter needs it.  Equal scores are ordered by table and rowid,
+ * so that a page is the same however it was found.
+ */
+static char *build_sql(const struct corpus_fts_table *t, size_t n,
+                       const struct corpus_parsed_query *pq, int filtered, int limit)
 {
 	char *sql = sqlite3_mprintf("SELECT * FROM (");
 	for (size_t i = 0; sql && i < n; i++) {
-		char *part;
-		if (filtered)
+		char *part = NULL, *args = rank_args(i, pq);
+		if (args && filtered)
 			part = sqlite3_mprintf(
-			    "%s%sSELECT %d AS tab, f.rowid AS id, bm25(fts_%s, " HEADING_WEIGHT
-			    ", 1.0) AS score FROM %s.fts_%s AS f JOIN %s.provision AS p"
+			    "%s%sSELECT %d AS tab, f.rowid AS id, treaty_rank(fts_%s, %s) AS score"
+			    " FROM %s.fts_%s AS f JOIN %s.provision AS p"
 			    " ON p.rowid = f.rowid WHERE fts_%s MATCH ?1 AND (?2 IS NULL OR"
 			    " p.doc = ?2) AND (?3 IS NULL OR p.eid = ?3 OR"
 			    " substr(p.eid, 1, length(?3) + 2) = ?3 || '__')",
-			    sql, i ? " UNION ALL " : "", (int)i, t[i].lang, t[i].schema, t[i].lang,
-			    t[i].schema, t[i].lang);
-		else
-			part = sqlite3_mprintf("%s%sSELECT %d AS tab, rowid AS id, bm25(fts_%s, "
-			                       HEADING_WEIGHT ", 1.0) AS score FROM %s.fts_%s"
-			                       " WHERE fts_%s MATCH ?1",
-			                       sql, i ? " UNION ALL " : "", (int)i, t[i].lang,
+			    sql, i ? " UNION ALL " : "", (int)i, t[i].lang, args, t[i].schema,
+			    t[i].lang, t[i].schema, t[i].lang);
+		else if (args)
+			part = sqlite3_mprintf("%s%sSELECT %d AS tab, rowid AS id, treaty_rank(fts_%s,"
+			                       " %s) AS score FROM %s.fts_%s WHERE fts_%s MATCH ?1",
+			                       sql, i ? " UNION ALL " : "", (int)i, t[i].lang, args,
 			                       t[i].schema, t[i].lang, t[i].lang);
+		sqlite3_free(args);
 		sqlite3_free(sql);
 		sql = part;
 	}
@@ -69,16 +174,29 @@ static char *build_sql(const struct corpus_fts_table *t, size_t n, int filtered,
 	return all;
 }
 
+static void bind_stats(sqlite3_stmt *st, size_t nt, const struct table_terms *tt,
+                       const struct corpus_parsed_query *pq)
+{
+	for (size_t i = 0; i < nt; i++) {
+		int p = first_param(i, pq);
+		sqlite3_bind_double(st, p, tt[i].avgdl);
+		sqlite3_bind_double(st, p + 1, tt[i].nrows);
+		for (size_t k = 0; k < pq->nphrases; k++)
+			if (!isnan(tt[i].idf[k]))
+				sqlite3_bind_double(st, p + 2 + (int)k, tt[i].idf[k]);
+	}
+}
+
 /* The best rows of every table for pq, at most max, best first, into rows[*n]. */
 static int rank_rows(struct corpus_store *s, const struct corpus_parsed_query *pq, const char *art,
-                     const struct corpus_fts_table *t, size_t nt, int max, struct ranked *rows,
-                     size_t *n, char *err, size_t errlen)
+                     const struct corpus_fts_table *t, const struct table_terms *tt, size_t nt,
+                     int max, struct ranked *rows, size_t *n, char *err, size_t errlen)
 {
-	char *sql = build_sql(t, nt, pq->doc || art, max);
+	char *sql = build_sql(t, nt, pq, pq->doc || art, max);
 	sqlite3_stmt *st = NULL;
 	int rc = -1, step;
 	if (!sql || sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		corpus_set_error(err, errlen, "search: %s", sqlite3_errmsg(s->db));
+		corpus_search_failed(s->db, "search", err, errlen);
 		goto done;
 	}
 	sqlite3_bind_text(st, 1, pq->match, -1, SQLITE_STATIC);
@@ -86,6 +204,7 @@ static int rank_rows(struct corpus_store *s, const struct corpus_parsed_query *p
 		sqlite3_bind_text(st, 2, pq->doc, -1, SQLITE_STATIC);
 	if (art)
 		sqlite3_bind_text(st, 3, art, -1, SQLITE_STATIC);
+	bind_stats(st, nt, tt, pq);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		rows[*n].table = (size_t)sqlite3_column_int(st, 0);
 		rows[*n].rowid = sqlite3_column_int64(st, 1);
@@ -221,6 +340,7 @@ static int run_search(struct corpus_store *s, const struct corpus_parsed_query *
 	int max = limit * 8;
 	char *art = pq->art ? corpus_eid_parse(pq->art, err, errlen) : NULL;
 	struct ranked *rows = calloc((size_t)max, sizeof *rows);
+	struct table_terms *tt = NULL;
 	size_t nrows = 0;
 	int rc = -1;
 	if (pq->art && !art) /* an art: filter that names no provision must not widen the search */
@@ -229,9 +349,19 @@ static int run_search(struct corpus_store *s, const struct corpus_parsed_query *
 		corpus_set_error(err, errlen, _("out of memory"));
 		goto done;
 	}
-	if (rank_rows(s, pq, art, t, nt, max, rows, &nrows, err, errlen) == 0)
+	if (!(tt = calloc(nt, sizeof *tt))) {
+		corpus_set_error(err, errlen, _("out of memory"));
+		goto done;
+	}
+	for (size_t i = 0; i < nt; i++)
+		if (table_terms(s->db, &t[i], pq, &tt[i]) < 0) {
+			corpus_search_failed(s->db, "search", err, errlen);
+			goto done;
+		}
+	if (rank_rows(s, pq, art, t, tt, nt, max, rows, &nrows, err, errlen) == 0)
 		rc = read_hits(s, pq, t, nt, rows, nrows, limit, hits, n, err, errlen);
 done:
+	table_terms_free(tt, nt);
 	free(rows);
 	free(art);
 	return rc;

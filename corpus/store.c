@@ -15,6 +15,7 @@
  * Every write of a document happens in one transaction; the bundled corpus is
  * written to a temporary file and renamed over the old one only when complete.
  */
+#include "corpus/rank.h"
 #include "corpus/store-internal.h"
 #include "i18n/i18n.h"
 #include "i18n/nls.h"
@@ -30,7 +31,7 @@
 #include <unistd.h>
 
 /* Bumped whenever the schema changes; older or newer databases are refused. */
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 
 static const char schema_sql[] =
     "CREATE TABLE IF NOT EXISTS document("
@@ -44,7 +45,8 @@ static const char schema_sql[] =
     " eid TEXT NOT NULL, parent_eid TEXT, kind TEXT NOT NULL, num TEXT,"
     " label TEXT, heading TEXT, text TEXT NOT NULL, seq INTEGER NOT NULL,"
     " depth INTEGER NOT NULL, line INTEGER, UNIQUE(doc, lang, eid));"
-    "CREATE INDEX IF NOT EXISTS provision_seq ON provision(doc, lang, seq);" CORPUS_REFS_SCHEMA;
+    "CREATE INDEX IF NOT EXISTS provision_seq ON provision(doc, lang, seq);" CORPUS_REFS_SCHEMA
+    CORPUS_RANK_SCHEMA;
 
 void corpus_set_error(char *err, size_t errlen, const char *fmt, ...)
 {
@@ -60,6 +62,8 @@ void corpus_search_failed(sqlite3 *db, const char *what, char *err, size_t errle
 {
 	if (sqlite3_errcode(db) == SQLITE_INTERRUPT)
 		corpus_set_error(err, errlen, "%s", _("search interrupted"));
+	else if (sqlite3_errcode(db) == SQLITE_CORRUPT) /* FTS5 may say only "vtable constructor failed" */
+		corpus_set_error(err, errlen, "%s: %s", what, sqlite3_errstr(SQLITE_CORRUPT));
 	else
 		corpus_set_error(err, errlen, "%s: %s", what, sqlite3_errmsg(db));
 }
@@ -147,6 +151,17 @@ static int migrate_statements(sqlite3 *db, char *err, size_t errlen)
 	return -1;
 }
 
+/* Version 5 added the rank tables (rank.h), made from the library's provisions once. */
+static int migrate_rank(sqlite3 *db, char *err, size_t errlen)
+{
+	if (exec(db, "BEGIN; " CORPUS_RANK_SCHEMA, err, errlen) == 0 &&
+	    corpus_rank_rebuild(db, err, errlen) == 0 &&
+	    exec(db, "PRAGMA user_version=5; COMMIT", err, errlen) == 0)
+		return 0;
+	exec(db, "ROLLBACK", NULL, 0);
+	return -1;
+}
+
 /*
  * Create the schema in an empty main database, or check the version of a used
  * one and bring an older one up to date (*migrated set; may be NULL).
@@ -167,7 +182,9 @@ static int prepare_main(sqlite3 *db, const char *what, int *migrated, char *err,
 			if (v < 3 && migrate_statements(db, err, errlen) < 0)
 				return -1;
 			/* 2: references; 4: a statement's, into what it discusses, drafts marked */
-			return corpus_refs_migrate(db, SCHEMA_VERSION, err, errlen);
+			if (v < 4 && corpus_refs_migrate(db, 4, err, errlen) < 0)
+				return -1;
+			return migrate_rank(db, err, errlen);
 		}
 		if (v != SCHEMA_VERSION) {
 			corpus_set_error(
@@ -195,7 +212,7 @@ static sqlite3 *open_db(const char *path, int flags, char *err, size_t errlen)
 	}
 	sqlite3_busy_timeout(db, 5000);
 	sqlite3_extended_result_codes(db, 1);
-	if (i18n_fts5_register(db, err, errlen) < 0) {
+	if (i18n_fts5_register(db, err, errlen) < 0 || corpus_rank_register(db, err, errlen) < 0) {
 		sqlite3_close(db);
 		return NULL;
 	}
@@ -448,6 +465,8 @@ static int ensure_fts(sqlite3 *db, const char *lang, char *err, size_t errlen)
 /* Remove one language version of a document, its provisions and their index rows. */
 static int delete_version(sqlite3 *db, const char *id, const char *lang, char *err, size_t errlen)
 {
+	if (corpus_rank_remove(db, id, lang, err, errlen) < 0)
+		return -1;
 	char *sql = sqlite3_mprintf("INSERT INTO main.fts_%s(fts_%s, rowid, heading, text)"
 	                            " SELECT 'delete', rowid, heading, text FROM main.provision"
 	                            " WHERE doc=%Q AND lang=%Q;"
@@ -593,6 +612,7 @@ static int write_document(sqlite3 *db, const struct corpus_document *d, char *er
 	if (ensure_fts(db, d->lang, err, errlen) < 0 ||
 	    delete_version(db, d->id, d->lang, err, errlen) < 0 ||
 	    insert_document(db, d, err, errlen) < 0 || insert_provisions(db, d, err, errlen) < 0 ||
+	    corpus_rank_add(db, d->id, d->lang, err, errlen) < 0 ||
 	    corpus_refs_write(db, d->id, d->lang, err, errlen) < 0)
 		return -1;
 	return 0;
@@ -612,7 +632,9 @@ int corpus_store_build(const char *path, struct corpus_document *docs, size_t nd
 	for (size_t i = 0; i < ndocs; i++)
 		if (write_document(db, &docs[i], err, errlen) < 0)
 			goto done;
-	if (corpus_refs_check(db, NULL, 0, err, errlen) < 0 || exec(db, "COMMIT", err, errlen) < 0)
+	/* The bundled corpus is made at once: its avgdl that of all its rows. */
+	if (corpus_refs_check(db, NULL, 0, err, errlen) < 0 ||
+	    corpus_rank_rebuild(db, err, errlen) < 0 || exec(db, "COMMIT", err, errlen) < 0)
 		goto done;
 	for (size_t i = 0; i < ndocs; i++) {
 		char *sql = sqlite3_mprintf("INSERT INTO fts_%s(fts_%s) VALUES('optimize')",

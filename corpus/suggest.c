@@ -2,7 +2,9 @@
  * suggest.c — "did you mean …" when a search finds nothing.
  *
  * A word is compared, folded and stemmed as the index holds it, with every
- * term of each language's index (fts5vocab), by edit distance on code points.
+ * term of each language's index, by edit distance on code points.  The terms
+ * are read from rank_term (rank.h), kept at import: fts5vocab would read
+ * every doclist of the index, which grows with the library.
  * The index holds stems ("procedur"), which are not words to show, so the
  * chosen term is turned back into a word as written by asking FTS5 to mark
  * it in one provision that contains it.
@@ -75,18 +77,11 @@ static void scan_vocab(sqlite3 *db, const char *schema, const char *lang, const 
 	if (nw <= 2)
 		return;
 	int limit = nw <= 4 ? 1 : 2;
-	char *sql = sqlite3_mprintf("CREATE VIRTUAL TABLE IF NOT EXISTS temp.vocab_%s_%s USING"
-	                            " fts5vocab(%s, fts_%s, 'row');"
-	                            "SELECT term, doc FROM temp.vocab_%s_%s",
-	                            schema, lang, schema, lang, schema, lang);
-	const char *tail = sql;
+	char *sql = sqlite3_mprintf("SELECT term, ndocs FROM %s.rank_term WHERE lang = %Q", schema,
+	                            lang);
 	sqlite3_stmt *st = NULL;
-	while (tail && *tail) {
-		sqlite3_finalize(st);
-		st = NULL;
-		if (sqlite3_prepare_v2(db, tail, -1, &st, &tail) != SQLITE_OK)
-			break;
-		while (st && sqlite3_step(st) == SQLITE_ROW) {
+	if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
 			const char *term = (const char *)sqlite3_column_text(st, 0);
 			int ng = term ? to_cps(term, got) : -1;
 			if (ng < 0)

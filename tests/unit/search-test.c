@@ -168,6 +168,79 @@ static void interrupts(struct corpus_store *s, const char *text)
 	       stopped, wrong);
 }
 
+/* Rows of sql's one count column, or -1. */
+static long count(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	long n = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+		tap_diag("%s: %s", sql, sqlite3_errmsg(db));
+		return -1;
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/*
+ * The vocabulary kept at import is FTS5's own: the same terms with the same
+ * row counts as fts5vocab finds by reading the index, and the row count of
+ * the language is the provisions'.
+ */
+static void vocabulary(struct corpus_store *s, const char *schema, const char *lang,
+                       const char *when)
+{
+	sqlite3 *db = corpus_store_db(s);
+	char *sql = sqlite3_mprintf(
+	    "CREATE VIRTUAL TABLE IF NOT EXISTS temp.v_%s_%s USING fts5vocab(%s, fts_%s, 'row')",
+	    schema, lang, schema, lang);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_free(sql);
+	sql = sqlite3_mprintf("SELECT count(*) FROM (SELECT term, doc FROM temp.v_%s_%s EXCEPT"
+	                      " SELECT term, ndocs FROM %s.rank_term WHERE lang = %Q)",
+	                      schema, lang, schema, lang);
+	long missing = count(db, sql);
+	sqlite3_free(sql);
+	sql = sqlite3_mprintf("SELECT count(*) FROM (SELECT term, ndocs FROM %s.rank_term"
+	                      " WHERE lang = %Q EXCEPT SELECT term, doc FROM temp.v_%s_%s)",
+	                      schema, lang, schema, lang);
+	long extra = count(db, sql);
+	sqlite3_free(sql);
+	sql = sqlite3_mprintf("SELECT count(*) FROM %s.rank_term WHERE lang = %Q", schema, lang);
+	long terms = count(db, sql);
+	sqlite3_free(sql);
+	sql = sqlite3_mprintf("SELECT (SELECT count(*) FROM %s.provision WHERE lang = %Q) ="
+	                      " (SELECT nrows FROM %s.rank_lang WHERE lang = %Q)",
+	                      schema, lang, schema, lang);
+	long rows = count(db, sql);
+	sqlite3_free(sql);
+	tap_ok(terms > 0 && missing == 0 && extra == 0 && rows == 1,
+	       "%s %s %s: %ld terms as FTS5 has them (%ld missing, %ld more), rows counted", when,
+	       schema, lang, terms, missing, extra);
+}
+
+/* An old library (schema 4, no rank tables) is brought up to date when opened. */
+static struct corpus_store *migrate(struct corpus_store *s)
+{
+	char lib[256];
+	corpus_store_close(s);
+	snprintf(lib, sizeof lib, "%s/data/treaty/library.db", dir);
+	sqlite3 *db;
+	if (sqlite3_open(lib, &db) == SQLITE_OK)
+		sqlite3_exec(db,
+		             "DROP TABLE rank_lang; DROP TABLE rank_term; DROP TABLE rank_list;"
+		             " PRAGMA user_version = 4",
+		             NULL, NULL, NULL);
+	sqlite3_close(db);
+	s = open_library();
+	if (!s)
+		return NULL;
+	tap_ok(count(corpus_store_db(s), "PRAGMA main.user_version") == 5,
+	       "an old library is migrated when opened");
+	return s;
+}
+
 int main(void)
 {
 	if (!mkdtemp(dir))
@@ -178,6 +251,29 @@ int main(void)
 		interrupts(s, "alpha");
 		interrupts(s, "bravo carbo");
 		interrupts(s, "gam*");
+		vocabulary(s, "main", "en", "imported");
+		vocabulary(s, "main", "nl", "imported");
+		static const char *const bundled[] = {"en", "nl", "ar"};
+		for (size_t i = 0; i < 3 && corpus_store_has_bundled(s); i++) {
+			char sql[128];
+			snprintf(sql, sizeof sql,
+			         "SELECT count(*) FROM bundled.sqlite_master WHERE name = 'fts_%s'",
+			         bundled[i]);
+			if (count(corpus_store_db(s), sql) == 1)
+				vocabulary(s, "bundled", bundled[i], "built");
+		}
+		char err[512];
+		tap_is_int(corpus_store_remove(s, "gen4", err, sizeof err), 0, "a document removed");
+		struct corpus_document d;
+		make_doc(&d, 7, "en"); /* gen7 again, its words drawn anew */
+		tap_is_int(corpus_store_import(s, &d, err, sizeof err), 0, "a document replaced");
+		corpus_document_free(&d);
+		vocabulary(s, "main", "en", "after removing and replacing");
+		s = migrate(s);
+		if (s) {
+			vocabulary(s, "main", "en", "migrated");
+			vocabulary(s, "main", "nl", "migrated");
+		}
 	}
 	corpus_store_close(s);
 	char cmd[300];
