@@ -298,6 +298,23 @@ int corpus_get(struct corpus_store *store, const char *doc, const char *lang, co
                struct corpus_entry **out, size_t *n, char *err, size_t errlen);
 void corpus_entry_free(struct corpus_entry *e, size_t n);
 
+/* Where the entries of corpus_get_window lie in their whole document. */
+struct corpus_window {
+	int articles, tops; /* the document's articles, and its provisions of depth 0 */
+	int articles_before, tops_before; /* those of them before the provision */
+};
+
+/*
+ * What a reader needs to show provision eid of doc in lang (NULL: as
+ * corpus_get) before the rest of the document: eid's ancestors, eid, and the
+ * count entries that follow it, in document order (*out: as corpus_get).
+ * Returns 1 without a message when the document or provision does not exist
+ * (corpus_get says why).
+ */
+int corpus_get_window(struct corpus_store *store, const char *doc, const char *lang,
+                      const char *eid, size_t count, struct corpus_entry **out, size_t *n,
+                      struct corpus_window *w, char *err, size_t errlen);
+
 /* The languages doc is stored in, comma-separated ("en,nl"). Caller frees; NULL if none. */
 char *corpus_languages(struct corpus_store *store, const char *doc);
 

@@ -52,7 +52,8 @@ int corpus_list(struct corpus_store *store, struct corpus_docinfo **docs, size_t
 	size_t cap = 0;
 	*docs = NULL;
 	*n = 0;
-	if (corpus_store_views(store, err, errlen) < 0 || prepare(store->db, sql, &st, err, errlen) < 0)
+	if (corpus_store_views(store, err, errlen) < 0 ||
+	    prepare(store->db, sql, &st, err, errlen) < 0)
 		return -1;
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -270,8 +271,8 @@ int corpus_get(struct corpus_store *store, const char *doc, const char *lang, co
 		return 1;
 	}
 	const char *schema = user ? "main" : "bundled";
-	char *text = eid ? sqlite3_mprintf(sql, schema, schema, schema)
-	                 : sqlite3_mprintf(whole, schema);
+	char *text =
+	    eid ? sqlite3_mprintf(sql, schema, schema, schema) : sqlite3_mprintf(whole, schema);
 	int prepared = text ? prepare(store->db, text, &st, err, errlen) : -1;
 	sqlite3_free(text);
 	if (prepared < 0) {
@@ -300,11 +301,170 @@ done:
 	return rc;
 }
 
+/*
+ * The articles of doc (or, in a document without any, its provisions of
+ * depth 0), all and those before seq: the table's kinds are read, no text.
+ */
+static int count_units(sqlite3 *db, const char *schema, const char *doc, const char *lang, int seq,
+                       struct corpus_window *w, char *err, size_t errlen)
+{
+	static const char *const which[] = {"kind='article'", "depth=0"};
+	for (int i = 0; i < 2; i++) {
+		sqlite3_stmt *st;
+		char *sql = sqlite3_mprintf("SELECT count(*), coalesce(sum(seq < ?3), 0) FROM"
+		                            " %s.provision WHERE doc=?1 AND lang=?2 AND %s",
+		                            schema, which[i]);
+		int rc = sql ? prepare(db, sql, &st, err, errlen) : -1;
+		sqlite3_free(sql);
+		if (rc < 0)
+			return -1;
+		sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, lang, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, seq);
+		rc = sqlite3_step(st);
+		int all = sqlite3_column_int(st, 0), before = sqlite3_column_int(st, 1);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_ROW) {
+			corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(db));
+			return -1;
+		}
+		if (i == 0) {
+			w->articles = all, w->articles_before = before;
+			if (all)
+				return 0;
+		} else {
+			w->tops = all, w->tops_before = before;
+		}
+	}
+	return 0;
+}
+
+static void clear_entry(struct corpus_entry *e)
+{
+	free(e->doc), free(e->lang), free(e->eid), free(e->parent_eid);
+	free(e->num), free(e->label), free(e->heading), free(e->text);
+}
+
+#define ENTRY_COLUMNS "doc, lang, eid, parent_eid, kind, num, label, heading, text, seq, depth"
+
+/*
+ * eid and its ancestors, up parent_eid (each a lookup in the unique index),
+ * into *out from the end of the array of cap entries: (*out)[cap - *n …].
+ * Depths are counted along parent_eid, so the ancestors are the last entries
+ * before eid of each smaller depth.
+ */
+static int fetch_ancestry(sqlite3 *db, const char *schema, const char *doc, const char *lang,
+                          const char *eid, struct corpus_entry *out, size_t cap, size_t *n,
+                          char *err, size_t errlen)
+{
+	sqlite3_stmt *st;
+	char *sql = sqlite3_mprintf("SELECT " ENTRY_COLUMNS " FROM %s.provision"
+	                            " WHERE doc=?1 AND lang=?2 AND eid=?3",
+	                            schema);
+	int rc = sql ? prepare(db, sql, &st, err, errlen) : -1;
+	sqlite3_free(sql);
+	if (rc < 0)
+		return -1;
+	sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, lang, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, eid, -1, SQLITE_TRANSIENT);
+	for (*n = 0; *n < cap;) {
+		struct corpus_entry *e = NULL;
+		size_t got = 0;
+		if (fetch_entries(st, &e, &got, err, errlen) < 0) {
+			corpus_entry_free(e, got);
+			rc = -1;
+			break;
+		}
+		if (!got)
+			break;
+		out[cap - ++*n] = e[0];
+		free(e);
+		if (!out[cap - *n].parent_eid)
+			break;
+		sqlite3_reset(st);
+		sqlite3_bind_text(st, 3, out[cap - *n].parent_eid, -1, SQLITE_STATIC);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int corpus_get_window(struct corpus_store *store, const char *doc, const char *lang,
+                      const char *eid, size_t count, struct corpus_entry **out, size_t *n,
+                      struct corpus_window *w, char *err, size_t errlen)
+{
+	enum { MAX_DEPTH = 64 };
+	struct corpus_entry up[MAX_DEPTH];
+	char *chosen = lang ? corpus_strdup(lang) : default_lang(store, doc);
+	sqlite3_stmt *st = NULL;
+	size_t nup = 0;
+	int rc = 1;
+	*out = NULL;
+	*n = 0;
+	memset(w, 0, sizeof *w);
+	int user = chosen ? source_of(store, doc, chosen) : -1;
+	if (user < 0)
+		goto done;
+	const char *schema = user ? "main" : "bundled";
+	rc = -1;
+	if (fetch_ancestry(store->db, schema, doc, chosen, eid, up, MAX_DEPTH, &nup, err, errlen) <
+	    0)
+		goto done;
+	/* No such provision; or a chain of parents that does not end at the top in order. */
+	rc = 1;
+	if (!nup || up[MAX_DEPTH - nup].parent_eid)
+		goto done;
+	for (size_t i = MAX_DEPTH - nup; i + 1 < MAX_DEPTH; i++)
+		if (up[i].seq >= up[i + 1].seq)
+			goto done;
+	rc = -1;
+	char *sql = sqlite3_mprintf("SELECT " ENTRY_COLUMNS " FROM %s.provision"
+	                            " WHERE doc=?1 AND lang=?2 AND seq > ?3 ORDER BY seq LIMIT ?4",
+	                            schema);
+	int prepared = sql ? prepare(store->db, sql, &st, err, errlen) : -1;
+	sqlite3_free(sql);
+	if (prepared < 0)
+		goto done;
+	sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, chosen, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, up[MAX_DEPTH - 1].seq);
+	sqlite3_bind_int64(st, 4, (sqlite3_int64)count);
+	struct corpus_entry *after = NULL;
+	size_t nafter = 0;
+	if (fetch_entries(st, &after, &nafter, err, errlen) < 0) {
+		corpus_entry_free(after, nafter);
+		goto done;
+	}
+	*out = malloc((nup + nafter) * sizeof **out);
+	if (!*out) {
+		corpus_entry_free(after, nafter);
+		corpus_set_error(err, errlen, _("out of memory"));
+		goto done;
+	}
+	memcpy(*out, up + MAX_DEPTH - nup, nup * sizeof **out);
+	if (nafter)
+		memcpy(*out + nup, after, nafter * sizeof **out);
+	free(after);
+	*n = nup + nafter;
+	nup = 0; /* now in *out */
+	rc = count_units(store->db, schema, doc, chosen, (*out)[*n - nafter - 1].seq, w, err,
+	                 errlen);
+done:
+	for (size_t i = MAX_DEPTH - nup; i < MAX_DEPTH; i++)
+		clear_entry(&up[i]);
+	if (rc != 0) {
+		corpus_entry_free(*out, *n);
+		*out = NULL;
+		*n = 0;
+	}
+	sqlite3_finalize(st);
+	free(chosen);
+	return rc;
+}
+
 void corpus_entry_free(struct corpus_entry *e, size_t n)
 {
-	for (size_t i = 0; i < n; i++) {
-		free(e[i].doc), free(e[i].lang), free(e[i].eid), free(e[i].parent_eid);
-		free(e[i].num), free(e[i].label), free(e[i].heading), free(e[i].text);
-	}
+	for (size_t i = 0; i < n; i++)
+		clear_entry(&e[i]);
 	free(e);
 }

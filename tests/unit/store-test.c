@@ -122,6 +122,30 @@ static void build_and_read(void)
 	       "a chapter holds its articles (not prefixed by its id)");
 	corpus_entry_free(e, n);
 
+	/* A window: the ancestors, the provision, and what follows, with the whole's counts. */
+	struct corpus_window w;
+	tap_ok(corpus_get_window(s, "testconv", "en", "art_2__para_1__point_a", 1, &e, &n, &w, err,
+	                         sizeof err) == 0,
+	       "window at art_2(1)(a)");
+	tap_is_int((long)n, 5, "its three ancestors, itself and one entry after");
+	if (n == 5) {
+		tap_is_str(e[0].eid, "chp_1", "from the top ancestor");
+		tap_is_str(e[2].eid, "art_2__para_1", "down the parents, in order");
+		tap_is_str(e[4].eid, "art_2__para_2", "then what follows");
+	}
+	tap_is_int(w.articles, 3, "the whole document's articles");
+	tap_is_int(w.articles_before, 2, "two of them before the provision (art_1, art_2)");
+	corpus_entry_free(e, n);
+	tap_ok(corpus_get_window(s, "testconv", "nl", "art_3", 10, &e, &n, &w, err, sizeof err) ==
+	               0 &&
+	           n == 2 && w.articles_before == 2,
+	       "window at the last article: its chapter and itself");
+	corpus_entry_free(e, n);
+	tap_is_int(corpus_get_window(s, "testconv", "en", "art_99", 5, &e, &n, &w, err, sizeof err),
+	           1, "a window at no provision is 1");
+	tap_is_int(corpus_get_window(s, "nosuch", NULL, "art_1", 5, &e, &n, &w, err, sizeof err), 1,
+	           "a window in no document is 1");
+
 	tap_is_int(corpus_get(s, "testconv", "en", "art_99", &e, &n, err, sizeof err), 1,
 	           "art_99 is not found");
 	tap_is_str(err, "testconv has no article 99; it has articles 1–3", "helpful message");
