@@ -139,10 +139,15 @@ static int compose(struct tui_doc *d)
 	return 0;
 }
 
-/* Each entry's article: the nearest enclosing article, else its top-level ancestor. */
+/*
+ * Each entry's article: the nearest enclosing article, else its top-level
+ * ancestor (itself when none is held: a window begins deep in a document).
+ */
 static int find_articles(struct tui_doc *d)
 {
 	int stack[MAX_DEPTH];
+	for (int k = 0; k < MAX_DEPTH; k++)
+		stack[k] = -1;
 	d->article = malloc((d->n ? d->n : 1) * sizeof *d->article);
 	if (!d->article)
 		return -1;
@@ -154,9 +159,9 @@ static int find_articles(struct tui_doc *d)
 		if (depth >= MAX_DEPTH)
 			depth = MAX_DEPTH - 1;
 		stack[depth] = (int)i;
-		d->article[i] = stack[0];
+		d->article[i] = stack[0] >= 0 ? stack[0] : (int)i;
 		for (int k = 0; k <= depth; k++)
-			if (d->e[stack[k]].kind == CORPUS_ARTICLE) {
+			if (stack[k] >= 0 && d->e[stack[k]].kind == CORPUS_ARTICLE) {
 				d->article[i] = stack[k];
 				break;
 			}
@@ -181,6 +186,44 @@ int tui_doc_load(struct tui_doc *d, struct corpus_store *s, const char *doc, con
 		tui_doc_free(d);
 		return -1;
 	}
+	return 0;
+}
+
+/* The units ] and [ step through: articles, or top-level parts in a document without any. */
+static int is_unit(const struct tui_doc *d, size_t i)
+{
+	return d->narticles ? d->e[i].kind == CORPUS_ARTICLE : d->e[i].depth == 0;
+}
+
+int tui_doc_load_window(struct tui_doc *d, struct corpus_store *s, const char *doc,
+                        const char *lang, const char *eid, size_t rows, char *err, size_t errlen)
+{
+	struct corpus_window w;
+	memset(d, 0, sizeof *d);
+	int rc = corpus_get_window(s, doc, lang, eid, rows, &d->e, &d->n, &w, err, errlen);
+	if (rc != 0)
+		return rc;
+	size_t at = 0;
+	while (at < d->n && strcmp(d->e[at].eid, eid) != 0)
+		at++;
+	if (at == d->n || d->e[at].kind == CORPUS_WRAP) {
+		tui_doc_free(d);
+		return 1;
+	}
+	d->id = strdup(doc);
+	d->lang = strdup(d->e[0].lang);
+	if (!d->id || !d->lang || find_articles(d) < 0 || compose(d) < 0) {
+		snprintf(err, errlen, _("out of memory"));
+		tui_doc_free(d);
+		return -1;
+	}
+	/* The entries before eid are its ancestors: the whole's counts place them. */
+	d->window = 1;
+	d->narticles = w.articles;
+	d->units = w.articles ? w.articles : w.tops;
+	d->units_before = w.articles ? w.articles_before : w.tops_before;
+	for (size_t i = 0; i < at; i++)
+		d->units_before -= is_unit(d, i);
 	return 0;
 }
 
@@ -372,6 +415,9 @@ static int wrap_from(struct tui_doc *d, int width, size_t first, size_t last, si
 		if (i == last && rows != SIZE_MAX)
 			stop = d->nl + rows;
 	}
+	/* A window that ends before the screen does: what follows, or rows above, are not held. */
+	if (d->window && i == d->np && d->nl < stop)
+		return 1;
 	/*
 	 * Less than a screen below the place (the end of the document): the whole
 	 * wrap's screen would show rows above it too, so wrap the whole now rather
@@ -379,7 +425,7 @@ static int wrap_from(struct tui_doc *d, int width, size_t first, size_t last, si
 	 */
 	if (first > 0 && i == d->np && d->nl < stop)
 		return wrap_from(d, width, 0, 0, SIZE_MAX);
-	d->partial = first > 0 || i < d->np;
+	d->partial = d->window || first > 0 || i < d->np;
 	d->first_line[d->n] = d->nl;
 	for (size_t i = d->n; i-- > 0;)
 		if (d->first_line[i] == (size_t)-1)
@@ -419,12 +465,6 @@ int tui_doc_find(const struct tui_doc *d, const char *eid)
 	return -1;
 }
 
-/* The units ] and [ step through: articles, or top-level parts in a document without any. */
-static int is_unit(const struct tui_doc *d, size_t i)
-{
-	return d->narticles ? d->e[i].kind == CORPUS_ARTICLE : d->e[i].depth == 0;
-}
-
 int tui_doc_article_entry(const struct tui_doc *d, int n)
 {
 	for (size_t i = 0; i < d->n; i++)
@@ -445,7 +485,18 @@ int tui_doc_article_index(const struct tui_doc *d, int entry)
 		return -1;
 	for (int i = 0; i < unit; i++)
 		k += is_unit(d, (size_t)i);
-	return k;
+	return k + d->units_before;
+}
+
+int tui_doc_units(const struct tui_doc *d)
+{
+	int units = d->narticles;
+	if (d->window)
+		return d->units;
+	if (!units)
+		while (tui_doc_article_entry(d, units) >= 0)
+			units++;
+	return units;
 }
 
 /* The entry of eid itself, not an ancestor; from hint on, as hits come in document order. */

@@ -165,6 +165,9 @@ struct tui_doc {
 	size_t *first_line; /* per entry, its first row; n+1 entries, the last = nl */
 	size_t *first_para; /* per entry, its first paragraph; n+1 entries, the last = np */
 	int partial;        /* only one screen's paragraphs are wrapped (tui_doc_wrap_screen) */
+	/* after tui_doc_load_window: only what the first screen needs is held */
+	int window;
+	int units, units_before; /* the whole's ] [ units, and those before the entries held */
 	/* after tui_doc_mark: */
 	struct tui_hitpos *hit;
 	size_t nhit;
@@ -181,6 +184,18 @@ struct tui_doc {
  */
 int tui_doc_load(struct tui_doc *d, struct corpus_store *s, const char *doc, const char *lang,
                  int links, char *err, size_t errlen);
+/*
+ * Read only what the first screen at eid needs (corpus_get_window, rows
+ * entries from eid on), and set d->window: reading a whole convention costs
+ * more than the rest of showing one screen of it.  Every entry held is
+ * composed as in the whole document; tui_doc_load reads the whole before
+ * anything but the first screen is asked of d.  1 when a window cannot show
+ * eid (no such provision, or text that takes its indent from the entry before
+ * it): read the whole then.
+ */
+int tui_doc_load_window(struct tui_doc *d, struct corpus_store *s, const char *doc,
+                        const char *lang, const char *eid, size_t rows, char *err,
+                        size_t errlen);
 void tui_doc_free(struct tui_doc *d);
 /* Read the document's references and compose it again with their numbers. */
 int tui_doc_add_links(struct tui_doc *d, struct corpus_store *s, char *err, size_t errlen);
@@ -198,7 +213,8 @@ int tui_doc_wrap(struct tui_doc *d, int width);
  * Wrap only what a screen of rows shows from paragraph part of entry on, and
  * set d->partial: line breaking a whole convention costs more than the rest
  * of opening it, so the reader paints this first and wraps the whole
- * (tui_doc_wrap) before the next key is handled.
+ * (tui_doc_wrap) before the next key is handled.  With d->window, 1 when the
+ * screen would show more than the window holds: read the whole then.
  */
 int tui_doc_wrap_screen(struct tui_doc *d, int width, int entry, int part, size_t rows);
 /* The indent of paragraph p as wrapped: narrow panes take it from the indent first. */
@@ -212,6 +228,8 @@ int tui_doc_find(const struct tui_doc *d, const char *eid);
 int tui_doc_article_entry(const struct tui_doc *d, int n);
 /* Position of entry's article among the document's articles (0-based), -1 if none. */
 int tui_doc_article_index(const struct tui_doc *d, int entry);
+/* How many units ] and [ step through: articles, or top-level parts when there are none. */
+int tui_doc_units(const struct tui_doc *d);
 /*
  * Highlight the hits h[0..n) that corpus_highlight() found in d's document
  * and language (others are passed over), each range placed in the paragraph

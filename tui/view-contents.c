@@ -174,6 +174,9 @@ void tui_contents_load(struct tui_app *app)
 {
 	if (app->listed)
 		return;
+	/* The outline of the document being read is taken from it: all of it. */
+	if (app->text.doc[0].window)
+		tui_text_complete(app);
 	app->listed = 1;
 	if (read_list(app) == 0)
 		tui_contents_follow(app);

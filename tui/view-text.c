@@ -123,18 +123,42 @@ static int rewrap(struct tui_text *t)
 	return tui_rows_build(&t->rows, &t->doc[0], second(t));
 }
 
+/* The whole of a document of which only a window was read, in its place. */
+static int read_whole(struct tui_text *t, struct corpus_store *s, char *err, size_t errlen)
+{
+	struct tui_doc d;
+	int rc = tui_doc_load(&d, s, t->doc[0].id, t->doc[0].lang, 0, err, errlen);
+	if (rc != 0)
+		return -1;
+	tui_doc_free(&t->doc[0]);
+	t->doc[0] = d;
+	apply_hits(t);
+	return 0;
+}
+
 /*
  * A document just opened in one column: wrap the screen that shows p, and
  * leave the rest to tui_text_complete.
  */
-static int first_screen(struct tui_text *t, const struct tui_place *p)
+static int first_screen(struct tui_app *app, const struct tui_place *p, char *err, size_t errlen)
 {
+	struct tui_text *t = &app->text;
 	if (t->side)
 		return rewrap(t);
 	tui_rows_free(&t->rows);
-	if (tui_doc_wrap_screen(&t->doc[0], column_width(t), tui_doc_find(&t->doc[0], p->eid),
-	                        p->part, visible_rows(t)) < 0)
-		return -1;
+	for (;;) {
+		int rc =
+		    tui_doc_wrap_screen(&t->doc[0], column_width(t),
+		                        tui_doc_find(&t->doc[0], p->eid), p->part, visible_rows(t));
+		if (rc < 0)
+			return -1;
+		if (rc == 0)
+			break;
+		if (read_whole(t, app->store, err, errlen) < 0) {
+			tui_doc_free(&t->doc[0]); /* nothing half-laid is drawn */
+			return 1;
+		}
+	}
 	return tui_rows_build(&t->rows, &t->doc[0], NULL);
 }
 
@@ -225,8 +249,17 @@ int tui_text_show(struct tui_app *app, const struct tui_place *p, char *err, siz
 	    (lang && strcmp(t->doc[0].lang, lang) != 0)) {
 		struct tui_doc d;
 		char keep[16] = "";
+		/*
+		 * The first document read at start-up: only what its first screen
+		 * shows, when the contents beside do not want the whole outline.
+		 */
+		int rc = !t->doc[0].id && !t->side && *p->eid && app->narrow
+		             ? tui_doc_load_window(&d, app->store, p->doc, lang, p->eid,
+		                                   visible_rows(t), err, errlen)
+		             : 1;
 		/* Its references come once it is on screen: they take longer to read. */
-		int rc = tui_doc_load(&d, app->store, p->doc, lang, 0, err, errlen);
+		if (rc == 1)
+			rc = tui_doc_load(&d, app->store, p->doc, lang, 0, err, errlen);
 		if (rc != 0)
 			return rc;
 		/* The second column keeps its language, or takes the old first's when equal. */
@@ -247,8 +280,10 @@ int tui_text_show(struct tui_app *app, const struct tui_place *p, char *err, siz
 			}
 		}
 		apply_hits(t);
-		if (first_screen(t, p) < 0) {
-			snprintf(err, errlen, _("out of memory"));
+		rc = first_screen(app, p, err, errlen);
+		if (rc != 0) {
+			if (rc < 0)
+				snprintf(err, errlen, _("out of memory"));
 			return -1;
 		}
 	}
@@ -262,8 +297,13 @@ void tui_text_complete(struct tui_app *app)
 	struct tui_place here;
 	if (!t->doc[0].partial)
 		return;
+	char err[256];
 	int anchored = t->anchored && t->top == t->anchor_top;
 	tui_text_here(app, &here);
+	if (t->doc[0].window && read_whole(t, app->store, err, sizeof err) < 0) {
+		tui_app_message(app, 1, "%s", err);
+		return;
+	}
 	if (rewrap(t) < 0) {
 		tui_app_message(app, 1, _("out of memory"));
 		return;
@@ -282,6 +322,11 @@ int tui_text_idle(struct tui_app *app)
 	t->links_pending = 0;
 	int anchored = t->anchored && t->top == t->anchor_top;
 	tui_text_here(app, &here);
+	/* One wrap of the whole, with the numbers, rather than one before them too. */
+	if (t->doc[0].window && read_whole(t, app->store, err, sizeof err) < 0) {
+		tui_app_message(app, 1, "%s", err);
+		return 1;
+	}
 	int entry = tui_doc_find(&t->doc[0], here.eid);
 	if (tui_doc_add_links(&t->doc[0], app->store, err, sizeof err) < 0 ||
 	    tui_doc_mark_terms(&t->doc[0], app->store, err, sizeof err) < 0 || rewrap(t) < 0) {
@@ -768,10 +813,7 @@ static void draw_place(struct tui_app *app, const struct tui_doc *d, int e, cons
 	         beside);
 	free(cite);
 	int pct = total ? (int)(bottom * 100 / total) : 100;
-	int k = tui_doc_article_index(d, e), units = d->narticles;
-	if (!units)
-		while (tui_doc_article_entry(d, units) >= 0)
-			units++;
+	int k = tui_doc_article_index(d, e), units = tui_doc_units(d);
 	/* Before the whole document is wrapped, how far through it is not known yet. */
 	if (k >= 0 && (d->partial || !total))
 		snprintf(right, sizeof right, " %d/%d ", k + 1, units);

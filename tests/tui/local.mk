@@ -12,7 +12,8 @@ TUI_TESTS = \
 	tests/tui/resize.sh \
 	tests/tui/bidi.sh \
 	tests/tui/safety.sh \
-	tests/tui/signals.sh
+	tests/tui/signals.sh \
+	tests/tui/window.sh
 TESTS += $(TUI_TESTS)
 
 check_PROGRAMS += tests/tui/model-test
