@@ -19,7 +19,9 @@ corpus_libcorpus_a_SOURCES = \
 	corpus/spawn.c \
 	corpus/store.c \
 	corpus/read.c \
+	corpus/search-int.h \
 	corpus/search.c \
+	corpus/search-lists.c \
 	corpus/highlight.c \
 	corpus/suggest.c \
 	corpus/rank.h \

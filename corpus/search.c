@@ -2,11 +2,16 @@
  * search.c — ranked full-text search over every language of both databases.
  *
  * Each language has its own FTS5 table (see store.c), so one search is a
- * UNION ALL of one SELECT per table, ranked together by treaty_rank (rank.h).  Hits of the
- * same provision in several languages are folded into one, listing them.
+ * UNION ALL of one SELECT per table, ranked together by treaty_rank (rank.h).
+ * A plain search (words, no phrase, OR, NOT or prefix) is first asked of the
+ * terms' lists (search-lists.c), which give the same page without scoring
+ * every row that matches; the full search runs when they cannot tell.  Hits
+ * of the same provision in several languages are folded into one, listing
+ * them.
  */
 #include "corpus/query.h"
 #include "corpus/rank.h"
+#include "corpus/search-int.h"
 #include "corpus/store-internal.h"
 #include "i18n/i18n.h"
 #include "i18n/nls.h"
@@ -20,29 +25,6 @@
 
 /* Tokens of the snippet window around each hit. */
 #define SNIPPET_TOKENS 24
-
-/* A row of the ranking, before it is read: which table, which row, how good. */
-struct ranked {
-	size_t table; /* index into the tables searched */
-	sqlite3_int64 rowid;
-	double score;
-};
-
-/*
- * What ranking needs of one table for this query: its statistics, and for
- * each phrase of the query that is one term, the term and its row count.
- */
-struct table_terms {
-	double avgdl, nrows;
-	double *idf; /* per phrase; NAN when only the index can count it */
-	int simple;  /* every phrase is one term the table has */
-	struct term_info {
-		sqlite3_int64 id; /* rank_term.id, 0 when the table has no such term */
-		int ndocs, nlist, has_cut;
-		double cut;
-		sqlite3_int64 cut_rowid;
-	} *info;
-};
 
 static void table_terms_free(struct table_terms *tt, size_t nt)
 {
@@ -106,7 +88,7 @@ static int table_terms(sqlite3 *db, const struct corpus_fts_table *t,
 		} else if (step != SQLITE_DONE) {
 			goto done;
 		} else {
-			tt->simple = 0; /* the table has no such row */
+			tt->missing = 1;
 		}
 		tt->idf[i] = corpus_rank_idf(tt->nrows, in->ndocs);
 	}
@@ -219,6 +201,54 @@ static int rank_rows(struct corpus_store *s, const struct corpus_parsed_query *p
 done:
 	sqlite3_finalize(st);
 	sqlite3_free(sql);
+	return rc;
+}
+
+static int by_rank(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+	if (a->score != b->score)
+		return a->score < b->score ? -1 : 1;
+	if (a->table != b->table)
+		return a->table < b->table ? -1 : 1;
+	return (a->rowid > b->rowid) - (a->rowid < b->rowid);
+}
+
+/*
+ * The best rows of a plain query from the terms' lists, each table's best max
+ * merged as the full search orders them.  0 done, 1 when the lists cannot
+ * tell (a phrase, a table whose lists end too soon), -1 on an error.
+ */
+static int from_lists(struct corpus_store *s, const struct corpus_parsed_query *pq,
+                      const char *art, const struct corpus_fts_table *t,
+                      const struct table_terms *tt, size_t nt, int max, struct ranked *rows,
+                      size_t *n, char *err, size_t errlen)
+{
+	for (size_t i = 0; i < nt; i++)
+		if (!tt[i].simple)
+			return 1;
+	struct ranked *all = calloc(nt * (size_t)max + 1, sizeof *all);
+	size_t nall = 0;
+	int rc = 0;
+	if (!all) {
+		corpus_set_error(err, errlen, _("out of memory"));
+		return -1;
+	}
+	for (size_t i = 0; rc == 0 && i < nt; i++) {
+		size_t got = 0;
+		if (tt[i].missing) /* a word the table does not have: no row of it matches */
+			continue;
+		rc = corpus_search_lists(s->db, &t[i], i, &tt[i], pq, pq->doc, art, max, all + nall,
+		                         &got, err, errlen);
+		nall += got;
+	}
+	if (rc == 0) {
+		qsort(all, nall, sizeof *all, by_rank);
+		*n = nall < (size_t)max ? nall : (size_t)max;
+		memcpy(rows, all, *n * sizeof *rows);
+		s->search_lists++;
+	}
+	free(all);
 	return rc;
 }
 
@@ -358,7 +388,12 @@ static int run_search(struct corpus_store *s, const struct corpus_parsed_query *
 			corpus_search_failed(s->db, "search", err, errlen);
 			goto done;
 		}
-	if (rank_rows(s, pq, art, t, tt, nt, max, rows, &nrows, err, errlen) == 0)
+	int listed = pq->plain && !s->search_full
+	                 ? from_lists(s, pq, art, t, tt, nt, max, rows, &nrows, err, errlen)
+	                 : 1;
+	if (listed < 0)
+		goto done;
+	if (listed == 0 || rank_rows(s, pq, art, t, tt, nt, max, rows, &nrows, err, errlen) == 0)
 		rc = read_hits(s, pq, t, nt, rows, nrows, limit, hits, n, err, errlen);
 done:
 	table_terms_free(tt, nt);

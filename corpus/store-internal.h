@@ -16,6 +16,8 @@ struct corpus_store {
 	int migrated; /* the library was brought up to this schema when opened */
 	int views;    /* the TEMP views all_document, all_provision, all_reference exist */
 	char library_error[512];
+	int search_full;            /* tests: never answer a search from the terms' lists */
+	unsigned long search_lists; /* searches answered from the terms' lists (search-lists.c) */
 };
 
 /* A language's FTS table in one of the two databases. */

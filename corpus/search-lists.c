@@ -1,0 +1,382 @@
+/*
+ * search-lists.c — the first page of a plain search from its terms' lists,
+ * without scoring every row that matches (rank.h keeps the lists).
+ *
+ * The threshold algorithm (Fagin): read the lists of the query's terms side
+ * by side, best rows first.  A row seen in every list has its score from the
+ * lists (f and D are kept there); a row missing from some list is scored by
+ * FTS5 itself (MATCH and rowid, treaty_rank) when it could still matter.
+ * After depth d no unseen row can score above τ, the sum of idf · g of each
+ * list at d (or of its cut, once a list is read to its end): the search
+ * stops when `want` rows score at least τ.  A list that holds every row of
+ * its term ends the search when read through, since a row must hold every
+ * term.  When the lists end first, they cannot tell, and the caller runs
+ * the full search.  Scores are computed by the same function either way, so
+ * a page is the one the full search returns, rows of equal score aside.
+ */
+#include "corpus/rank.h"
+#include "corpus/search-int.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { PARTIAL, EXACT, OUT };
+
+struct cand {
+	sqlite3_int64 rowid;
+	uint64_t known; /* the lists it was seen in */
+	int D, state;
+	double v; /* the score, higher better, once EXACT */
+};
+
+struct ta {
+	sqlite3 *db;
+	int m, want;
+	const double *idf;
+	double avgdl;
+	struct corpus_rank_entry **list;
+	int *nlist;
+	double *bound;
+	struct cand *c;
+	int *f; /* m counts a candidate */
+	size_t nc, cap;
+	size_t *slot, nslots;
+	double *heap; /* the best `want` exact scores, smallest on top */
+	int nheap;
+	sqlite3_stmt *ra, *filter;
+	const char *doc, *art;
+	char *err;
+	size_t errlen;
+};
+
+static int fail(struct ta *a)
+{
+	corpus_search_failed(a->db, "search", a->err, a->errlen);
+	return -1;
+}
+
+static void heap_push(struct ta *a, double v)
+{
+	double *h = a->heap;
+	int i;
+	if (a->nheap < a->want) {
+		for (i = a->nheap++; i > 0 && h[(i - 1) / 2] > v; i = (i - 1) / 2)
+			h[i] = h[(i - 1) / 2];
+		h[i] = v;
+		return;
+	}
+	if (v <= h[0])
+		return;
+	for (i = 0;;) {
+		int k = 2 * i + 1;
+		if (k >= a->nheap)
+			break;
+		if (k + 1 < a->nheap && h[k + 1] < h[k])
+			k++;
+		if (h[k] >= v)
+			break;
+		h[i] = h[k];
+		i = k;
+	}
+	h[i] = v;
+}
+
+/* The candidate for rowid, made when new; NULL when out of memory. */
+static struct cand *cand_of(struct ta *a, sqlite3_int64 rowid)
+{
+	if (2 * (a->nc + 1) > a->nslots) {
+		size_t n = a->nslots ? a->nslots * 2 : 1024;
+		size_t *slot = calloc(n, sizeof *slot);
+		if (!slot)
+			return NULL;
+		for (size_t i = 0; i < a->nc; i++) {
+			size_t h = (size_t)a->c[i].rowid * 0x9E3779B97F4A7C15ULL & (n - 1);
+			while (slot[h])
+				h = (h + 1) & (n - 1);
+			slot[h] = i + 1;
+		}
+		free(a->slot);
+		a->slot = slot, a->nslots = n;
+	}
+	size_t h = (size_t)rowid * 0x9E3779B97F4A7C15ULL & (a->nslots - 1);
+	for (; a->slot[h]; h = (h + 1) & (a->nslots - 1))
+		if (a->c[a->slot[h] - 1].rowid == rowid)
+			return &a->c[a->slot[h] - 1];
+	if (a->nc == a->cap) {
+		size_t cap = a->cap ? a->cap * 2 : 256;
+		void *c = realloc(a->c, cap * sizeof *a->c);
+		void *f = c ? realloc(a->f, cap * (size_t)a->m * sizeof *a->f) : NULL;
+		if (c)
+			a->c = c;
+		if (!f)
+			return NULL;
+		a->f = f, a->cap = cap;
+	}
+	struct cand *c = &a->c[a->nc];
+	memset(c, 0, sizeof *c);
+	c->rowid = rowid;
+	memset(&a->f[a->nc * (size_t)a->m], 0, (size_t)a->m * sizeof *a->f);
+	a->slot[h] = ++a->nc;
+	return c;
+}
+
+/* Nonzero when the row passes the doc: and art: filters; -1 on an error. */
+static int passes(struct ta *a, sqlite3_int64 rowid)
+{
+	if (!a->filter)
+		return 1;
+	sqlite3_reset(a->filter);
+	sqlite3_bind_int64(a->filter, 1, rowid);
+	int step = sqlite3_step(a->filter);
+	return step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : -1;
+}
+
+/* Score a candidate seen in every list, from the lists. */
+static int score_known(struct ta *a, struct cand *c)
+{
+	int ok = passes(a, c->rowid);
+	if (ok < 0)
+		return fail(a);
+	c->state = ok ? EXACT : OUT;
+	if (!ok)
+		return 0;
+	double f[64];
+	const int *cf = &a->f[(size_t)(c - a->c) * (size_t)a->m];
+	for (int i = 0; i < a->m; i++)
+		f[i] = cf[i];
+	c->v = corpus_rank_score(a->m, a->idf, f, c->D, a->avgdl);
+	heap_push(a, c->v);
+	return 0;
+}
+
+/* Score a candidate missing from some list by asking FTS5. */
+static int score_asked(struct ta *a, struct cand *c)
+{
+	int ok = passes(a, c->rowid);
+	if (ok < 0)
+		return fail(a);
+	c->state = OUT;
+	if (!ok)
+		return 0;
+	sqlite3_reset(a->ra);
+	sqlite3_bind_int64(a->ra, 2, c->rowid);
+	int step = sqlite3_step(a->ra);
+	if (step == SQLITE_ROW) {
+		c->state = EXACT;
+		c->v = -sqlite3_column_double(a->ra, 0);
+		heap_push(a, c->v);
+		step = sqlite3_step(a->ra);
+	}
+	return step == SQLITE_DONE ? 0 : fail(a);
+}
+
+/* The most a partial candidate can score: its unseen lists at their bounds. */
+static double upper(struct ta *a, const struct cand *c)
+{
+	double s = 0.0;
+	const int *cf = &a->f[(size_t)(c - a->c) * (size_t)a->m];
+	for (int i = 0; i < a->m; i++)
+		s += a->idf[i] * (c->known >> i & 1 ? corpus_rank_g(cf[i], c->D, a->avgdl)
+		                                    : a->bound[i]);
+	return s;
+}
+
+/* Score the partial candidates that could reach at least floor (all when every = 1). */
+static int resolve(struct ta *a, int every)
+{
+	for (size_t i = 0; i < a->nc; i++) {
+		struct cand *c = &a->c[i];
+		if (c->state != PARTIAL)
+			continue;
+		double floor = a->nheap == a->want ? a->heap[0] : -1.0;
+		if ((every || upper(a, c) >= floor) && score_asked(a, c) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int see(struct ta *a, int list, const struct corpus_rank_entry *e)
+{
+	struct cand *c = cand_of(a, e->rowid);
+	if (!c) {
+		corpus_set_error(a->err, a->errlen, "search: out of memory");
+		return -1;
+	}
+	if (c->state != PARTIAL || c->known >> list & 1)
+		return 0;
+	c->known |= (uint64_t)1 << list;
+	c->D = e->D;
+	a->f[(size_t)(c - a->c) * (size_t)a->m + (size_t)list] = e->f;
+	if (c->known == (a->m == 64 ? UINT64_MAX : ((uint64_t)1 << a->m) - 1))
+		return score_known(a, c);
+	return 0;
+}
+
+/* 0 done, 1 the lists cannot tell, -1 error. */
+static int run(struct ta *a, const struct table_terms *tt)
+{
+	int depth = 0;
+	for (int i = 0; i < a->m; i++)
+		if (a->nlist[i] > depth)
+			depth = a->nlist[i];
+	for (int d = 0; d < depth; d++) {
+		int complete = 0;
+		for (int i = 0; i < a->m; i++) {
+			if (d < a->nlist[i] && see(a, i, &a->list[i][d]) < 0)
+				return -1;
+			if (d + 1 < a->nlist[i])
+				a->bound[i] = a->list[i][d].g;
+			else if (tt->info[i].has_cut)
+				a->bound[i] = tt->info[i].cut; /* read through: what is left out */
+			else
+				complete = 1; /* every row of term i is seen, so every row that matches */
+		}
+		if (complete)
+			return resolve(a, 1);
+		if (a->nheap < a->want)
+			continue;
+		double tau = 0.0;
+		for (int i = 0; i < a->m; i++)
+			tau += a->idf[i] * a->bound[i];
+		if (a->heap[0] < tau)
+			continue;
+		if (resolve(a, 0) < 0)
+			return -1;
+		if (a->heap[0] >= tau)
+			return 0;
+	}
+	return 1;
+}
+
+static int by_score(const void *pa, const void *pb)
+{
+	const struct cand *a = pa, *b = pb;
+	if (a->state != b->state)
+		return a->state == EXACT ? -1 : b->state == EXACT ? 1 : 0;
+	if (a->v != b->v)
+		return a->v > b->v ? -1 : 1;
+	return (a->rowid > b->rowid) - (a->rowid < b->rowid);
+}
+
+/* A term's list, decoded with its weights; NULL when it is not as rank_term says. */
+static struct corpus_rank_entry *read_list(sqlite3 *db, sqlite3_stmt *st,
+                                           const struct term_info *in, double avgdl, int *rc)
+{
+	struct corpus_rank_entry *e = malloc(((size_t)in->nlist + 1) * sizeof *e);
+	*rc = 0;
+	if (!e)
+		return NULL;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, in->id);
+	int step = sqlite3_step(st);
+	if (step == SQLITE_ROW && sqlite3_column_bytes(st, 0) == 16 * in->nlist) {
+		const unsigned char *b = sqlite3_column_blob(st, 0);
+		for (int i = 0; i < in->nlist; i++) {
+			corpus_rank_entry_get(b, i, &e[i]);
+			e[i].g = corpus_rank_g(e[i].f, e[i].D, avgdl);
+		}
+		return e;
+	}
+	if (step != SQLITE_ROW && step != SQLITE_DONE)
+		*rc = -1;
+	(void)db;
+	free(e);
+	return NULL;
+}
+
+static char *ra_sql(const struct corpus_fts_table *t, int m)
+{
+	char *args = sqlite3_mprintf("?3, ?4");
+	for (int i = 0; args && i < m; i++) {
+		char *more = sqlite3_mprintf("%s, ?%d", args, 5 + i);
+		sqlite3_free(args);
+		args = more;
+	}
+	char *sql = args ? sqlite3_mprintf("SELECT treaty_rank(fts_%s, %s) FROM %s.fts_%s"
+	                                   " WHERE fts_%s MATCH ?1 AND rowid = ?2",
+	                                   t->lang, args, t->schema, t->lang, t->lang)
+	                 : NULL;
+	sqlite3_free(args);
+	return sql;
+}
+
+static int prepare(struct ta *a, const struct corpus_fts_table *t, const struct table_terms *tt,
+                   const struct corpus_parsed_query *pq)
+{
+	char *sql = ra_sql(t, a->m);
+	int rc = sql && sqlite3_prepare_v2(a->db, sql, -1, &a->ra, NULL) == SQLITE_OK ? 0 : -1;
+	sqlite3_free(sql);
+	if (rc < 0)
+		return fail(a);
+	sqlite3_bind_text(a->ra, 1, pq->match, -1, SQLITE_STATIC);
+	sqlite3_bind_double(a->ra, 3, tt->avgdl);
+	sqlite3_bind_double(a->ra, 4, tt->nrows);
+	for (int i = 0; i < a->m; i++)
+		sqlite3_bind_double(a->ra, 5 + i, tt->idf[i]);
+	if (!a->doc && !a->art)
+		return 0;
+	sql = sqlite3_mprintf("SELECT 1 FROM %s.provision WHERE rowid = ?1 AND (?2 IS NULL OR"
+	                      " doc = ?2) AND (?3 IS NULL OR eid = ?3 OR"
+	                      " substr(eid, 1, length(?3) + 2) = ?3 || '__')",
+	                      t->schema);
+	rc = sql && sqlite3_prepare_v2(a->db, sql, -1, &a->filter, NULL) == SQLITE_OK ? 0 : -1;
+	sqlite3_free(sql);
+	if (rc < 0)
+		return fail(a);
+	if (a->doc)
+		sqlite3_bind_text(a->filter, 2, a->doc, -1, SQLITE_STATIC);
+	if (a->art)
+		sqlite3_bind_text(a->filter, 3, a->art, -1, SQLITE_STATIC);
+	return 0;
+}
+
+int corpus_search_lists(sqlite3 *db, const struct corpus_fts_table *t, size_t table,
+                        const struct table_terms *tt, const struct corpus_parsed_query *pq,
+                        const char *doc, const char *art, int want, struct ranked *out,
+                        size_t *n, char *err, size_t errlen)
+{
+	int m = (int)pq->nphrases, rc = -1;
+	struct ta a = {db, m, want, tt->idf, tt->avgdl, .doc = doc, .art = art, .err = err,
+	               .errlen = errlen};
+	sqlite3_stmt *get = NULL;
+	char *sql = sqlite3_mprintf("SELECT entries FROM %s.rank_list WHERE id = ?1", t->schema);
+	*n = 0;
+	if (m < 1 || m > 64 || want < 1)
+		return 1;
+	a.list = calloc((size_t)m, sizeof *a.list);
+	a.nlist = calloc((size_t)m, sizeof *a.nlist);
+	a.bound = calloc((size_t)m, sizeof *a.bound);
+	a.heap = calloc((size_t)want, sizeof *a.heap);
+	if (!a.list || !a.nlist || !a.bound || !a.heap || !sql) {
+		corpus_set_error(err, errlen, "search: out of memory");
+		goto done;
+	}
+	if (sqlite3_prepare_v2(db, sql, -1, &get, NULL) != SQLITE_OK) {
+		fail(&a);
+		goto done;
+	}
+	for (int i = 0; i < m; i++) {
+		int bad;
+		if (!(a.list[i] = read_list(db, get, &tt->info[i], tt->avgdl, &bad))) {
+			rc = bad ? fail(&a) : 1;
+			goto done;
+		}
+		a.nlist[i] = tt->info[i].nlist;
+	}
+	if (prepare(&a, t, tt, pq) < 0 || (rc = run(&a, tt)) != 0)
+		goto done;
+	qsort(a.c, a.nc, sizeof *a.c, by_score);
+	for (size_t i = 0; i < a.nc && *n < (size_t)want && a.c[i].state == EXACT; i++)
+		out[(*n)++] = (struct ranked){table, a.c[i].rowid, -a.c[i].v};
+done:
+	for (int i = 0; a.list && i < m; i++)
+		free(a.list[i]);
+	free(a.list), free(a.nlist), free(a.bound), free(a.heap);
+	free(a.c), free(a.f), free(a.slot);
+	sqlite3_finalize(get);
+	sqlite3_finalize(a.ra);
+	sqlite3_finalize(a.filter);
+	sqlite3_free(sql);
+	return rc;
+}
