@@ -31,7 +31,7 @@
 #include <unistd.h>
 
 /* Bumped whenever the schema changes; older or newer databases are refused. */
-#define SCHEMA_VERSION 5
+#define SCHEMA_VERSION 6
 
 static const char schema_sql[] =
     "CREATE TABLE IF NOT EXISTS document("
@@ -45,8 +45,10 @@ static const char schema_sql[] =
     " eid TEXT NOT NULL, parent_eid TEXT, kind TEXT NOT NULL, num TEXT,"
     " label TEXT, heading TEXT, text TEXT NOT NULL, seq INTEGER NOT NULL,"
     " depth INTEGER NOT NULL, line INTEGER, UNIQUE(doc, lang, eid));"
-    "CREATE INDEX IF NOT EXISTS provision_seq ON provision(doc, lang, seq);" CORPUS_REFS_SCHEMA
-    CORPUS_RANK_SCHEMA;
+    "CREATE INDEX IF NOT EXISTS provision_seq ON provision(doc, lang, seq);"
+    /* the I18N_ANALYSIS_VERSION the index was made with */
+    "CREATE TABLE IF NOT EXISTS analysis(version INTEGER NOT NULL);" CORPUS_REFS_SCHEMA
+        CORPUS_RANK_SCHEMA;
 
 void corpus_set_error(char *err, size_t errlen, const char *fmt, ...)
 {
@@ -62,7 +64,8 @@ void corpus_search_failed(sqlite3 *db, const char *what, char *err, size_t errle
 {
 	if (sqlite3_errcode(db) == SQLITE_INTERRUPT)
 		corpus_set_error(err, errlen, "%s", _("search interrupted"));
-	else if (sqlite3_errcode(db) == SQLITE_CORRUPT) /* FTS5 may say only "vtable constructor failed" */
+	else if (sqlite3_errcode(db) ==
+	         SQLITE_CORRUPT) /* FTS5 may say only "vtable constructor failed" */
 		corpus_set_error(err, errlen, "%s: %s", what, sqlite3_errstr(SQLITE_CORRUPT));
 	else
 		corpus_set_error(err, errlen, "%s: %s", what, sqlite3_errmsg(db));
@@ -162,6 +165,58 @@ static int migrate_rank(sqlite3 *db, char *err, size_t errlen)
 	return -1;
 }
 
+/* The analysis version schema's index was made with; 0 when it does not say. */
+static int analysis_version(sqlite3 *db, const char *schema)
+{
+	char sql[64];
+	sqlite3_stmt *st;
+	int v = 0;
+	snprintf(sql, sizeof sql, "SELECT max(version) FROM %s.analysis", schema);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return 0;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * Make the library's index again with this program's analysis, in one
+ * transaction: every language's full-text index from its provisions, then the
+ * rank tables from those.  A library whose index another analysis made would
+ * otherwise miss words in searches, and be damaged by the next removal, since
+ * FTS5 finds a row's entries to delete by tokenizing its text again.
+ */
+static int reindex(sqlite3 *db, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = exec(db, "BEGIN IMMEDIATE", err, errlen);
+	if (rc == 0 && sqlite3_prepare_v2(db,
+	                                  "SELECT substr(name, 5) FROM main.sqlite_master"
+	                                  " WHERE type='table' AND name GLOB 'fts_*'"
+	                                  " AND name NOT GLOB 'fts_*_*'",
+	                                  -1, &st, NULL) != SQLITE_OK) {
+		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(db));
+		rc = -1;
+	}
+	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
+		const char *lang = (const char *)sqlite3_column_text(st, 0);
+		char *sql = sqlite3_mprintf("INSERT INTO main.fts_%s(fts_%s) VALUES('rebuild')",
+		                            lang, lang);
+		rc = sql && corpus_lang_ok(lang) ? exec(db, sql, err, errlen) : -1;
+		sqlite3_free(sql);
+	}
+	sqlite3_finalize(st);
+	char sql[96];
+	snprintf(sql, sizeof sql, "DELETE FROM main.analysis; INSERT INTO main.analysis VALUES(%d)",
+	         I18N_ANALYSIS_VERSION);
+	if (rc == 0 && corpus_rank_rebuild(db, err, errlen) == 0 &&
+	    exec(db, sql, err, errlen) == 0 && exec(db, "COMMIT", err, errlen) == 0)
+		return 0;
+	exec(db, "ROLLBACK", NULL, 0);
+	return -1;
+}
+
 /*
  * Create the schema in an empty main database, or check the version of a used
  * one and bring an older one up to date (*migrated set; may be NULL).
@@ -184,7 +239,16 @@ static int prepare_main(sqlite3 *db, const char *what, int *migrated, char *err,
 			/* 2: references; 4: a statement's, into what it discusses, drafts marked */
 			if (v < 4 && corpus_refs_migrate(db, 4, err, errlen) < 0)
 				return -1;
-			return migrate_rank(db, err, errlen);
+			if (v < 5 && migrate_rank(db, err, errlen) < 0)
+				return -1;
+			/* 6: the analysis version, unknown before: the index is made again below */
+			if (exec(db,
+			         "CREATE TABLE IF NOT EXISTS main.analysis(version INTEGER NOT "
+			         "NULL);"
+			         " PRAGMA user_version=6",
+			         err, errlen) < 0)
+				return -1;
+			v = SCHEMA_VERSION;
 		}
 		if (v != SCHEMA_VERSION) {
 			corpus_set_error(
@@ -193,10 +257,15 @@ static int prepare_main(sqlite3 *db, const char *what, int *migrated, char *err,
 			    SCHEMA_VERSION);
 			return -1;
 		}
-		return 0;
+		if (analysis_version(db, "main") == I18N_ANALYSIS_VERSION)
+			return 0;
+		if (migrated)
+			*migrated = 1;
+		return reindex(db, err, errlen);
 	}
-	char sql[sizeof schema_sql + 64];
-	snprintf(sql, sizeof sql, "%sPRAGMA user_version=%d;", schema_sql, SCHEMA_VERSION);
+	char sql[sizeof schema_sql + 128];
+	snprintf(sql, sizeof sql, "%sINSERT INTO analysis VALUES(%d); PRAGMA user_version=%d;",
+	         schema_sql, I18N_ANALYSIS_VERSION, SCHEMA_VERSION);
 	return exec(db, sql, err, errlen);
 }
 
@@ -266,12 +335,20 @@ static int attach_bundled(struct corpus_store *s, const char *path, char *err, s
 	sqlite3_free(sql);
 	sqlite3_free(uri);
 	int v = rc < 0 ? -1 : schema_version(s->db, "bundled");
-	if (rc < 0 || has_tables(s->db, "bundled") <= 0 || v != SCHEMA_VERSION) {
-		corpus_set_error(
-		    err, errlen,
-		    _("the bundled corpus %s is damaged or of another version (%d, want %d);"
-		      " rebuild it with make"),
-		    path, v, SCHEMA_VERSION);
+	int a = v == SCHEMA_VERSION ? analysis_version(s->db, "bundled") : I18N_ANALYSIS_VERSION;
+	if (rc < 0 || has_tables(s->db, "bundled") <= 0 || v != SCHEMA_VERSION ||
+	    a != I18N_ANALYSIS_VERSION) {
+		if (a != I18N_ANALYSIS_VERSION)
+			corpus_set_error(err, errlen,
+			                 _("the bundled corpus %s was indexed by another analysis"
+			                   " (%d, want %d); rebuild it with make"),
+			                 path, a, I18N_ANALYSIS_VERSION);
+		else
+			corpus_set_error(err, errlen,
+			                 _("the bundled corpus %s is damaged or of another version "
+			                   "(%d, want %d);"
+			                   " rebuild it with make"),
+			                 path, v, SCHEMA_VERSION);
 		if (rc == 0)
 			exec(s->db, "DETACH bundled", NULL, 0);
 		return -1;

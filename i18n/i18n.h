@@ -81,6 +81,16 @@ char *i18n_visible(const char *s, size_t len);
 int i18n_fts5_register(struct sqlite3 *db, char *err, size_t errlen);
 
 /*
+ * The version of the analysis above: raised whenever some text's tokens
+ * change (folding, stemming, word breaks, what is indexed), because an index
+ * is only right for the analysis that made it, and FTS5 removes a row by
+ * tokenizing it again.  A database records the version its index was made
+ * with; tests/fixtures/tokenizer-golden.txt records it with a hash of the
+ * goldens, so that changing them without raising it fails a test.
+ */
+#define I18N_ANALYSIS_VERSION 1
+
+/*
  * The value of the tokenize= option for an FTS table holding text in lang
  * ("treaty fr"); "treaty und" for a language without its own analysis.
  * Static storage.

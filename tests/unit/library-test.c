@@ -5,6 +5,7 @@
  * the new version, never half of one.  Documents are made-up test text.
  */
 #include "corpus/corpus.h"
+#include "i18n/i18n.h"
 #include "tests/tap.h"
 
 #include <sqlite3.h>
@@ -88,6 +89,58 @@ static void migrate(void)
 	corpus_store_close(s);
 }
 
+/* The one integer a query gives, or -1. */
+static int one_int(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/*
+ * A library whose index another analysis made (here: an index emptied, and
+ * an analysis version that is not this program's) is indexed again when
+ * opened, so that its words are found and a removal does not damage it.
+ */
+static void reanalyse(const char *lib)
+{
+	char err[512] = "";
+	struct corpus_store *s = corpus_store_open(NULL, lib, err, sizeof err);
+	if (!tap_ok(s != NULL, "open the library again: %s", err))
+		return;
+	sqlite3 *db = corpus_store_db(s);
+	tap_is_int(one_int(db, "SELECT version FROM main.analysis"), I18N_ANALYSIS_VERSION,
+	           "the library records the analysis its index was made with");
+	int rc = sqlite3_exec(db,
+	                      "INSERT INTO main.fts_en(fts_en) VALUES('delete-all');"
+	                      "DELETE FROM main.rank_term; DELETE FROM main.rank_list;"
+	                      "UPDATE main.analysis SET version = version + 1",
+	                      NULL, NULL, NULL);
+	tap_ok(rc == SQLITE_OK, "an index made by another analysis (simulated)");
+	tap_is_int(found(s, "apples"), 0, "which does not find the words of the library");
+	corpus_store_close(s);
+
+	s = corpus_store_open(NULL, lib, err, sizeof err);
+	if (!tap_ok(s && !corpus_store_library_error(s), "the library opens: %s",
+	            s && corpus_store_library_error(s) ? corpus_store_library_error(s) : err))
+		return;
+	db = corpus_store_db(s);
+	tap_is_int(one_int(db, "SELECT version FROM main.analysis"), I18N_ANALYSIS_VERSION,
+	           "and its index is made again with this analysis");
+	tap_is_int(found(s, "apples"), 1, "its words are found again");
+	tap_ok(sqlite3_exec(db, "INSERT INTO main.fts_en(fts_en) VALUES('integrity-check')", NULL,
+	                    NULL, NULL) == SQLITE_OK,
+	       "the index passes FTS5's integrity-check");
+	tap_ok(corpus_store_remove(s, "first", err, sizeof err) == 0 &&
+	           sqlite3_exec(db, "INSERT INTO main.fts_en(fts_en) VALUES('integrity-check')",
+	                        NULL, NULL, NULL) == SQLITE_OK,
+	       "and still after a removal: %s", err);
+	corpus_store_close(s);
+}
+
 int main(void)
 {
 	char lib[256], err[512] = "";
@@ -148,6 +201,7 @@ int main(void)
 	corpus_store_close(r1);
 	corpus_store_close(r2);
 	corpus_store_close(writer);
+	reanalyse(lib);
 	migrate();
 	char cmd[512];
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);

@@ -242,7 +242,7 @@ static struct corpus_store *migrate(struct corpus_store *s)
 	s = open_library();
 	if (!s)
 		return NULL;
-	tap_ok(count(corpus_store_db(s), "PRAGMA main.user_version") == 5,
+	tap_ok(count(corpus_store_db(s), "PRAGMA main.user_version") == 6,
 	       "an old library is migrated when opened");
 	return s;
 }

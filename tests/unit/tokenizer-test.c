@@ -232,6 +232,41 @@ static int check_stream(const char *what, const char *got, const char *want)
 	return tap_is_str(got, want, what);
 }
 
+/*
+ * The goldens are what the analysis gives; their "analysis VERSION HASH" line
+ * ties them to I18N_ANALYSIS_VERSION.  When the tokens change, the goldens
+ * change, and so must the version (databases made by another analysis are
+ * indexed again when opened) and the recorded hash of the golden lines.
+ */
+static void analysis_version(void)
+{
+	FILE *f = fopen(fixture_path("tokenizer-golden.txt"), "r");
+	if (!tap_ok(f != NULL, "golden fixture opens"))
+		return;
+	char line[8192], *all = calloc(1, 1), recorded[32] = "", got[32];
+	size_t len = 0;
+	int version = -1;
+	while (all && fgets(line, sizeof line, f)) {
+		if (sscanf(line, "analysis %d %31s", &version, recorded) == 2 || line[0] == '#')
+			continue;
+		size_t n = strlen(line);
+		char *more = realloc(all, len + n + 1);
+		if (!more)
+			break;
+		all = more;
+		memcpy(all + len, line, n + 1);
+		len += n;
+	}
+	fclose(f);
+	snprintf(got, sizeof got, "%016llx", (unsigned long long)(all ? fnv64(all) : 0));
+	tap_is_int(version, I18N_ANALYSIS_VERSION,
+	           "the goldens are those of this analysis version (I18N_ANALYSIS_VERSION)");
+	if (!tap_is_str(got, recorded, "the goldens are unchanged since that version was recorded"))
+		tap_diag("tokens changed? raise I18N_ANALYSIS_VERSION and write \"analysis %d %s\"",
+		         I18N_ANALYSIS_VERSION + 1, got);
+	free(all);
+}
+
 static void own_goldens(void)
 {
 	FILE *f = fopen(fixture_path("tokenizer-golden.txt"), "r");
@@ -702,6 +737,7 @@ int main(void)
 	if (src && !*src)
 		src = NULL;
 	fold_cases();
+	analysis_version();
 	own_goldens();
 	source_goldens(src);
 	whole_sources(src);
