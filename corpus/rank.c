@@ -134,14 +134,37 @@ static void rank_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_conte
 		return;
 	}
 	double avgdl = sqlite3_value_double(val[0]);
-	sqlite3_result_double(ctx, -corpus_rank_score(q->n, q->idf, q->f, (double)ntok,
-	                                              avgdl > 0 ? avgdl : 1.0));
+	sqlite3_result_double(
+	    ctx, -corpus_rank_score(q->n, q->idf, q->f, (double)ntok, avgdl > 0 ? avgdl : 1.0));
+}
+
+/* treaty_fd(fts): the row's weighted count of the query's first phrase, and its length. */
+static void fd_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                  sqlite3_value **val)
+{
+	int rc, ninst, ntok;
+	sqlite3_int64 f = 0;
+	(void)nval, (void)val;
+	rc = api->xInstCount(fts, &ninst);
+	for (int i = 0; rc == SQLITE_OK && i < ninst; i++) {
+		int phrase, col, off;
+		rc = api->xInst(fts, i, &phrase, &col, &off);
+		if (rc == SQLITE_OK && phrase == 0)
+			f += col == 0 ? (int)HEADING_WEIGHT : 1;
+	}
+	if (rc == SQLITE_OK)
+		rc = api->xColumnSize(fts, -1, &ntok);
+	if (rc != SQLITE_OK)
+		sqlite3_result_error_code(ctx, rc);
+	else
+		sqlite3_result_int64(ctx, f * CORPUS_RANK_FD + ntok);
 }
 
 int corpus_rank_register(sqlite3 *db, char *err, size_t errlen)
 {
 	fts5_api *api = fts5_of(db);
-	if (!api || api->xCreateFunction(api, "treaty_rank", NULL, rank_fn, NULL) != SQLITE_OK) {
+	if (!api || api->xCreateFunction(api, "treaty_rank", NULL, rank_fn, NULL) != SQLITE_OK ||
+	    api->xCreateFunction(api, "treaty_fd", NULL, fd_fn, NULL) != SQLITE_OK) {
 		corpus_set_error(err, errlen, "cannot register the rank function: %s",
 		                 sqlite3_errmsg(db));
 		return -1;
@@ -218,7 +241,7 @@ struct term {
 	int ndocs;
 	struct corpus_rank_entry *e;
 	size_t n, cap;
-	int cut_set;                 /* rebuild: rows were left out; cut is the best of them */
+	int cut_set; /* rebuild: rows were left out; cut is the best of them */
 	struct corpus_rank_entry cut;
 };
 
@@ -231,8 +254,8 @@ struct gather {
 	size_t nrow, rowcap;
 	sqlite3_int64 rowid;
 	int row_tokens, column;
-	int keep;      /* 0: every entry; else keep the best keep (rebuild) */
-	double avgdl;  /* for keep */
+	int keep;     /* 0: every entry; else keep the best keep (rebuild) */
+	double avgdl; /* for keep */
 	long long rows, tokens;
 	int failed;
 };
@@ -453,7 +476,8 @@ static void entry_put(unsigned char *b, int i, const struct corpus_rank_entry *e
 /* The statements that keep the rank tables, prepared once per document. */
 struct writer {
 	sqlite3 *db;
-	sqlite3_stmt *upsert, *get_list, *put_list, *set_list, *drop_term, *drop_list, *lower;
+	sqlite3_stmt *upsert, *insert, *get_list, *put_list, *set_list, *drop_term, *drop_list,
+	    *lower;
 	char *err;
 	size_t errlen;
 };
@@ -461,9 +485,9 @@ struct writer {
 static int prepare(struct writer *w)
 {
 	static const char *const sql[] = {
-	    "INSERT INTO main.rank_term(lang, term, ndocs) VALUES(?1, ?2, ?3)"
-	    " ON CONFLICT(lang, term) DO UPDATE SET ndocs = ndocs + excluded.ndocs"
-	    " RETURNING id, nlist, cut, cut_rowid",
+	    "UPDATE main.rank_term SET ndocs = ndocs + ?3 WHERE lang = ?1 AND term = ?2"
+	    " RETURNING id, nlist, cut, cut_rowid, ndocs",
+	    "INSERT INTO main.rank_term(lang, term, ndocs) VALUES(?1, ?2, ?3)",
 	    "SELECT entries FROM main.rank_list WHERE id = ?1",
 	    "INSERT OR REPLACE INTO main.rank_list(id, entries) VALUES(?1, ?2)",
 	    "UPDATE main.rank_term SET nlist = ?2, cut = ?3, cut_rowid = ?4 WHERE id = ?1",
@@ -472,8 +496,8 @@ static int prepare(struct writer *w)
 	    "UPDATE main.rank_term SET ndocs = ndocs - ?3 WHERE lang = ?1 AND term = ?2"
 	    " RETURNING id, ndocs, nlist",
 	};
-	sqlite3_stmt **st[] = {&w->upsert,    &w->get_list,  &w->put_list, &w->set_list,
-	                       &w->drop_term, &w->drop_list, &w->lower};
+	sqlite3_stmt **st[] = {&w->upsert,   &w->insert,    &w->get_list,  &w->put_list,
+	                       &w->set_list, &w->drop_term, &w->drop_list, &w->lower};
 	for (size_t i = 0; i < sizeof sql / sizeof *sql; i++)
 		if (sqlite3_prepare_v2(w->db, sql[i], -1, st[i], NULL) != SQLITE_OK) {
 			corpus_set_error(w->err, w->errlen, "database: %s", sqlite3_errmsg(w->db));
@@ -484,7 +508,7 @@ static int prepare(struct writer *w)
 
 static void finish(struct writer *w)
 {
-	sqlite3_finalize(w->upsert), sqlite3_finalize(w->get_list);
+	sqlite3_finalize(w->upsert), sqlite3_finalize(w->insert), sqlite3_finalize(w->get_list);
 	sqlite3_finalize(w->put_list), sqlite3_finalize(w->set_list);
 	sqlite3_finalize(w->drop_term), sqlite3_finalize(w->drop_list);
 	sqlite3_finalize(w->lower);
@@ -552,13 +576,121 @@ static int write_list(struct writer *w, sqlite3_int64 id, const struct corpus_ra
 	return done_ok(w->put_list) < 0 || done_ok(w->set_list) < 0 ? -1 : 0;
 }
 
+/*
+ * A row's length as FTS5 stored it: its %_docsize blob holds one varint a
+ * column (SQLite's, 7 bits a byte, first byte most significant).  FTS5 gives
+ * an auxiliary function the length only in a MATCH query, and the term
+ * cannot be matched without tokenizing it again.
+ */
+static int row_size(const unsigned char *p, int n)
+{
+	int total = 0;
+	for (int i = 0; p && i < n;) {
+		unsigned v = 0;
+		int k = 0;
+		while (i < n && k++ < 5) {
+			unsigned char c = p[i++];
+			v = v << 7 | (c & 0x7F);
+			if (!(c & 0x80))
+				break;
+		}
+		total += (int)v;
+	}
+	return total;
+}
+
+/*
+ * The list of a term that has just come to more rows than a list holds: its
+ * rows and counts as the index has them (fts5vocab, by the term itself, not
+ * re-tokenized), the older rows' lengths from FTS5's %_docsize.
+ */
+static int materialize(struct writer *w, const char *lang, sqlite3_int64 id, const struct term *t,
+                       double avgdl)
+{
+	char *sql = sqlite3_mprintf("CREATE VIRTUAL TABLE IF NOT EXISTS temp.rank_vocab_%s USING"
+	                            " fts5vocab(main, fts_%s, 'instance');"
+	                            "SELECT doc, col FROM temp.rank_vocab_%s WHERE term = ?1;"
+	                            "SELECT sz FROM main.fts_%s_docsize WHERE id = ?1",
+	                            lang, lang, lang, lang);
+	const char *tail = NULL;
+	sqlite3_stmt *make = NULL, *inst = NULL, *size = NULL;
+	struct corpus_rank_entry *e = NULL, cut = {0};
+	size_t n = 0, cap = 0;
+	int rc = -1, step;
+	if (!sql || sqlite3_prepare_v2(w->db, sql, -1, &make, &tail) != SQLITE_OK ||
+	    sqlite3_step(make) != SQLITE_DONE ||
+	    sqlite3_prepare_v2(w->db, tail, -1, &inst, &tail) != SQLITE_OK ||
+	    sqlite3_prepare_v2(w->db, tail, -1, &size, NULL) != SQLITE_OK)
+		goto done;
+	sqlite3_bind_text(inst, 1, t->text, t->len, SQLITE_STATIC);
+	while ((step = sqlite3_step(inst)) == SQLITE_ROW) {
+		sqlite3_int64 rowid = sqlite3_column_int64(inst, 0);
+		const char *col = (const char *)sqlite3_column_text(inst, 1);
+		int weight = col && strcmp(col, "heading") == 0 ? (int)HEADING_WEIGHT : 1;
+		if (n && e[n - 1].rowid == rowid) {
+			e[n - 1].f += weight;
+			continue;
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 512;
+			void *p = realloc(e, cap * sizeof *e);
+			if (!p)
+				goto done;
+			e = p;
+		}
+		e[n++] = (struct corpus_rank_entry){rowid, weight, -1, 0.0};
+	}
+	if (step != SQLITE_DONE)
+		goto done;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t k = 0; k < t->n && e[i].D < 0; k++)
+			if (t->e[k].rowid == e[i].rowid)
+				e[i].D = t->e[k].D;
+		if (e[i].D < 0) {
+			sqlite3_reset(size);
+			sqlite3_bind_int64(size, 1, e[i].rowid);
+			if (sqlite3_step(size) != SQLITE_ROW)
+				goto done;
+			e[i].D =
+			    row_size(sqlite3_column_blob(size, 0), sqlite3_column_bytes(size, 0));
+		}
+		e[i].g = corpus_rank_g(e[i].f, e[i].D, avgdl);
+	}
+	qsort(e, n, sizeof *e, entry_cmp);
+	if (n > CORPUS_RANK_LIST)
+		cut = e[CORPUS_RANK_LIST];
+	rc = write_list(w, id, e, n > CORPUS_RANK_LIST ? CORPUS_RANK_LIST : n,
+	                n > CORPUS_RANK_LIST ? &cut : NULL);
+done:
+	sqlite3_finalize(make);
+	sqlite3_finalize(inst);
+	sqlite3_finalize(size);
+	sqlite3_free(sql);
+	free(e);
+	return rc < 0 ? failed(w) : 0;
+}
+
 /* Count a term's new rows and let those that rank before its cut into its list. */
 static int add_term(struct writer *w, const char *lang, struct term *t, double avgdl)
 {
 	sqlite3_bind_text(w->upsert, 1, lang, -1, SQLITE_STATIC);
 	sqlite3_bind_text(w->upsert, 2, t->text, t->len, SQLITE_STATIC);
 	sqlite3_bind_int(w->upsert, 3, t->ndocs);
-	if (sqlite3_step(w->upsert) != SQLITE_ROW) {
+	int step = sqlite3_step(w->upsert);
+	if (step == SQLITE_DONE) {
+		/* A new term (an UPDATE, then an INSERT when needed, measured quicker than an
+		 * upsert) */
+		sqlite3_reset(w->upsert);
+		sqlite3_bind_text(w->insert, 1, lang, -1, SQLITE_STATIC);
+		sqlite3_bind_text(w->insert, 2, t->text, t->len, SQLITE_STATIC);
+		sqlite3_bind_int(w->insert, 3, t->ndocs);
+		if (done_ok(w->insert) < 0)
+			return failed(w);
+		return t->ndocs > CORPUS_RANK_LIST
+		           ? materialize(w, lang, sqlite3_last_insert_rowid(w->db), t, avgdl)
+		           : 0;
+	}
+	if (step != SQLITE_ROW) {
 		sqlite3_reset(w->upsert);
 		return failed(w);
 	}
@@ -567,11 +699,15 @@ static int add_term(struct writer *w, const char *lang, struct term *t, double a
 	int has_cut = sqlite3_column_type(w->upsert, 2) != SQLITE_NULL;
 	struct corpus_rank_entry cut = {sqlite3_column_int64(w->upsert, 3), 0, 0,
 	                                sqlite3_column_double(w->upsert, 2)};
+	int ndocs = sqlite3_column_int(w->upsert, 4);
 	if (sqlite3_step(w->upsert) != SQLITE_DONE) {
 		sqlite3_reset(w->upsert);
 		return failed(w);
 	}
 	sqlite3_reset(w->upsert);
+	/* Until a term has more rows than a list holds, FTS5 gives them all at a search. */
+	if (nlist == 0 && !has_cut)
+		return ndocs > CORPUS_RANK_LIST ? materialize(w, lang, id, t, avgdl) : 0;
 	size_t in = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		t->e[i].g = corpus_rank_g(t->e[i].f, t->e[i].D, avgdl);
@@ -580,19 +716,25 @@ static int add_term(struct writer *w, const char *lang, struct term *t, double a
 	}
 	if (in == 0)
 		return 0;
-	size_t n;
-	struct corpus_rank_entry *e = read_list(w, id, nlist, avgdl, in, &n);
-	if (!e)
+	size_t n, k = 0, j = 0;
+	struct corpus_rank_entry *old = read_list(w, id, nlist, avgdl, 0, &n);
+	struct corpus_rank_entry *e = old ? malloc((n + in) * sizeof *e) : NULL;
+	if (!e) {
+		free(old);
 		return failed(w);
-	memcpy(e + n, t->e, in * sizeof *e);
-	n += in;
-	qsort(e, n, sizeof *e, entry_cmp);
-	if (n > CORPUS_RANK_LIST) {
+	}
+	/* The new rows are few: sorted, then merged into the list, which is sorted. */
+	qsort(t->e, in, sizeof *t->e, entry_cmp);
+	size_t total = 0;
+	while (k < n || j < in)
+		e[total++] = j == in || (k < n && before(&old[k], &t->e[j])) ? old[k++] : t->e[j++];
+	free(old);
+	if (total > CORPUS_RANK_LIST) {
 		cut = e[CORPUS_RANK_LIST];
 		has_cut = 1;
-		n = CORPUS_RANK_LIST;
+		total = CORPUS_RANK_LIST;
 	}
-	int rc = write_list(w, id, e, n, has_cut ? &cut : NULL);
+	int rc = write_list(w, id, e, total, has_cut ? &cut : NULL);
 	free(e);
 	return rc < 0 ? failed(w) : 0;
 }
@@ -812,6 +954,8 @@ static int put_term(struct writer *w, sqlite3_stmt *ins, const char *lang, struc
 	sqlite3_bind_int(ins, 3, t->ndocs);
 	if (done_ok(ins) < 0)
 		return failed(w);
+	if (!t->cut_set) /* every row of it: FTS5 gives them at a search */
+		return 0;
 	return write_list(w, sqlite3_last_insert_rowid(w->db), t->e, t->n,
 	                  t->cut_set ? &t->cut : NULL) < 0
 	           ? failed(w)
@@ -836,8 +980,9 @@ static int rebuild_lang(struct writer *w, const char *lang)
 	}
 	g.avgdl = tokens > 0 ? (double)tokens / (double)rows : 1.0;
 	if (new_lang(w->db, lang, rows, g.avgdl) < 0 ||
-	    sqlite3_prepare_v2(w->db, "INSERT INTO main.rank_term(lang, term, ndocs)"
-	                              " VALUES(?1, ?2, ?3)",
+	    sqlite3_prepare_v2(w->db,
+	                       "INSERT INTO main.rank_term(lang, term, ndocs)"
+	                       " VALUES(?1, ?2, ?3)",
 	                       -1, &ins, NULL) != SQLITE_OK) {
 		failed(w);
 		goto done;
@@ -858,7 +1003,7 @@ int corpus_rank_rebuild(sqlite3 *db, char *err, size_t errlen)
 {
 	struct writer w = {db, .err = err, .errlen = errlen};
 	sqlite3_stmt *st = NULL;
-	char (*langs)[4] = NULL;
+	char(*langs)[4] = NULL;
 	size_t n = 0, cap = 0;
 	int rc = -1;
 	if (sqlite3_exec(db,

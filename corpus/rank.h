@@ -29,7 +29,9 @@
  * its list's state: nlist entries; cut NULL when the list holds every row of
  * the term, else the weight and rowid of the best row left out: every row
  * left out ranks at or after (cut, cut_rowid) in the order (g desc, rowid),
- * every row kept before it.
+ * every row kept before it.  A term of at most CORPUS_RANK_LIST rows has no
+ * list (nlist 0, cut NULL): a search reads its rows from FTS5, which is as
+ * quick, and import does not rewrite a list at every document.
  * rank_list: the entries of a term's list (rank_term.id), best first, each
  * 16 bytes little-endian: rowid (8), f (4), D (4).
  */
@@ -40,6 +42,9 @@
 	" term TEXT NOT NULL, ndocs INTEGER NOT NULL, nlist INTEGER NOT NULL DEFAULT 0,"           \
 	" cut REAL, cut_rowid INTEGER, UNIQUE(lang, term));"                                       \
 	"CREATE TABLE IF NOT EXISTS rank_list(id INTEGER PRIMARY KEY, entries BLOB NOT NULL);"
+
+/* treaty_fd(fts) returns f · CORPUS_RANK_FD + D. */
+#define CORPUS_RANK_FD 4294967296LL
 
 /* A row of a term's list: its weighted count of the term and its length in tokens. */
 struct corpus_rank_entry {
@@ -58,10 +63,11 @@ double corpus_rank_idf(double N, double n);
 double corpus_rank_score(int n, const double *idf, const double *f, double D, double avgdl);
 
 /*
- * Register the auxiliary function treaty_rank(fts, avgdl, N, idf...) on db:
+ * Register the auxiliary functions on db: treaty_rank(fts, avgdl, N, idf...),
  * minus the score of the row (lower is better, as bm25), with the i-th idf
- * argument for the query's i-th phrase; a NULL or missing idf is counted
- * from the index, as bm25 does.
+ * argument for the query's i-th phrase (a NULL or missing idf is counted
+ * from the index, as bm25 does); and treaty_fd(fts), the row's weighted count
+ * of the first phrase and its length, as f · CORPUS_RANK_FD + D.
  */
 int corpus_rank_register(sqlite3 *db, char *err, size_t errlen);
 

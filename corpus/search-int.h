@@ -29,7 +29,7 @@ struct table_terms {
 		int ndocs, nlist, has_cut;
 		double cut;
 		sqlite3_int64 cut_rowid;
-	} *info;
+	} * info;
 };
 
 /*
@@ -42,7 +42,7 @@ struct table_terms {
  */
 int corpus_search_lists(sqlite3 *db, const struct corpus_fts_table *t, size_t table,
                         const struct table_terms *tt, const struct corpus_parsed_query *pq,
-                        const char *doc, const char *art, int want, struct ranked *out,
-                        size_t *n, char *err, size_t errlen);
+                        const char *doc, const char *art, int want, struct ranked *out, size_t *n,
+                        char *err, size_t errlen);
 
 #endif

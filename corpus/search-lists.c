@@ -177,8 +177,8 @@ static double upper(struct ta *a, const struct cand *c)
 	double s = 0.0;
 	const int *cf = &a->f[(size_t)(c - a->c) * (size_t)a->m];
 	for (int i = 0; i < a->m; i++)
-		s += a->idf[i] * (c->known >> i & 1 ? corpus_rank_g(cf[i], c->D, a->avgdl)
-		                                    : a->bound[i]);
+		s += a->idf[i] *
+		     (c->known >> i & 1 ? corpus_rank_g(cf[i], c->D, a->avgdl) : a->bound[i]);
 	return s;
 }
 
@@ -230,7 +230,8 @@ static int run(struct ta *a, const struct table_terms *tt)
 			else if (tt->info[i].has_cut)
 				a->bound[i] = tt->info[i].cut; /* read through: what is left out */
 			else
-				complete = 1; /* every row of term i is seen, so every row that matches */
+				complete =
+				    1; /* every row of term i is seen, so every row that matches */
 		}
 		if (complete)
 			return resolve(a, 1);
@@ -259,6 +260,14 @@ static int by_score(const void *pa, const void *pb)
 	return (a->rowid > b->rowid) - (a->rowid < b->rowid);
 }
 
+static int by_weight(const void *pa, const void *pb)
+{
+	const struct corpus_rank_entry *a = pa, *b = pb;
+	if (a->g != b->g)
+		return a->g > b->g ? -1 : 1;
+	return (a->rowid > b->rowid) - (a->rowid < b->rowid);
+}
+
 /* A term's list, decoded with its weights; NULL when it is not as rank_term says. */
 static struct corpus_rank_entry *read_list(sqlite3 *db, sqlite3_stmt *st,
                                            const struct term_info *in, double avgdl, int *rc)
@@ -283,6 +292,56 @@ static struct corpus_rank_entry *read_list(sqlite3 *db, sqlite3_stmt *st,
 	(void)db;
 	free(e);
 	return NULL;
+}
+
+/*
+ * Every row of a term without a list (it has few), from FTS5: the phrase as
+ * the query has it, which is that one term (search.c made sure).
+ */
+static struct corpus_rank_entry *read_rows(sqlite3 *db, const struct corpus_fts_table *t,
+                                           const char *phrase, double avgdl, int *n, int *rc)
+{
+	char *sql = sqlite3_mprintf("SELECT rowid, treaty_fd(fts_%s) FROM %s.fts_%s"
+	                            " WHERE fts_%s MATCH '\"' || replace(?1, '\"', '\"\"') || '\"'",
+	                            t->lang, t->schema, t->lang, t->lang);
+	struct corpus_rank_entry *e = NULL;
+	sqlite3_stmt *st = NULL;
+	size_t cap = 0;
+	int step;
+	*n = 0;
+	*rc = -1;
+	if (!sql || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		goto done;
+	sqlite3_bind_text(st, 1, phrase, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((size_t)*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			void *p = realloc(e, cap * sizeof *e);
+			if (!p)
+				goto done;
+			e = p;
+		}
+		sqlite3_int64 fd = sqlite3_column_int64(st, 1);
+		struct corpus_rank_entry *x = &e[(*n)++];
+		x->rowid = sqlite3_column_int64(st, 0);
+		x->f = (int)(fd / CORPUS_RANK_FD), x->D = (int)(fd % CORPUS_RANK_FD);
+		x->g = corpus_rank_g(x->f, x->D, avgdl);
+	}
+	if (step == SQLITE_DONE) {
+		*rc = 0;
+		if (*n)
+			qsort(e, (size_t)*n, sizeof *e, by_weight);
+		else if (!e)
+			e = malloc(sizeof *e);
+	}
+done:
+	if (*rc < 0) {
+		free(e);
+		e = NULL;
+	}
+	sqlite3_finalize(st);
+	sqlite3_free(sql);
+	return e;
 }
 
 static char *ra_sql(const struct corpus_fts_table *t, int m)
@@ -333,12 +392,12 @@ static int prepare(struct ta *a, const struct corpus_fts_table *t, const struct 
 
 int corpus_search_lists(sqlite3 *db, const struct corpus_fts_table *t, size_t table,
                         const struct table_terms *tt, const struct corpus_parsed_query *pq,
-                        const char *doc, const char *art, int want, struct ranked *out,
-                        size_t *n, char *err, size_t errlen)
+                        const char *doc, const char *art, int want, struct ranked *out, size_t *n,
+                        char *err, size_t errlen)
 {
 	int m = (int)pq->nphrases, rc = -1;
-	struct ta a = {db, m, want, tt->idf, tt->avgdl, .doc = doc, .art = art, .err = err,
-	               .errlen = errlen};
+	struct ta a = {db,         m,          want,       tt->idf,         tt->avgdl,
+	               .doc = doc, .art = art, .err = err, .errlen = errlen};
 	sqlite3_stmt *get = NULL;
 	char *sql = sqlite3_mprintf("SELECT entries FROM %s.rank_list WHERE id = ?1", t->schema);
 	*n = 0;
@@ -358,11 +417,20 @@ int corpus_search_lists(sqlite3 *db, const struct corpus_fts_table *t, size_t ta
 	}
 	for (int i = 0; i < m; i++) {
 		int bad;
-		if (!(a.list[i] = read_list(db, get, &tt->info[i], tt->avgdl, &bad))) {
+		const struct term_info *in = &tt->info[i];
+		if (in->nlist == 0 && !in->has_cut) {
+			if (!(a.list[i] = read_rows(db, t, pq->phrases[i].text, tt->avgdl,
+			                            &a.nlist[i], &bad))) {
+				rc = fail(&a);
+				goto done;
+			}
+			continue;
+		}
+		if (!(a.list[i] = read_list(db, get, in, tt->avgdl, &bad))) {
 			rc = bad ? fail(&a) : 1;
 			goto done;
 		}
-		a.nlist[i] = tt->info[i].nlist;
+		a.nlist[i] = in->nlist;
 	}
 	if (prepare(&a, t, tt, pq) < 0 || (rc = run(&a, tt)) != 0)
 		goto done;

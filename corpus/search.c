@@ -143,10 +143,11 @@ static char *build_sql(const struct corpus_fts_table *t, size_t n,
 			    sql, i ? " UNION ALL " : "", (int)i, t[i].lang, args, t[i].schema,
 			    t[i].lang, t[i].schema, t[i].lang);
 		else if (args)
-			part = sqlite3_mprintf("%s%sSELECT %d AS tab, rowid AS id, treaty_rank(fts_%s,"
-			                       " %s) AS score FROM %s.fts_%s WHERE fts_%s MATCH ?1",
-			                       sql, i ? " UNION ALL " : "", (int)i, t[i].lang, args,
-			                       t[i].schema, t[i].lang, t[i].lang);
+			part =
+			    sqlite3_mprintf("%s%sSELECT %d AS tab, rowid AS id, treaty_rank(fts_%s,"
+			                    " %s) AS score FROM %s.fts_%s WHERE fts_%s MATCH ?1",
+			                    sql, i ? " UNION ALL " : "", (int)i, t[i].lang, args,
+			                    t[i].schema, t[i].lang, t[i].lang);
 		sqlite3_free(args);
 		sqlite3_free(sql);
 		sql = part;
@@ -219,10 +220,9 @@ static int by_rank(const void *pa, const void *pb)
  * merged as the full search orders them.  0 done, 1 when the lists cannot
  * tell (a phrase, a table whose lists end too soon), -1 on an error.
  */
-static int from_lists(struct corpus_store *s, const struct corpus_parsed_query *pq,
-                      const char *art, const struct corpus_fts_table *t,
-                      const struct table_terms *tt, size_t nt, int max, struct ranked *rows,
-                      size_t *n, char *err, size_t errlen)
+static int from_lists(struct corpus_store *s, const struct corpus_parsed_query *pq, const char *art,
+                      const struct corpus_fts_table *t, const struct table_terms *tt, size_t nt,
+                      int max, struct ranked *rows, size_t *n, char *err, size_t errlen)
 {
 	for (size_t i = 0; i < nt; i++)
 		if (!tt[i].simple)
@@ -270,7 +270,8 @@ static sqlite3_stmt *reader(struct readers *r, size_t i, int snippet)
 	if (snippet)
 		sql = sqlite3_mprintf(
 		    "SELECT coalesce(nullif(snippet(fts_%s, 1, '" CORPUS_MARK_START
-		    "', '" CORPUS_MARK_END "', '…', %d), ''), snippet(fts_%s, 0, '" CORPUS_MARK_START
+		    "', '" CORPUS_MARK_END
+		    "', '…', %d), ''), snippet(fts_%s, 0, '" CORPUS_MARK_START
 		    "', '" CORPUS_MARK_END "', '', 8)) FROM %s.fts_%s WHERE fts_%s MATCH ?1"
 		    " AND rowid = ?2",
 		    t->lang, SNIPPET_TOKENS, t->lang, t->schema, t->lang, t->lang);
@@ -295,8 +296,8 @@ static int read_row(sqlite3_stmt *st, int col, sqlite3_int64 rowid)
 }
 
 /* Fold a row into the hits: a provision already there gains a language. */
-static int add_hit(struct readers *r, const struct ranked *row, struct corpus_hit **hits,
-                   size_t *n, size_t *cap)
+static int add_hit(struct readers *r, const struct ranked *row, struct corpus_hit **hits, size_t *n,
+                   size_t *cap)
 {
 	sqlite3_stmt *st = reader(r, row->table, 0);
 	if (!st || read_row(st, 1, row->rowid) != SQLITE_ROW)

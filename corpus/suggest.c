@@ -77,8 +77,8 @@ static void scan_vocab(sqlite3 *db, const char *schema, const char *lang, const 
 	if (nw <= 2)
 		return;
 	int limit = nw <= 4 ? 1 : 2;
-	char *sql = sqlite3_mprintf("SELECT term, ndocs FROM %s.rank_term WHERE lang = %Q", schema,
-	                            lang);
+	char *sql =
+	    sqlite3_mprintf("SELECT term, ndocs FROM %s.rank_term WHERE lang = %Q", schema, lang);
 	sqlite3_stmt *st = NULL;
 	if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
 		while (sqlite3_step(st) == SQLITE_ROW) {

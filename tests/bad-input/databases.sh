@@ -76,8 +76,10 @@ case_is "corpus with damaged pages: list" 2 "treaty: database: database disk ima
 	"$TREATY" list
 case_is "corpus with damaged pages: show" 2 "treaty: database: database disk image is malformed" \
 	"$TREATY" show gen
+# A phrase is looked for in every row that holds its words (words alone may be
+# answered from the terms' lists, which read only the rows of the page).
 case_is "corpus with damaged pages: search" 2 "treaty: search: database disk image is malformed" \
-	"$TREATY" search generated sentence
+	"$TREATY" search '"generated sentence"'
 corpus_db=
 
 # A missing corpus is an empty one: the library alone is listed.

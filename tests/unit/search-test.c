@@ -24,9 +24,9 @@ static char dir[] = "/tmp/treaty-search-test.XXXXXX";
 /* Made-up words; the first ones come up far more often than the last. */
 static const char *const words[] = {
     "alpha", "bravo", "carbo", "delta", "ember", "fjord", "gamma", "hotel", "indigo", "jolly",
-    "kilo",  "lumen", "mango", "nadir", "omega", "pluto", "quark", "rover", "sigma", "tango",
-    "umbra", "vigor", "waltz", "xenon", "yodel", "zebra", "amber", "basil", "cedar", "dingo",
-    "egret", "fable", "gusto", "hazel", "ionic", "joule", "koala", "llama", "maple", "noble",
+    "kilo",  "lumen", "mango", "nadir", "omega", "pluto", "quark", "rover", "sigma",  "tango",
+    "umbra", "vigor", "waltz", "xenon", "yodel", "zebra", "amber", "basil", "cedar",  "dingo",
+    "egret", "fable", "gusto", "hazel", "ionic", "joule", "koala", "llama", "maple",  "noble",
 };
 #define NWORDS (sizeof words / sizeof words[0])
 
@@ -289,7 +289,8 @@ static int search_both(struct corpus_store *s, const char *text, int limit, int 
 	int same = r1 == r2 && (r1 != 0 || same_page(h1, n1, h2, n2, tied)) &&
 	           (r1 == 0 || strcmp(e1, e2) == 0);
 	if (!same) {
-		char *p1 = r1 == 0 ? page_text(h1, n1) : NULL, *p2 = r2 == 0 ? page_text(h2, n2) : NULL;
+		char *p1 = r1 == 0 ? page_text(h1, n1) : NULL,
+		     *p2 = r2 == 0 ? page_text(h2, n2) : NULL;
 		tap_diag("%s (limit %d): full %d %s\n%s-- lists %d %s\n%s", text, limit, r1, e1,
 		         p1 ? p1 : "", r2, e2, p2 ? p2 : "");
 		free(p1), free(p2);
@@ -312,8 +313,8 @@ static void equivalence(struct corpus_store *s, const char *when, size_t stride)
 	                      ? "SELECT term FROM main.rank_term UNION SELECT term FROM"
 	                        " bundled.rank_term ORDER BY 1"
 	                      : "SELECT DISTINCT term FROM main.rank_term ORDER BY 1";
-	static const char *const filters[] = {"", "", "", " doc:gen3", " lang:nl", " art:2",
-	                                      " doc:budapest", " art:\"2(1)\""};
+	static const char *const filters[] = {
+	    "", "", "", " doc:gen3", " lang:nl", " art:2", " doc:budapest", " art:\"2(1)\""};
 	sqlite3_stmt *st;
 	char **terms = NULL;
 	size_t n = 0, cap = 0;
@@ -343,7 +344,8 @@ static void equivalence(struct corpus_store *s, const char *when, size_t stride)
 		if (i % 2)
 			a = word(), b = word();
 		if (i % 5 == 4)
-			snprintf(text, sizeof text, "\"%s\" \"%s\" %s%s", a, b, word(), filters[i % 8]);
+			snprintf(text, sizeof text, "\"%s\" \"%s\" %s%s", a, b, word(),
+			         filters[i % 8]);
 		else
 			snprintf(text, sizeof text, "\"%s\" \"%s\"%s", a, b, filters[i % 8]);
 		/* short pages stop early in long lists: the threshold is what is tested then */
@@ -382,7 +384,8 @@ int main(void)
 		}
 		equivalence(s, "imported", 2);
 		char err[512];
-		tap_is_int(corpus_store_remove(s, "gen4", err, sizeof err), 0, "a document removed");
+		tap_is_int(corpus_store_remove(s, "gen4", err, sizeof err), 0,
+		           "a document removed");
 		struct corpus_document d;
 		make_doc(&d, 7, "en"); /* gen7 again, its words drawn anew */
 		tap_is_int(corpus_store_import(s, &d, err, sizeof err), 0, "a document replaced");
