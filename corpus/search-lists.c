@@ -399,10 +399,10 @@ int corpus_search_lists(sqlite3 *db, const struct corpus_fts_table *t, size_t ta
 	struct ta a = {db,         m,          want,       tt->idf,         tt->avgdl,
 	               .doc = doc, .art = art, .err = err, .errlen = errlen};
 	sqlite3_stmt *get = NULL;
-	char *sql = sqlite3_mprintf("SELECT entries FROM %s.rank_list WHERE id = ?1", t->schema);
 	*n = 0;
 	if (m < 1 || m > 64 || want < 1)
 		return 1;
+	char *sql = sqlite3_mprintf("SELECT entries FROM %s.rank_list WHERE id = ?1", t->schema);
 	a.list = calloc((size_t)m, sizeof *a.list);
 	a.nlist = calloc((size_t)m, sizeof *a.nlist);
 	a.bound = calloc((size_t)m, sizeof *a.bound);
