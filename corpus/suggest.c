@@ -104,29 +104,91 @@ static void scan_vocab(sqlite3 *db, const char *schema, const char *lang, const 
 	sqlite3_free(sql);
 }
 
-/* The first word FTS5 marks for term in some provision: the term as written. */
-static char *surface_word(sqlite3 *db, const struct candidate *c)
+/* How many provisions holding the term are read to find how it is written, and words kept. */
+#define SURFACE_ROWS 50
+#define SURFACE_WORDS 32
+
+struct surface {
+	char *word;
+	int distance, count;
+};
+
+/* Count one written form w (taken) of the term, at distance d from what was typed. */
+static void add_surface(struct surface *s, int *n, char *w, int d)
+{
+	for (int i = 0; i < *n; i++)
+		if (strcmp(s[i].word, w) == 0) {
+			s[i].count++;
+			free(w);
+			return;
+		}
+	if (*n == SURFACE_WORDS) {
+		free(w);
+		return;
+	}
+	s[(*n)++] = (struct surface){w, d, 1};
+}
+
+/* Code points of word folded (not stemmed) in lang into cps, or -1. */
+static int folded_cps(const char *lang, const char *word, int32_t cps[MAX_CP])
+{
+	char folded[256];
+	if (i18n_fold_word(lang, word, strlen(word), 0, folded, sizeof folded) <= 0)
+		return -1;
+	return to_cps(folded, cps);
+}
+
+/*
+ * The term as written: of the words FTS5 marks for it in some provisions, the
+ * one nearest to what was typed (folded, not stemmed), then the most frequent:
+ * "extradtion" is nearer to "extradition" than to "extradite", whose stem it
+ * shares.
+ */
+static char *surface_word(sqlite3 *db, const struct candidate *c, const char *typed)
 {
 	char *sql = sqlite3_mprintf("SELECT highlight(fts_%s, 1, x'FE', x'FF') FROM %s.fts_%s"
-	                            " WHERE fts_%s MATCH ? LIMIT 1",
-	                            c->lang, c->schema, c->lang, c->lang);
-	char *phrase = sqlite3_mprintf("\"%w\"", c->term);
-	char *word = NULL;
+	                            " WHERE fts_%s MATCH ? LIMIT %d",
+	                            c->lang, c->schema, c->lang, c->lang, SURFACE_ROWS);
+	/*
+	 * As a prefix, which FTS5 hands the tokenizer unstemmed: the term is a stem
+	 * already, and stemming it again can give another ("gegeven", "gegev").
+	 */
+	char *phrase = sqlite3_mprintf("\"%w\"*", c->term);
+	struct surface found[SURFACE_WORDS];
+	int n = 0;
+	int32_t want[MAX_CP], got[MAX_CP];
+	int nw = folded_cps(c->lang, typed, want);
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+	if (sql && phrase && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, phrase, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) == SQLITE_ROW) {
+		while (sqlite3_step(st) == SQLITE_ROW) {
 			const char *h = (const char *)sqlite3_column_text(st, 0);
-			const char *a = h ? strchr(h, '\xFE') : NULL;
-			const char *b = a ? strchr(a, '\xFF') : NULL;
-			if (b)
-				word = strndup(a + 1, (size_t)(b - a - 1));
+			const char *a = h ? strchr(h, '\xFE') : NULL, *b;
+			for (; a && (b = strchr(a, '\xFF')) != NULL; a = strchr(b, '\xFE')) {
+				char *w = strndup(a + 1, (size_t)(b - a - 1));
+				if (!w)
+					continue;
+				int nf = folded_cps(c->lang, w, got);
+				add_surface(found, &n, w,
+				            nw >= 0 && nf >= 0 ? distance(want, nw, got, nf, MAX_CP)
+				                               : MAX_CP + 1);
+			}
 		}
 		sqlite3_finalize(st);
 	}
 	sqlite3_free(phrase);
 	sqlite3_free(sql);
-	return word ? word : corpus_strdup(c->term);
+	int best = -1;
+	for (int i = 0; i < n; i++)
+		if (best < 0 || found[i].distance < found[best].distance ||
+		    (found[i].distance == found[best].distance &&
+		     found[i].count > found[best].count))
+			best = i;
+	char *word = best >= 0 ? found[best].word : corpus_strdup(c->term);
+	for (int i = 0; i < n; i++)
+		if (i != best)
+			free(found[i].word);
+	return word;
 }
 
 char *corpus_suggest(struct corpus_store *store, const char *word, const char *lang)
@@ -146,5 +208,5 @@ char *corpus_suggest(struct corpus_store *store, const char *word, const char *l
 	free(t);
 	if (best.distance < 0 || best.distance > 2)
 		return NULL;
-	return surface_word(store->db, &best);
+	return surface_word(store->db, &best, word);
 }

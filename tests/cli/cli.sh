@@ -147,6 +147,13 @@ if [ -n "$CORPUS_SRC" ]; then
 	run "$TREATY" search 'illegal acess'
 	is "$status" 1 "a misspelt word finds nothing"
 	like "$errout" 'did you mean: illegal access \?' "and gets a suggestion"
+	# The word suggested is the written form nearest to the typed one, not any of its stem's.
+	run "$TREATY" search 'extradtion'
+	like "$errout" 'did you mean: extradition \?' "extradtion: extradition, not extradite"
+	run "$TREATY" search 'gegevns'
+	like "$errout" 'did you mean: gegevens \?' "gegevns: gegevens, whose stem stems again"
+	run "$TREATY" search 'البيانت'
+	like "$errout" 'did you mean: البيانات \?' "Arabic: the word as written, not its stem"
 	# ة typed as ه, a common way of typing Arabic: found as if typed with ة.
 	run "$TREATY" search 'الجريمه' --limit 1
 	like "$out" '^uncc ' "Arabic with ه for ة finds the words written with ة"
