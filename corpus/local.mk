@@ -22,6 +22,7 @@ corpus_libcorpus_a_SOURCES = \
 	corpus/search-int.h \
 	corpus/search.c \
 	corpus/search-lists.c \
+	corpus/search-cache.c \
 	corpus/highlight.c \
 	corpus/suggest.c \
 	corpus/rank.h \

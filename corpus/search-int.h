@@ -40,7 +40,7 @@ struct table_terms {
  * Returns 0, 1 when the lists cannot tell (the full search must run), -1 on
  * an error (err set; an interrupt is one).
  */
-int corpus_search_lists(sqlite3 *db, const struct corpus_fts_table *t, size_t table,
+int corpus_search_lists(struct corpus_store *s, const struct corpus_fts_table *t, size_t table,
                         const struct table_terms *tt, const struct corpus_parsed_query *pq,
                         const char *doc, const char *art, int want, struct ranked *out, size_t *n,
                         char *err, size_t errlen);

@@ -16,6 +16,7 @@
  */
 #include "corpus/rank.h"
 #include "corpus/search-int.h"
+#include "corpus/store-internal.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -31,7 +32,7 @@ struct cand {
 };
 
 struct ta {
-	sqlite3 *db;
+	struct corpus_store *s;
 	int m, want;
 	const double *idf;
 	double avgdl;
@@ -52,7 +53,7 @@ struct ta {
 
 static int fail(struct ta *a)
 {
-	corpus_search_failed(a->db, "search", a->err, a->errlen);
+	corpus_search_failed(a->s->db, "search", a->err, a->errlen);
 	return -1;
 }
 
@@ -269,8 +270,8 @@ static int by_weight(const void *pa, const void *pb)
 }
 
 /* A term's list, decoded with its weights; NULL when it is not as rank_term says. */
-static struct corpus_rank_entry *read_list(sqlite3 *db, sqlite3_stmt *st,
-                                           const struct term_info *in, double avgdl, int *rc)
+static struct corpus_rank_entry *read_list(sqlite3_stmt *st, const struct term_info *in,
+                                           double avgdl, int *rc)
 {
 	struct corpus_rank_entry *e = malloc(((size_t)in->nlist + 1) * sizeof *e);
 	*rc = 0;
@@ -289,7 +290,6 @@ static struct corpus_rank_entry *read_list(sqlite3 *db, sqlite3_stmt *st,
 	}
 	if (step != SQLITE_ROW && step != SQLITE_DONE)
 		*rc = -1;
-	(void)db;
 	free(e);
 	return NULL;
 }
@@ -298,7 +298,7 @@ static struct corpus_rank_entry *read_list(sqlite3 *db, sqlite3_stmt *st,
  * Every row of a term without a list (it has few), from FTS5: the phrase as
  * the query has it, which is that one term (search.c made sure).
  */
-static struct corpus_rank_entry *read_rows(sqlite3 *db, const struct corpus_fts_table *t,
+static struct corpus_rank_entry *read_rows(struct corpus_store *s, const struct corpus_fts_table *t,
                                            const char *phrase, double avgdl, int *n, int *rc)
 {
 	char *sql = sqlite3_mprintf("SELECT rowid, treaty_fd(fts_%s) FROM %s.fts_%s"
@@ -310,7 +310,7 @@ static struct corpus_rank_entry *read_rows(sqlite3 *db, const struct corpus_fts_
 	int step;
 	*n = 0;
 	*rc = -1;
-	if (!sql || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (!(st = corpus_stmt_get(s, sql)))
 		goto done;
 	sqlite3_bind_text(st, 1, phrase, -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -339,7 +339,7 @@ done:
 		free(e);
 		e = NULL;
 	}
-	sqlite3_finalize(st);
+	corpus_stmt_put(s, st); /* last: its reset leaves the error for the caller's message */
 	sqlite3_free(sql);
 	return e;
 }
@@ -364,7 +364,7 @@ static int prepare(struct ta *a, const struct corpus_fts_table *t, const struct 
                    const struct corpus_parsed_query *pq)
 {
 	char *sql = ra_sql(t, a->m);
-	int rc = sql && sqlite3_prepare_v2(a->db, sql, -1, &a->ra, NULL) == SQLITE_OK ? 0 : -1;
+	int rc = (a->ra = corpus_stmt_get(a->s, sql)) ? 0 : -1;
 	sqlite3_free(sql);
 	if (rc < 0)
 		return fail(a);
@@ -379,7 +379,7 @@ static int prepare(struct ta *a, const struct corpus_fts_table *t, const struct 
 	                      " doc = ?2) AND (?3 IS NULL OR eid = ?3 OR"
 	                      " substr(eid, 1, length(?3) + 2) = ?3 || '__')",
 	                      t->schema);
-	rc = sql && sqlite3_prepare_v2(a->db, sql, -1, &a->filter, NULL) == SQLITE_OK ? 0 : -1;
+	rc = (a->filter = corpus_stmt_get(a->s, sql)) ? 0 : -1;
 	sqlite3_free(sql);
 	if (rc < 0)
 		return fail(a);
@@ -390,13 +390,13 @@ static int prepare(struct ta *a, const struct corpus_fts_table *t, const struct 
 	return 0;
 }
 
-int corpus_search_lists(sqlite3 *db, const struct corpus_fts_table *t, size_t table,
+int corpus_search_lists(struct corpus_store *s, const struct corpus_fts_table *t, size_t table,
                         const struct table_terms *tt, const struct corpus_parsed_query *pq,
                         const char *doc, const char *art, int want, struct ranked *out, size_t *n,
                         char *err, size_t errlen)
 {
 	int m = (int)pq->nphrases, rc = -1;
-	struct ta a = {db,         m,          want,       tt->idf,         tt->avgdl,
+	struct ta a = {s,          m,          want,       tt->idf,         tt->avgdl,
 	               .doc = doc, .art = art, .err = err, .errlen = errlen};
 	sqlite3_stmt *get = NULL;
 	*n = 0;
@@ -411,7 +411,7 @@ int corpus_search_lists(sqlite3 *db, const struct corpus_fts_table *t, size_t ta
 		corpus_set_error(err, errlen, "search: out of memory");
 		goto done;
 	}
-	if (sqlite3_prepare_v2(db, sql, -1, &get, NULL) != SQLITE_OK) {
+	if (!(get = corpus_stmt_get(s, sql))) {
 		fail(&a);
 		goto done;
 	}
@@ -419,14 +419,14 @@ int corpus_search_lists(sqlite3 *db, const struct corpus_fts_table *t, size_t ta
 		int bad;
 		const struct term_info *in = &tt->info[i];
 		if (in->nlist == 0 && !in->has_cut) {
-			if (!(a.list[i] = read_rows(db, t, pq->phrases[i].text, tt->avgdl,
+			if (!(a.list[i] = read_rows(s, t, pq->phrases[i].text, tt->avgdl,
 			                            &a.nlist[i], &bad))) {
 				rc = fail(&a);
 				goto done;
 			}
 			continue;
 		}
-		if (!(a.list[i] = read_list(db, get, in, tt->avgdl, &bad))) {
+		if (!(a.list[i] = read_list(get, in, tt->avgdl, &bad))) {
 			rc = bad ? fail(&a) : 1;
 			goto done;
 		}
@@ -442,9 +442,9 @@ done:
 		free(a.list[i]);
 	free(a.list), free(a.nlist), free(a.bound), free(a.heap);
 	free(a.c), free(a.f), free(a.slot);
-	sqlite3_finalize(get);
-	sqlite3_finalize(a.ra);
-	sqlite3_finalize(a.filter);
+	corpus_stmt_put(s, get);
+	corpus_stmt_put(s, a.ra);
+	corpus_stmt_put(s, a.filter);
 	sqlite3_free(sql);
 	return rc;
 }

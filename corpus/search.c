@@ -34,14 +34,15 @@ static void table_terms_free(struct table_terms *tt, size_t nt)
 }
 
 /* rank_lang and rank_term of one table, for the phrases of pq. */
-static int table_terms(sqlite3 *db, const struct corpus_fts_table *t,
-                       const struct corpus_parsed_query *pq, struct table_terms *tt)
+static int table_terms(struct corpus_store *s, const struct corpus_fts_table *t,
+                       const struct corpus_parsed_query *pq, struct table_terms *tt, char *err,
+                       size_t errlen)
 {
-	char *sql = sqlite3_mprintf("SELECT nrows, avgdl FROM %s.rank_lang WHERE lang = %Q;"
-	                            "SELECT id, ndocs, nlist, cut, cut_rowid FROM %s.rank_term"
-	                            " WHERE lang = %Q AND term = ?1",
-	                            t->schema, t->lang, t->schema, t->lang);
-	const char *tail = NULL;
+	char *lang_sql =
+	    sqlite3_mprintf("SELECT nrows, avgdl FROM %s.rank_lang WHERE lang = ?1", t->schema);
+	char *term_sql = sqlite3_mprintf("SELECT id, ndocs, nlist, cut, cut_rowid FROM"
+	                                 " %s.rank_term WHERE lang = ?1 AND term = ?2",
+	                                 t->schema);
 	sqlite3_stmt *lang = NULL, *term = NULL;
 	struct corpus_rank_tok *tok = NULL;
 	int rc = -1;
@@ -49,10 +50,11 @@ static int table_terms(sqlite3 *db, const struct corpus_fts_table *t,
 	tt->simple = 1;
 	tt->idf = calloc(pq->nphrases + 1, sizeof *tt->idf);
 	tt->info = calloc(pq->nphrases + 1, sizeof *tt->info);
-	if (!sql || !tt->idf || !tt->info ||
-	    sqlite3_prepare_v2(db, sql, -1, &lang, &tail) != SQLITE_OK ||
-	    sqlite3_prepare_v2(db, tail, -1, &term, NULL) != SQLITE_OK)
+	if (!lang_sql || !term_sql || !tt->idf || !tt->info ||
+	    !(lang = corpus_stmt_get(s, lang_sql)) || !(term = corpus_stmt_get(s, term_sql)))
 		goto done;
+	sqlite3_bind_text(lang, 1, t->lang, -1, SQLITE_STATIC);
+	sqlite3_bind_text(term, 1, t->lang, -1, SQLITE_STATIC);
 	int step = sqlite3_step(lang);
 	if (step == SQLITE_ROW) {
 		tt->nrows = sqlite3_column_double(lang, 0);
@@ -60,7 +62,7 @@ static int table_terms(sqlite3 *db, const struct corpus_fts_table *t,
 	} else if (step != SQLITE_DONE) {
 		goto done;
 	}
-	if (!(tok = corpus_rank_tok_new(db, t->lang)))
+	if (!(tok = corpus_store_tok(s, t->lang)))
 		goto done;
 	for (size_t i = 0; i < pq->nphrases; i++) {
 		const struct corpus_phrase *ph = &pq->phrases[i];
@@ -76,7 +78,7 @@ static int table_terms(sqlite3 *db, const struct corpus_fts_table *t,
 			continue;
 		}
 		sqlite3_reset(term);
-		sqlite3_bind_text(term, 1, word, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(term, 2, word, -1, SQLITE_TRANSIENT);
 		struct term_info *in = &tt->info[i];
 		if ((step = sqlite3_step(term)) == SQLITE_ROW) {
 			in->id = sqlite3_column_int64(term, 0);
@@ -94,10 +96,12 @@ static int table_terms(sqlite3 *db, const struct corpus_fts_table *t,
 	}
 	rc = 0;
 done:
-	corpus_rank_tok_free(tok);
-	sqlite3_finalize(lang);
-	sqlite3_finalize(term);
-	sqlite3_free(sql);
+	if (rc < 0) /* the message, before the statements are reset */
+		corpus_search_failed(s->db, "search", err, errlen);
+	corpus_stmt_put(s, lang);
+	corpus_stmt_put(s, term);
+	sqlite3_free(lang_sql);
+	sqlite3_free(term_sql);
 	return rc;
 }
 
@@ -178,7 +182,7 @@ static int rank_rows(struct corpus_store *s, const struct corpus_parsed_query *p
 	char *sql = build_sql(t, nt, pq, pq->doc || art, max);
 	sqlite3_stmt *st = NULL;
 	int rc = -1, step;
-	if (!sql || sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+	if (!(st = corpus_stmt_get(s, sql))) {
 		corpus_search_failed(s->db, "search", err, errlen);
 		goto done;
 	}
@@ -200,7 +204,7 @@ static int rank_rows(struct corpus_store *s, const struct corpus_parsed_query *p
 	}
 	rc = 0;
 done:
-	sqlite3_finalize(st);
+	corpus_stmt_put(s, st);
 	sqlite3_free(sql);
 	return rc;
 }
@@ -238,7 +242,7 @@ static int from_lists(struct corpus_store *s, const struct corpus_parsed_query *
 		size_t got = 0;
 		if (tt[i].missing) /* a word the table does not have: no row of it matches */
 			continue;
-		rc = corpus_search_lists(s->db, &t[i], i, &tt[i], pq, pq->doc, art, max, all + nall,
+		rc = corpus_search_lists(s, &t[i], i, &tt[i], pq, pq->doc, art, max, all + nall,
 		                         &got, err, errlen);
 		nall += got;
 	}
@@ -254,7 +258,7 @@ static int from_lists(struct corpus_store *s, const struct corpus_parsed_query *
 
 /* Statements that read a ranked row, one of each per table, prepared when first needed. */
 struct readers {
-	sqlite3 *db;
+	struct corpus_store *s;
 	const struct corpus_fts_table *t;
 	sqlite3_stmt **row, **snip;
 	const char *match;
@@ -279,8 +283,7 @@ static sqlite3_stmt *reader(struct readers *r, size_t i, int snippet)
 		sql = sqlite3_mprintf("SELECT doc, lang, eid, heading FROM %s.provision"
 		                      " WHERE rowid = ?1",
 		                      t->schema);
-	if (sql && sqlite3_prepare_v2(r->db, sql, -1, slot, NULL) != SQLITE_OK)
-		*slot = NULL;
+	*slot = corpus_stmt_get(r->s, sql);
 	if (*slot && snippet)
 		sqlite3_bind_text(*slot, 1, r->match, -1, SQLITE_STATIC);
 	sqlite3_free(sql);
@@ -349,8 +352,7 @@ static int read_hits(struct corpus_store *s, const struct corpus_parsed_query *p
                      size_t nrows, int limit, struct corpus_hit **hits, size_t *n, char *err,
                      size_t errlen)
 {
-	struct readers r = {s->db, t, calloc(nt, sizeof *r.row), calloc(nt, sizeof *r.snip),
-	                    pq->match};
+	struct readers r = {s, t, calloc(nt, sizeof *r.row), calloc(nt, sizeof *r.snip), pq->match};
 	size_t cap = 0;
 	int rc = r.row && r.snip ? 0 : -1;
 	for (size_t i = 0; rc == 0 && i < nrows && *n < (size_t)limit; i++)
@@ -358,7 +360,7 @@ static int read_hits(struct corpus_store *s, const struct corpus_parsed_query *p
 	if (rc < 0)
 		corpus_search_failed(s->db, "search", err, errlen);
 	for (size_t i = 0; i < nt && r.row && r.snip; i++)
-		sqlite3_finalize(r.row[i]), sqlite3_finalize(r.snip[i]);
+		corpus_stmt_put(s, r.row[i]), corpus_stmt_put(s, r.snip[i]);
 	free(r.row), free(r.snip);
 	return rc;
 }
@@ -385,10 +387,8 @@ static int run_search(struct corpus_store *s, const struct corpus_parsed_query *
 		goto done;
 	}
 	for (size_t i = 0; i < nt; i++)
-		if (table_terms(s->db, &t[i], pq, &tt[i]) < 0) {
-			corpus_search_failed(s->db, "search", err, errlen);
+		if (table_terms(s, &t[i], pq, &tt[i], err, errlen) < 0)
 			goto done;
-		}
 	int listed = pq->plain && !s->search_full
 	                 ? from_lists(s, pq, art, t, tt, nt, max, rows, &nrows, err, errlen)
 	                 : 1;

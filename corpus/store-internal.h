@@ -18,6 +18,7 @@ struct corpus_store {
 	char library_error[512];
 	int search_full;            /* tests: never answer a search from the terms' lists */
 	unsigned long search_lists; /* searches answered from the terms' lists (search-lists.c) */
+	struct corpus_search_cache *cache; /* owned: search-cache.c, made on first use */
 };
 
 /* A language's FTS table in one of the two databases. */
@@ -46,6 +47,20 @@ int corpus_store_views(struct corpus_store *s, char *err, size_t errlen);
  * authentic), for statements that must not wait for the views.  Static.
  */
 const char *corpus_store_documents(struct corpus_store *s);
+
+/*
+ * A prepared statement of sql on s->db, kept on the store (search-cache.c):
+ * NULL when it cannot be prepared (sqlite3_errmsg says why).  Give it back
+ * with corpus_stmt_put(), which resets it and clears its bindings.
+ */
+sqlite3_stmt *corpus_stmt_get(struct corpus_store *s, const char *sql);
+void corpus_stmt_put(struct corpus_store *s, sqlite3_stmt *st);
+
+/* lang's query tokenizer (rank.h), owned by the store; NULL on error. */
+struct corpus_rank_tok *corpus_store_tok(struct corpus_store *s, const char *lang);
+
+/* Finalize what search-cache.c keeps: before s->db is closed or replaced. */
+void corpus_search_cache_free(struct corpus_store *s);
 
 /* printf into err[errlen] when err is not NULL. */
 void corpus_set_error(char *err, size_t errlen, const char *fmt, ...)

@@ -461,6 +461,7 @@ void corpus_store_close(struct corpus_store *store)
 {
 	if (!store)
 		return;
+	corpus_search_cache_free(store);
 	sqlite3_close(store->db);
 	free(store);
 }
@@ -492,10 +493,10 @@ int corpus_fts_tables(struct corpus_store *s, const char *lang, struct corpus_ft
 		                            " type='table' AND name GLOB 'fts_*'"
 		                            " AND name NOT GLOB 'fts_*_*' ORDER BY name",
 		                            schemas[i]);
-		sqlite3_stmt *st;
-		int rc = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+		sqlite3_stmt *st = corpus_stmt_get(s, sql);
+		int rc;
 		sqlite3_free(sql);
-		if (rc != SQLITE_OK)
+		if (!st)
 			goto fail;
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *l = (const char *)sqlite3_column_text(st, 0);
@@ -505,7 +506,7 @@ int corpus_fts_tables(struct corpus_store *s, const char *lang, struct corpus_ft
 				cap = cap ? cap * 2 : 8;
 				void *p = realloc(*out, cap * sizeof **out);
 				if (!p) {
-					sqlite3_finalize(st);
+					corpus_stmt_put(s, st);
 					goto fail;
 				}
 				*out = p;
@@ -514,7 +515,7 @@ int corpus_fts_tables(struct corpus_store *s, const char *lang, struct corpus_ft
 			snprintf((*out)[*n].lang, sizeof(*out)[*n].lang, "%s", l);
 			(*n)++;
 		}
-		sqlite3_finalize(st);
+		corpus_stmt_put(s, st);
 		if (rc != SQLITE_DONE) /* interrupted: no table may go missing from a search */
 			goto fail;
 	}

@@ -7,7 +7,9 @@
  * migration of an old library; and a page read from the terms' lists is the
  * page of the full search (rows of equal score aside), for every term alone
  * and for pairs and triples, filtered or not, including when removals have
- * shortened the lists.
+ * shortened the lists.  A store that keeps its statements from search to
+ * search finds what a store opened afresh finds, also after an import made
+ * the table of a new language.
  */
 #include "corpus/corpus.h"
 #include "corpus/store-internal.h"
@@ -172,6 +174,76 @@ static void interrupts(struct corpus_store *s, const char *text)
 	tap_ok(stopped > 0 && wrong == 0,
 	       "%s: interrupted at %d points, each a failure or the whole page (%d wrong)", text,
 	       stopped, wrong);
+}
+
+/* Every page of queries on s as one text, snippets and headings included; NULL on a failure. */
+static char *pages(struct corpus_store *s, const char *const *queries, size_t nq)
+{
+	size_t cap = 1 << 16, len = 0;
+	char *out = malloc(cap), err[512];
+	out[0] = '\0';
+	for (size_t i = 0; i < nq; i++) {
+		struct corpus_query q = {queries[i], NULL, NULL, 20};
+		struct corpus_hit *h;
+		size_t n;
+		int rc = corpus_search(s, &q, &h, &n, err, sizeof err);
+		if (rc < 0) {
+			tap_diag("%s: %s", queries[i], err);
+			free(out);
+			return NULL;
+		}
+		for (size_t k = 0; rc == 0 && k < n; k++) {
+			size_t need = len + strlen(h[k].heading ? h[k].heading : "") +
+			              strlen(h[k].snippet ? h[k].snippet : "") + 256;
+			if (need > cap)
+				out = realloc(out, cap = 2 * need);
+			len += (size_t)snprintf(out + len, cap - len, "%s %s/%s/%s %.9g [%s] %s\n",
+			                        queries[i], h[k].doc, h[k].eid, h[k].langs,
+			                        h[k].score, h[k].heading ? h[k].heading : "",
+			                        h[k].snippet ? h[k].snippet : "");
+		}
+		if (rc == 0)
+			corpus_hit_free(h, n);
+		else
+			len += (size_t)snprintf(out + len, cap - len, "%s: %s\n", queries[i], err);
+	}
+	return out;
+}
+
+/*
+ * Searches on one store, an import of a document in a language the library
+ * had no table for, and the same searches again: what a store opened afresh
+ * finds, snippets included.
+ */
+static void kept_statements(struct corpus_store *s)
+{
+	static const char *const queries[] = {
+	    "alpha",           "bravo carbo",      "gam*",
+	    "\"delta ember\"", "fjord OR hotel",   "alpha -kilo",
+	    "lumen doc:gen3",  "mango art:2",      "alpha lang:fr",
+	    "alphx",           "indigo jolly kilo"};
+	size_t nq = sizeof queries / sizeof *queries;
+	char err[512];
+	char *before = NULL, *after = NULL, *fresh = NULL;
+	for (int round = 0; round < 3; round++) {
+		free(before);
+		before = pages(s, queries, nq);
+	}
+	struct corpus_document d;
+	make_doc(&d, 100, "fr"); /* made-up words, as every generated document */
+	int rc = corpus_store_import(s, &d, err, sizeof err);
+	corpus_document_free(&d);
+	if (rc < 0)
+		tap_diag("import: %s", err);
+	after = pages(s, queries, nq);
+	struct corpus_store *t = open_library();
+	fresh = t ? pages(t, queries, nq) : NULL;
+	corpus_store_close(t);
+	tap_ok(rc == 0 && before && after && fresh && strcmp(after, fresh) == 0 &&
+	           strcmp(before, after) != 0 && strstr(after, "/fr"),
+	       "searches on one store, before and after an import in a new language, find what a"
+	       " fresh store finds");
+	free(before), free(after), free(fresh);
 }
 
 /* Rows of sql's one count column, or -1. */
@@ -383,6 +455,7 @@ int main(void)
 				vocabulary(s, "bundled", bundled[i], "built");
 		}
 		equivalence(s, "imported", 2);
+		kept_statements(s);
 		char err[512];
 		tap_is_int(corpus_store_remove(s, "gen4", err, sizeof err), 0,
 		           "a document removed");
