@@ -234,6 +234,30 @@ struct corpus_store; /* opaque: the bundled corpus and the user's library */
  */
 struct corpus_store *corpus_store_open(const char *corpus_path, const char *library_path, char *err,
                                        size_t errlen);
+
+/*
+ * The same, but the library may be opened later: when its ids cache (written
+ * by corpus_store_close, beside it) matches it, only the bundled corpus is
+ * opened now, and the library is opened when a function needs it (a
+ * document the cache lists, the list of documents, search, import …) or at
+ * corpus_store_open_library.  Otherwise as corpus_store_open.
+ */
+struct corpus_store *corpus_store_open_deferred(const char *corpus_path, const char *library_path,
+                                                char *err, size_t errlen);
+
+/*
+ * Open the library now if it was deferred (no-op otherwise); a library that
+ * cannot be used leaves corpus_store_library_error set, as at open.  1 when
+ * the library did not hold the documents its cache listed, so that what was
+ * read before from the bundled corpus may not be what the library holds:
+ * read it again.  -1 when the connection could not be made (err).
+ */
+int corpus_store_open_library(struct corpus_store *store, char *err, size_t errlen);
+
+/*
+ * Close the store.  A library opened for writing gets its ids cache written
+ * anew beside it, when no other connection has it open.
+ */
 void corpus_store_close(struct corpus_store *store);
 
 /* The database handle, for modules that add their own queries (refs). */

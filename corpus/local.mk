@@ -18,6 +18,8 @@ corpus_libcorpus_a_SOURCES = \
 	corpus/convert_run.c \
 	corpus/spawn.c \
 	corpus/store.c \
+	corpus/library-ids.h \
+	corpus/library-ids.c \
 	corpus/read.c \
 	corpus/search-int.h \
 	corpus/search.c \

@@ -111,6 +111,8 @@ char *corpus_languages(struct corpus_store *store, const char *doc)
 {
 	sqlite3_stmt *st;
 	char *langs = NULL;
+	if (corpus_store_need(store, doc, NULL, 0) < 0)
+		return NULL;
 	char *sql = sqlite3_mprintf("SELECT group_concat(lang, ',') FROM (SELECT DISTINCT lang"
 	                            " FROM %s WHERE id=? ORDER BY authentic DESC, lang)",
 	                            corpus_store_documents(store));
@@ -213,6 +215,8 @@ static int source_of(struct corpus_store *store, const char *doc, const char *la
 {
 	sqlite3_stmt *st;
 	int user = -1;
+	if (corpus_store_need(store, doc, NULL, 0) < 0)
+		return -1;
 	char *sql = sqlite3_mprintf("SELECT max(user) FROM %s WHERE id=? AND lang=?",
 	                            corpus_store_documents(store));
 	int rc = sql ? prepare(store->db, sql, &st, NULL, 0) : -1;

@@ -16,10 +16,27 @@ struct corpus_store {
 	int migrated; /* the library was brought up to this schema when opened */
 	int views;    /* the TEMP views all_document, all_provision, all_reference exist */
 	char library_error[512];
-	int search_full;            /* tests: never answer a search from the terms' lists */
+	char *corpus_path, *library_path, *ids_path; /* owned; NULL when not given */
+	/*
+	 * The library is not open yet (corpus_store_open_deferred): main is an
+	 * empty in-memory database, and ids[0..nids) the library's document ids
+	 * as its cache listed them (owned).
+	 */
+	int pending;
+	char **ids;
+	size_t nids;
+	int stale;       /* the library, once open, did not hold the ids its cache listed */
+	int search_full; /* tests: never answer a search from the terms' lists */
 	unsigned long search_lists; /* searches answered from the terms' lists (search-lists.c) */
 	struct corpus_search_cache *cache; /* owned: search-cache.c, made on first use */
 };
+
+/*
+ * Open the library now when it is pending and doc (NULL: any document) may be
+ * in it, so that what follows sees both databases.  -1 when the connection
+ * could not be made again (the store is then as it was).
+ */
+int corpus_store_need(struct corpus_store *s, const char *doc, char *err, size_t errlen);
 
 /* A language's FTS table in one of the two databases. */
 struct corpus_fts_table {

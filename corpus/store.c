@@ -8,6 +8,12 @@
  * reading need not care where a document lives; they are created on first
  * use (corpus_store_views), as opening a document at start-up needs none.
  *
+ * The reader may open the library later (corpus_store_open_deferred): main is
+ * then an empty in-memory database, and the library's documents are known
+ * from its ids cache (library-ids.h) until something needs the library, or
+ * the reader, having painted its first screen, asks for it.  A document the
+ * cache lists opens it at once, since the library's version wins.
+ *
  * Full-text search uses one FTS5 table per language (fts_en, fts_nl, …),
  * external-content over the provision table: FTS5 cannot hand a tokenizer a
  * per-row language, and stemming must follow the text's language.
@@ -15,6 +21,7 @@
  * Every write of a document happens in one transaction; the bundled corpus is
  * written to a temporary file and renamed over the old one only when complete.
  */
+#include "corpus/library-ids.h"
 #include "corpus/rank.h"
 #include "corpus/store-internal.h"
 #include "i18n/i18n.h"
@@ -292,6 +299,8 @@ static sqlite3 *open_db(const char *path, int flags, char *err, size_t errlen)
 int corpus_store_views(struct corpus_store *s, char *err, size_t errlen)
 {
 	char sql[1024];
+	if (corpus_store_need(s, NULL, err, errlen) < 0)
+		return -1;
 	if (s->views)
 		return 0;
 	if (s->bundled)
@@ -319,6 +328,8 @@ int corpus_store_views(struct corpus_store *s, char *err, size_t errlen)
 
 const char *corpus_store_documents(struct corpus_store *s)
 {
+	if (s->pending) /* the documents asked about are not in the library */
+		return "(SELECT 0 AS user, id, lang, authentic FROM bundled.document)";
 	return s->bundled ? "(SELECT 0 AS user, id, lang, authentic FROM bundled.document"
 	                    " UNION ALL SELECT 1, id, lang, authentic FROM main.document)"
 	                  : "(SELECT 1 AS user, id, lang, authentic FROM main.document)";
@@ -436,43 +447,198 @@ static int open_library(struct corpus_store *s, const char *path)
 	return 0;
 }
 
+static struct corpus_store *new_store(const char *corpus_path, const char *library_path, char *err,
+                                      size_t errlen)
+{
+	struct corpus_store *s = calloc(1, sizeof *s);
+	if (s && (!corpus_path || (s->corpus_path = corpus_strdup(corpus_path))) &&
+	    (!library_path || ((s->library_path = corpus_strdup(library_path)) &&
+	                       (s->ids_path = corpus_ids_path(library_path)))))
+		return s;
+	corpus_set_error(err, errlen, _("out of memory"));
+	if (s) {
+		free(s->corpus_path);
+		free(s->library_path);
+		free(s);
+	}
+	return NULL;
+}
+
+static void free_store(struct corpus_store *s)
+{
+	corpus_ids_free(s->ids, s->nids);
+	free(s->corpus_path);
+	free(s->library_path);
+	free(s->ids_path);
+	free(s);
+}
+
+/* The library as main, the bundled corpus attached: s->db, or -1 and NULL. */
+static int connect_store(struct corpus_store *s, char *err, size_t errlen)
+{
+	if (open_library(s, s->library_path) < 0) {
+		corpus_set_error(err, errlen, _("cannot open a database: %s"), s->library_error);
+		sqlite3_close(s->db);
+		s->db = NULL;
+		return -1;
+	}
+	if (attach_bundled(s, s->corpus_path, err, errlen) < 0 ||
+	    (s->migrated && corpus_refs_check(s->db, NULL, s->bundled, err, errlen) < 0)) {
+		sqlite3_close(s->db);
+		s->db = NULL;
+		return -1;
+	}
+	return 0;
+}
+
 struct corpus_store *corpus_store_open(const char *corpus_path, const char *library_path, char *err,
                                        size_t errlen)
 {
-	struct corpus_store *s = calloc(1, sizeof *s);
-	if (!s) {
-		corpus_set_error(err, errlen, _("out of memory"));
-		return NULL;
-	}
-	if (open_library(s, library_path) < 0) {
-		corpus_set_error(err, errlen, _("cannot open a database: %s"), s->library_error);
-		free(s);
-		return NULL;
-	}
-	if (attach_bundled(s, corpus_path, err, errlen) < 0 ||
-	    (s->migrated && corpus_refs_check(s->db, NULL, s->bundled, err, errlen) < 0)) {
-		corpus_store_close(s);
+	struct corpus_store *s = new_store(corpus_path, library_path, err, errlen);
+	if (s && connect_store(s, err, errlen) < 0) {
+		free_store(s);
 		return NULL;
 	}
 	return s;
 }
 
+struct corpus_store *corpus_store_open_deferred(const char *corpus_path, const char *library_path,
+                                                char *err, size_t errlen)
+{
+	struct corpus_store *s = new_store(corpus_path, library_path, err, errlen);
+	if (!s)
+		return NULL;
+	if (s->ids_path && corpus_ids_read(s->ids_path, library_path, &s->ids, &s->nids) == 0) {
+		s->db = open_db(":memory:", SQLITE_OPEN_READWRITE, err, errlen);
+		if (s->db && attach_bundled(s, corpus_path, err, errlen) == 0 && s->bundled) {
+			s->pending = 1;
+			return s;
+		}
+		sqlite3_close(s->db);
+		s->db = NULL;
+		s->bundled = 0;
+	}
+	if (connect_store(s, err, errlen) < 0) {
+		free_store(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* The library's document ids, in order; -1 when they cannot be read. */
+static int library_ids(sqlite3 *db, char ***ids, size_t *n)
+{
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc;
+	*ids = NULL;
+	*n = 0;
+	if (sqlite3_prepare_v2(db, "SELECT DISTINCT id FROM main.document ORDER BY id", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			char **p = realloc(*ids, cap * sizeof *p);
+			if (!p)
+				break;
+			*ids = p;
+		}
+		if (!((*ids)[*n] = corpus_column_dup(st, 0)))
+			break;
+		(*n)++;
+	}
+	sqlite3_finalize(st);
+	if (rc == SQLITE_DONE)
+		return 0;
+	corpus_ids_free(*ids, *n);
+	*ids = NULL;
+	*n = 0;
+	return -1;
+}
+
+/* Nonzero unless the library holds exactly the ids its cache listed. */
+static int ids_differ(struct corpus_store *s)
+{
+	char **ids;
+	size_t n;
+	if (library_ids(s->db, &ids, &n) < 0)
+		return 1;
+	int differ = n != s->nids;
+	for (size_t i = 0; i < n && !differ; i++)
+		differ = !corpus_ids_has(s->ids, s->nids, ids[i]);
+	corpus_ids_free(ids, n);
+	return differ;
+}
+
+int corpus_store_open_library(struct corpus_store *s, char *err, size_t errlen)
+{
+	if (!s->pending)
+		return s->stale;
+	sqlite3 *memory = s->db;
+	corpus_search_cache_free(s); /* its statements are the old connection's */
+	s->db = NULL;
+	s->bundled = 0;
+	if (connect_store(s, err, errlen) < 0) {
+		s->db = memory;
+		s->bundled = 1;
+		return -1;
+	}
+	sqlite3_close(memory);
+	s->pending = 0;
+	s->views = 0;
+	s->stale = s->library && ids_differ(s);
+	corpus_ids_free(s->ids, s->nids);
+	s->ids = NULL;
+	s->nids = 0;
+	return s->stale;
+}
+
+int corpus_store_need(struct corpus_store *s, const char *doc, char *err, size_t errlen)
+{
+	if (!s->pending || (doc && !corpus_ids_has(s->ids, s->nids, doc)))
+		return 0;
+	return corpus_store_open_library(s, err, errlen) < 0 ? -1 : 0;
+}
+
+/*
+ * Read the library's ids for its cache, holding the write lock so that no
+ * other connection commits before ours closes (the close rolls it back, then
+ * checkpoints).  A writer at work is not waited for: the cache is left as it is.
+ */
+static int ids_for_cache(sqlite3 *db, char ***ids, size_t *n)
+{
+	*ids = NULL;
+	*n = 0;
+	sqlite3_busy_timeout(db, 0);
+	return exec(db, "BEGIN IMMEDIATE", NULL, 0) == 0 ? library_ids(db, ids, n) : -1;
+}
+
 void corpus_store_close(struct corpus_store *store)
 {
+	char **ids = NULL;
+	size_t n = 0;
 	if (!store)
 		return;
 	corpus_search_cache_free(store);
-	sqlite3_close(store->db);
-	free(store);
+	int keep = store->library && !store->pending && store->ids_path &&
+	           ids_for_cache(store->db, &ids, &n) == 0;
+	/* With its last connection closed, the library's state is all in library.db. */
+	if (sqlite3_close(store->db) == SQLITE_OK && keep)
+		corpus_ids_write(store->ids_path, store->library_path, ids, n);
+	corpus_ids_free(ids, n);
+	free_store(store);
 }
 
 struct sqlite3 *corpus_store_db(struct corpus_store *store)
 {
+	corpus_store_need(store, NULL, NULL, 0);
 	return store->db;
 }
 
 const char *corpus_store_library_error(struct corpus_store *store)
 {
+	corpus_store_need(store, NULL, NULL, 0);
 	return store->library ? NULL : store->library_error;
 }
 
@@ -488,6 +654,8 @@ int corpus_fts_tables(struct corpus_store *s, const char *lang, struct corpus_ft
 	size_t cap = 0;
 	*out = NULL;
 	*n = 0;
+	if (corpus_store_need(s, NULL, NULL, 0) < 0)
+		return -1;
 	for (int i = 0; i < 1 + s->bundled; i++) {
 		char *sql = sqlite3_mprintf("SELECT substr(name, 5) FROM %s.sqlite_master WHERE"
 		                            " type='table' AND name GLOB 'fts_*'"
@@ -744,6 +912,8 @@ done:
 int corpus_store_import(struct corpus_store *store, const struct corpus_document *doc, char *err,
                         size_t errlen)
 {
+	if (corpus_store_need(store, NULL, err, errlen) < 0)
+		return -1;
 	if (!store->library) {
 		corpus_set_error(err, errlen, _("cannot write to the library: %s"),
 		                 store->library_error);
@@ -763,6 +933,8 @@ int corpus_store_remove(struct corpus_store *store, const char *id, char *err, s
 {
 	sqlite3_stmt *st;
 	int found = 0, rc = 0;
+	if (corpus_store_need(store, NULL, err, errlen) < 0)
+		return -1;
 	if (!store->library) {
 		corpus_set_error(err, errlen, _("%s is not in your library"), id);
 		return 1;

@@ -13,11 +13,13 @@ lib="$XDG_DATA_HOME/treaty/library.db"
 mkdir -p "$work"
 
 # The bytes of every file of the user's data (SQLite's -shm is a cache of
-# the -wal, rebuilt on open, and an empty -wal holds nothing) and of the
-# corpus database in use.
+# the -wal, rebuilt on open, an empty -wal holds nothing, and library.ids is
+# a list of the library's ids that a close writes when it is missing or
+# stale) and of the corpus database in use.
 state() {
 	if [ -d "$XDG_DATA_HOME" ]; then
-		find "$XDG_DATA_HOME" -type f ! -name '*-shm' ! \( -name '*-wal' -size 0 \) |
+		find "$XDG_DATA_HOME" -type f ! -name '*-shm' ! \( -name '*-wal' -size 0 \) \
+			! -name library.ids |
 			LC_ALL=C sort |
 			while read -r f; do
 				printf '%s %s\n' "${f#"$XDG_DATA_HOME"/}" "$(sha256sum <"$f" | cut -c1-64)"

@@ -65,3 +65,8 @@ check_PROGRAMS += tests/unit/search-test
 tests_unit_search_test_SOURCES = tests/unit/search-test.c
 tests_unit_search_test_LDADD = $(TEST_LIBS_CORPUS)
 TESTS += tests/unit/search-test
+
+check_PROGRAMS += tests/unit/library-ids-test
+tests_unit_library_ids_test_SOURCES = tests/unit/library-ids-test.c
+tests_unit_library_ids_test_LDADD = $(TEST_LIBS_CORPUS)
+TESTS += tests/unit/library-ids-test
