@@ -88,3 +88,13 @@ struct corpus_store *tui_open_store(void)
 		        corpus_store_library_error(s));
 	return s;
 }
+
+struct corpus_store *tui_open_store_deferred(void)
+{
+	char err[1024];
+	const char *lib = tui_library_path();
+	struct corpus_store *s = corpus_store_open_deferred(tui_corpus_path(), lib, err, sizeof err);
+	if (!s)
+		fprintf(stderr, "treaty: %s\n", err);
+	return s;
+}

@@ -547,9 +547,36 @@ static void handle_signal(struct tui_app *app, int sig)
 	}
 }
 
+/*
+ * The library, when the store left it for later (its cache said it does not
+ * hold the document on screen): opened right after the first paint, before
+ * any key is read.  Nonzero when the screen changed.
+ */
+static int open_library(struct tui_app *app)
+{
+	char err[512];
+	int rc = corpus_store_open_library(app->store, err, sizeof err);
+	if (rc < 0) {
+		tui_app_message(app, 1, "%s", err);
+		return 1;
+	}
+	if (tui_library_unusable(app->store)) {
+		tui_app_message(app, 1, _("your library is not in use: %s"),
+		                corpus_store_library_error(app->store));
+		return 1;
+	}
+	if (rc == 0 || !app->text.doc[0].id)
+		return 0;
+	/* The library's documents were not those its cache listed: read the place again. */
+	tui_text_reread(app);
+	return 1;
+}
+
 static void run(struct tui_app *app)
 {
 	draw(app);
+	if (open_library(app))
+		draw(app);
 	while (!app->quit) {
 		int sig, key, changed = 0;
 		while ((sig = tui_term_signal()) > 0) {
@@ -657,7 +684,7 @@ int tui_reader(int argc, char **argv)
 	memset(&app, 0, sizeof app);
 	app.start_lang = o.lang;
 	tui_bidi = o.bidi;
-	if (!(app.store = tui_open_store()))
+	if (!(app.store = tui_open_store_deferred()))
 		return TUI_USAGE;
 	const char *no_color = getenv("NO_COLOR");
 	if (tui_term_start(o.bidi, o.mouse, !(no_color && *no_color), err, sizeof err) < 0) {

@@ -269,6 +269,11 @@ int tui_text_top_entry(struct tui_app *app);
 int tui_text_idle(struct tui_app *app);
 /* Wrap the whole of a document of which only the first screen was: before any key is handled. */
 void tui_text_complete(struct tui_app *app);
+/*
+ * Read the document on screen again from the store, at the same place: what
+ * was read may have come from another database than the one that holds it now.
+ */
+void tui_text_reread(struct tui_app *app);
 
 /* view-search.c */
 void tui_search_free(struct tui_search *s);

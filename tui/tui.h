@@ -39,6 +39,13 @@ int tui_library_unusable(struct corpus_store *s);
 /* Open both databases, printing the reason to stderr on failure. */
 struct corpus_store *tui_open_store(void);
 
+/*
+ * The reader's: the same, but the library may be left for later
+ * (corpus_store_open_deferred), and a library that cannot be used is told by
+ * the reader, whose screen would hide a warning written now.
+ */
+struct corpus_store *tui_open_store_deferred(void);
+
 /* ---- Output (output.c) ------------------------------------------------- */
 
 /* Print text with unsafe code points made visible (never raw control bytes). */

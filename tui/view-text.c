@@ -312,6 +312,19 @@ void tui_text_complete(struct tui_app *app)
 	t->anchored = anchored;
 }
 
+void tui_text_reread(struct tui_app *app)
+{
+	struct tui_text *t = &app->text;
+	struct tui_place here;
+	char err[256];
+	if (!t->doc[0].id)
+		return;
+	tui_text_here(app, &here);
+	tui_doc_free(&t->doc[0]);
+	if (tui_text_show(app, &here, err, sizeof err) != 0)
+		tui_app_message(app, 1, "%s", err);
+}
+
 int tui_text_idle(struct tui_app *app)
 {
 	struct tui_text *t = &app->text;

@@ -13,7 +13,8 @@ TUI_TESTS = \
 	tests/tui/bidi.sh \
 	tests/tui/safety.sh \
 	tests/tui/signals.sh \
-	tests/tui/window.sh
+	tests/tui/window.sh \
+	tests/tui/library-first.sh
 TESTS += $(TUI_TESTS)
 
 check_PROGRAMS += tests/tui/model-test
