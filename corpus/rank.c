@@ -39,18 +39,6 @@ double corpus_rank_score(int n, const double *idf, const double *f, double D, do
 	return score;
 }
 
-static fts5_api *fts5_of(sqlite3 *db)
-{
-	fts5_api *api = NULL;
-	sqlite3_stmt *st = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL) == SQLITE_OK) {
-		sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-		sqlite3_step(st);
-	}
-	sqlite3_finalize(st);
-	return api;
-}
-
 /* ---- treaty_rank(fts, avgdl, N, idf...) -------------------------------- */
 
 /* What one query needs at every row: each phrase's idf. */
@@ -162,7 +150,7 @@ static void fd_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context
 
 int corpus_rank_register(sqlite3 *db, char *err, size_t errlen)
 {
-	fts5_api *api = fts5_of(db);
+	fts5_api *api = i18n_fts5_api(db);
 	if (!api || api->xCreateFunction(api, "treaty_rank", NULL, rank_fn, NULL) != SQLITE_OK ||
 	    api->xCreateFunction(api, "treaty_fd", NULL, fd_fn, NULL) != SQLITE_OK) {
 		corpus_set_error(err, errlen, "cannot register the rank function: %s",
@@ -181,7 +169,7 @@ struct corpus_rank_tok {
 
 struct corpus_rank_tok *corpus_rank_tok_new(sqlite3 *db, const char *lang)
 {
-	fts5_api *api = fts5_of(db);
+	fts5_api *api = i18n_fts5_api(db);
 	struct corpus_rank_tok *t = calloc(1, sizeof *t);
 	void *user = NULL;
 	/* The arguments the store's tables give it: "treaty en" → "en". */

@@ -49,7 +49,7 @@ static int fts_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *te
 
 _Static_assert(I18N_TOK_COLOCATED == FTS5_TOKEN_COLOCATED, "token flag values differ");
 
-static fts5_api *fts5_api_of(sqlite3 *db)
+fts5_api *i18n_fts5_api(sqlite3 *db)
 {
 	fts5_api *api = NULL;
 	sqlite3_stmt *st = NULL;
@@ -64,7 +64,7 @@ static fts5_api *fts5_api_of(sqlite3 *db)
 int i18n_fts5_register(struct sqlite3 *db, char *err, size_t errlen)
 {
 	static fts5_tokenizer methods = {fts_create, fts_delete, fts_tokenize};
-	fts5_api *api = fts5_api_of(db);
+	fts5_api *api = i18n_fts5_api(db);
 	if (!api || api->iVersion < 2) {
 		if (err && errlen)
 			snprintf(err, errlen, "this SQLite has no FTS5");

@@ -19,6 +19,7 @@
 #include <stdint.h>
 
 struct sqlite3;
+struct fts5_api;
 
 /* ---- Input text ------------------------------------------------------- */
 
@@ -79,6 +80,9 @@ char *i18n_visible(const char *s, size_t len);
  * mark exactly what the reader sees.
  */
 int i18n_fts5_register(struct sqlite3 *db, char *err, size_t errlen);
+
+/* db's FTS5 interface, for registering more of its functions; NULL without FTS5. Not owned. */
+struct fts5_api *i18n_fts5_api(struct sqlite3 *db);
 
 /*
  * The version of the analysis above: raised whenever some text's tokens
