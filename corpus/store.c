@@ -116,33 +116,33 @@ static int exec(sqlite3 *db, const char *sql, char *err, size_t errlen)
 	return -1;
 }
 
-static int schema_version(sqlite3 *db, const char *schema)
+/*
+ * The first column of the first row of fmt (one %s, the schema's name), or
+ * failed when it cannot run and none when it gives no row.
+ */
+static int first_int(sqlite3 *db, const char *fmt, const char *schema, int failed, int none)
 {
-	char sql[64];
+	char sql[96];
 	sqlite3_stmt *st;
-	int v = -1;
-	snprintf(sql, sizeof sql, "PRAGMA %s.user_version", schema);
+	int v = none;
+	snprintf(sql, sizeof sql, fmt, schema);
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
+		return failed;
 	if (sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return v;
 }
 
+static int schema_version(sqlite3 *db, const char *schema)
+{
+	return first_int(db, "PRAGMA %s.user_version", schema, -1, -1);
+}
+
 /* Nonzero when schema has any table at all (an empty file has none). */
 static int has_tables(sqlite3 *db, const char *schema)
 {
-	char sql[96];
-	sqlite3_stmt *st;
-	int n = 0;
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM %s.sqlite_master", schema);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return first_int(db, "SELECT count(*) FROM %s.sqlite_master", schema, -1, 0);
 }
 
 /* Version 3 added a statement's circumstances to the document table. */
@@ -175,16 +175,7 @@ static int migrate_rank(sqlite3 *db, char *err, size_t errlen)
 /* The analysis version schema's index was made with; 0 when it does not say. */
 static int analysis_version(sqlite3 *db, const char *schema)
 {
-	char sql[64];
-	sqlite3_stmt *st;
-	int v = 0;
-	snprintf(sql, sizeof sql, "SELECT max(version) FROM %s.analysis", schema);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return 0;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
+	return first_int(db, "SELECT max(version) FROM %s.analysis", schema, 0, 0);
 }
 
 /*
