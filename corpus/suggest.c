@@ -2,7 +2,8 @@
  * suggest.c — "did you mean …" when a search finds nothing.
  *
  * A word is compared, folded and stemmed as the index holds it, with every
- * term of each language's index, by edit distance on code points.  The terms
+ * term of each language's index, by edit distance on code points, as a
+ * whole and by its beginning (see PREFIX_STEM).  The terms
  * are read from rank_term (rank.h), kept at import: fts5vocab would read
  * every doclist of the index, which grows with the library.
  * The index holds stems ("procedur"), which are not words to show, so the
@@ -39,38 +40,87 @@ static int to_cps(const char *s, int32_t cps[MAX_CP])
 	return i < n ? -1 : k;
 }
 
-/* Levenshtein distance, giving up (returning limit + 1) once it exceeds limit. */
-static int distance(const int32_t *a, int na, const int32_t *b, int nb, int limit)
+/*
+ * Edit distance between a and b in code points, counting a swap of two
+ * neighbours as one edit (optimal string alignment): "interecption" is one
+ * edit from "interception", not two, and so nearer to it than to
+ * "interests".  Gives up, returning limit + 1, once every alignment costs
+ * more than limit.  When prefix is set, the distance is from a to the
+ * nearest prefix of b instead, and *end is that prefix's length.
+ */
+static int distance_to(const int32_t *a, int na, const int32_t *b, int nb, int limit, int prefix,
+                       int *end)
 {
-	int row[MAX_CP + 1];
-	if (abs(na - nb) > limit)
+	int rows[3][MAX_CP + 1];
+	int *before = rows[0], *last = rows[1], *row = rows[2];
+	if (!prefix && abs(na - nb) > limit)
 		return limit + 1;
 	for (int j = 0; j <= nb; j++)
-		row[j] = j;
+		last[j] = j;
 	for (int i = 1; i <= na; i++) {
-		int diag = row[0], best = i;
+		int best = i;
 		row[0] = i;
 		for (int j = 1; j <= nb; j++) {
-			int up = row[j];
-			int v = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < v)
-				v = up + 1;
+			int v = last[j - 1] + (a[i - 1] != b[j - 1]);
+			if (last[j] + 1 < v)
+				v = last[j] + 1;
 			if (row[j - 1] + 1 < v)
 				v = row[j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    before[j - 2] + 1 < v)
+				v = before[j - 2] + 1;
 			row[j] = v;
-			diag = up;
 			if (v < best)
 				best = v;
 		}
 		if (best > limit)
 			return limit + 1;
+		int *t = before;
+		before = last, last = row, row = t;
 	}
-	return row[nb];
+	int d = last[nb], at = nb;
+	for (int j = 0; prefix && j < nb; j++)
+		if (last[j] < d)
+			d = last[j], at = j;
+	if (end)
+		*end = at;
+	return d;
 }
 
-/* Look through one language's vocabulary for terms near folded. */
+static int distance(const int32_t *a, int na, const int32_t *b, int nb, int limit)
+{
+	return distance_to(a, na, b, nb, limit, 0, NULL);
+}
+
+/* Keep term as the candidate c when it is nearer than c's, or as near and in more provisions. */
+static void consider(struct candidate *c, const char *term, const char *schema, const char *lang,
+                     int d, int docs)
+{
+	if (d > c->distance || (d == c->distance && docs <= c->docs))
+		return;
+	snprintf(c->term, sizeof c->term, "%s", term);
+	snprintf(c->schema, sizeof c->schema, "%s", schema);
+	snprintf(c->lang, sizeof c->lang, "%s", lang);
+	c->distance = d;
+	c->docs = docs;
+}
+
+/*
+ * A stem of at least this many code points may be the start of a misspelt
+ * word whose mistake is in the ending: the stemmer cannot take off an ending
+ * it does not recognise ("jurisdictoin" stays whole, three edits from
+ * "jurisdict"), so the stem is compared with the word's beginning instead,
+ * leaving at most PREFIX_REST code points over.
+ */
+#define PREFIX_STEM 5
+#define PREFIX_REST 5
+
+/*
+ * Look through one language's vocabulary for terms near folded: as a whole
+ * (into best), and as the beginning of folded (into start).
+ */
 static void scan_vocab(sqlite3 *db, const char *schema, const char *lang, const char *folded,
-                       struct candidate *best)
+                       struct candidate *best, struct candidate *start)
 {
 	int32_t want[MAX_CP], got[MAX_CP];
 	int nw = to_cps(folded, want);
@@ -90,14 +140,17 @@ static void scan_vocab(sqlite3 *db, const char *schema, const char *lang, const 
 			int docs = sqlite3_column_int(st, 1);
 			if (d == 0)
 				best->distance = -1; /* the word is there: nothing to suggest */
-			if (best->distance < 0 || d > limit || d > best->distance ||
-			    (d == best->distance && docs <= best->docs))
+			if (best->distance < 0)
 				continue;
-			snprintf(best->term, sizeof best->term, "%s", term);
-			snprintf(best->schema, sizeof best->schema, "%s", schema);
-			snprintf(best->lang, sizeof best->lang, "%s", lang);
-			best->distance = d;
-			best->docs = docs;
+			if (d <= limit) {
+				consider(best, term, schema, lang, d, docs);
+				continue;
+			}
+			int end;
+			if (ng >= PREFIX_STEM &&
+			    (d = distance_to(got, ng, want, nw, 1, 1, &end)) <= 1 && end < nw &&
+			    nw - end <= PREFIX_REST)
+				consider(start, term, schema, lang, d, docs);
 		}
 	}
 	sqlite3_finalize(st);
@@ -144,7 +197,8 @@ static int folded_cps(const char *lang, const char *word, int32_t cps[MAX_CP])
  * "extradtion" is nearer to "extradition" than to "extradite", whose stem it
  * shares.
  */
-static char *surface_word(sqlite3 *db, const struct candidate *c, const char *typed)
+static char *surface_word(sqlite3 *db, const struct candidate *c, const char *typed,
+                          int *distance_out)
 {
 	char *sql = sqlite3_mprintf("SELECT highlight(fts_%s, 1, x'FE', x'FF') FROM %s.fts_%s"
 	                            " WHERE fts_%s MATCH ? LIMIT %d",
@@ -185,6 +239,7 @@ static char *surface_word(sqlite3 *db, const struct candidate *c, const char *ty
 		     found[i].count > found[best].count))
 			best = i;
 	char *word = best >= 0 ? found[best].word : corpus_strdup(c->term);
+	*distance_out = best >= 0 ? found[best].distance : MAX_CP + 1;
 	for (int i = 0; i < n; i++)
 		if (i != best)
 			free(found[i].word);
@@ -193,7 +248,7 @@ static char *surface_word(sqlite3 *db, const struct candidate *c, const char *ty
 
 char *corpus_suggest(struct corpus_store *store, const char *word, const char *lang)
 {
-	struct candidate best = {.distance = 99};
+	struct candidate best = {.distance = 99}, start = {.distance = 99};
 	struct corpus_fts_table *t;
 	size_t n;
 	if (corpus_fts_tables(store, lang, &t, &n) < 0)
@@ -203,10 +258,29 @@ char *corpus_suggest(struct corpus_store *store, const char *word, const char *l
 		if (i18n_fold_word(t[i].lang, word, strlen(word), I18N_FOLD_STEM, folded,
 		                   sizeof folded) > 0 &&
 		    !strchr(folded, ' '))
-			scan_vocab(store->db, t[i].schema, t[i].lang, folded, &best);
+			scan_vocab(store->db, t[i].schema, t[i].lang, folded, &best, &start);
 	}
 	free(t);
-	if (best.distance < 0 || best.distance > 2)
+	if (best.distance < 0)
 		return NULL;
-	return surface_word(store->db, &best, word);
+	/*
+	 * Each kind of candidate is turned into its written form, and the form
+	 * nearer to what was typed wins: "computerz" is one edit from the Dutch
+	 * stem "computer", whose words read "computersysteem", and begins with
+	 * the English "comput", written "computer".  A stem found at the word's
+	 * beginning says little by itself ("interest" begins "interesting"), so
+	 * its word must be as near as a whole-word suggestion would be.
+	 */
+	int d_best = MAX_CP + 1, d_start = MAX_CP + 1;
+	char *whole = best.distance <= 2 ? surface_word(store->db, &best, word, &d_best) : NULL;
+	char *begun = start.distance <= 1 ? surface_word(store->db, &start, word, &d_start) : NULL;
+	if (begun && (d_start > 2 || (whole && d_best <= d_start))) {
+		free(begun);
+		begun = NULL;
+	}
+	if (begun) {
+		free(whole);
+		return begun;
+	}
+	return whole;
 }

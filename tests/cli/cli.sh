@@ -152,6 +152,17 @@ if [ -n "$CORPUS_SRC" ]; then
 	like "$errout" 'did you mean: extradition \?' "extradtion: extradition, not extradite"
 	run "$TREATY" search 'gegevns'
 	like "$errout" 'did you mean: gegevens \?' "gegevns: gegevens, whose stem stems again"
+	# A swap of two letters is one edit, so the nearer word wins over a more frequent one.
+	run "$TREATY" search 'interecption'
+	like "$errout" 'did you mean: interception \?' "interecption: interception, not interests"
+	# A mistake in the ending, which the stemmer keeps: the stem is found at the beginning.
+	run "$TREATY" search 'jurisdictoin'
+	like "$errout" 'did you mean: jurisdiction \?' "jurisdictoin: jurisdiction"
+	run "$TREATY" search 'computerz'
+	like "$errout" 'did you mean: computer \?' "computerz: computer, not computersysteem"
+	# A stem at the beginning of a word far from all of its written forms suggests nothing.
+	run "$TREATY" search 'jurisdictxqzw'
+	is "$errout" 'treaty: no provision matches jurisdictxqzw' "jurisdictxqzw: no suggestion"
 	run "$TREATY" search 'البيانت'
 	like "$errout" 'did you mean: البيانات \?' "Arabic: the word as written, not its stem"
 	# ة typed as ه, a common way of typing Arabic: found as if typed with ة.
