@@ -290,21 +290,32 @@ static sqlite3_stmt *reader(struct readers *r, size_t i, int snippet)
 	return *slot;
 }
 
-/* Step st, bound to rowid, to its one row; SQLITE_ROW or an error code. */
+/*
+ * Step st, bound to rowid, to its one row: 0, or -1 on an error, or
+ * CORPUS_ROW_MISSING when there is no such row.  The rows come from the index
+ * (or the terms' lists kept with it), so a row missing from the provisions,
+ * or that the index no longer matches, means the database is damaged.
+ */
+#define CORPUS_ROW_MISSING (-2)
 static int read_row(sqlite3_stmt *st, int col, sqlite3_int64 rowid)
 {
 	sqlite3_reset(st);
 	sqlite3_bind_int64(st, col, rowid);
-	return sqlite3_step(st);
+	int step = sqlite3_step(st);
+	return step == SQLITE_ROW ? 0 : step == SQLITE_DONE ? CORPUS_ROW_MISSING : -1;
 }
 
-/* Fold a row into the hits: a provision already there gains a language. */
+/*
+ * Fold a row into the hits: a provision already there gains a language.
+ * 0, -1 on an error, or CORPUS_ROW_MISSING.
+ */
 static int add_hit(struct readers *r, const struct ranked *row, struct corpus_hit **hits, size_t *n,
                    size_t *cap)
 {
 	sqlite3_stmt *st = reader(r, row->table, 0);
-	if (!st || read_row(st, 1, row->rowid) != SQLITE_ROW)
-		return -1;
+	int rc = st ? read_row(st, 1, row->rowid) : -1;
+	if (rc < 0)
+		return rc;
 	const char *doc = (const char *)sqlite3_column_text(st, 0);
 	const char *lang = (const char *)sqlite3_column_text(st, 1);
 	const char *eid = (const char *)sqlite3_column_text(st, 2);
@@ -340,8 +351,8 @@ static int add_hit(struct readers *r, const struct ranked *row, struct corpus_hi
 	h->langs = corpus_strdup(lang);
 	(*n)++;
 	sqlite3_stmt *sn = reader(r, row->table, 1);
-	if (!sn || read_row(sn, 2, row->rowid) != SQLITE_ROW)
-		return -1;
+	if ((rc = sn ? read_row(sn, 2, row->rowid) : -1) < 0)
+		return rc;
 	h->snippet = corpus_column_dup(sn, 0);
 	return 0;
 }
@@ -357,7 +368,9 @@ static int read_hits(struct corpus_store *s, const struct corpus_parsed_query *p
 	int rc = r.row && r.snip ? 0 : -1;
 	for (size_t i = 0; rc == 0 && i < nrows && *n < (size_t)limit; i++)
 		rc = add_hit(&r, &rows[i], hits, n, &cap);
-	if (rc < 0)
+	if (rc == CORPUS_ROW_MISSING)
+		corpus_set_error(err, errlen, "search: %s", sqlite3_errstr(SQLITE_CORRUPT));
+	else if (rc < 0)
 		corpus_search_failed(s->db, "search", err, errlen);
 	for (size_t i = 0; i < nt && r.row && r.snip; i++)
 		corpus_stmt_put(s, r.row[i]), corpus_stmt_put(s, r.snip[i]);

@@ -82,6 +82,17 @@ case_is "corpus with damaged pages: search" 2 "treaty: search: database disk ima
 	"$TREATY" search '"generated sentence"'
 corpus_db=
 
+# The index names a provision that is no longer there (the index and the
+# provisions disagree): damage too, not "no more rows" nor a hit left out.
+cp gen.db orphan.db
+sqlite3 orphan.db "DELETE FROM provision WHERE doc = 'gen' AND eid = 'art_2999'"
+corpus_db=orphan.db
+case_is "index naming a missing provision: search" 2 \
+	"treaty: search: database disk image is malformed" "$TREATY" search 2999
+case_is "index naming a missing provision: phrase" 2 \
+	"treaty: search: database disk image is malformed" "$TREATY" search '"number 2999"'
+corpus_db=
+
 # A missing corpus is an empty one: the library alone is listed.
 corpus_db=$work/none.db
 case_is "no corpus at all" 0 "" "$TREATY" show essai 1
