@@ -412,6 +412,15 @@ char *corpus_query_notice(const char *text);
  */
 char *corpus_suggest(struct corpus_store *store, const char *word, const char *lang);
 
+/*
+ * The query text with each word that no index holds replaced by the nearest
+ * that one does (corpus_suggest), filters, quotes and operators kept as
+ * typed: what "did you mean" offers when corpus_search finds nothing.  lang
+ * as in corpus_query.  NULL when no word changes or text is no query.
+ * Caller frees.
+ */
+char *corpus_search_suggestion(struct corpus_store *store, const char *text, const char *lang);
+
 /* ---- The manifest of known documents ---------------------------------- */
 
 struct corpus_manifest_entry {

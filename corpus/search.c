@@ -18,6 +18,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -416,29 +417,77 @@ done:
 	return rc;
 }
 
-/* The query's words with each unknown one replaced by the nearest indexed word; NULL if none. */
-static char *suggest_query(struct corpus_store *store, const struct corpus_parsed_query *pq)
+/* The first w in text at or after at that is not part of a longer word nor a filter's value. */
+static const char *find_word(const char *text, const char *at, const char *w)
 {
-	size_t len = 1;
-	int changed = 0;
-	char **alt = calloc(pq->nwords + 1, sizeof *alt);
-	if (!alt)
-		return NULL;
-	for (size_t i = 0; i < pq->nwords; i++) {
-		alt[i] = corpus_suggest(store, pq->words[i], pq->lang);
-		changed |= alt[i] != NULL;
-		len += strlen(alt[i] ? alt[i] : pq->words[i]) + 1;
+	size_t n = strlen(w);
+	for (const char *f = strstr(at, w); f; f = strstr(f + 1, w)) {
+		unsigned char before = f > text ? (unsigned char)f[-1] : ' ';
+		unsigned char after = (unsigned char)f[n];
+		if (!isalnum(before) && before < 0x80 && before != ':' && !isalnum(after) &&
+		    after < 0x80)
+			return f;
 	}
-	char *out = changed ? calloc(1, len) : NULL;
-	for (size_t i = 0; out && i < pq->nwords; i++) {
-		if (i)
-			strcat(out, " ");
-		strcat(out, alt[i] ? alt[i] : pq->words[i]);
+	return NULL;
+}
+
+/*
+ * text with each of the query's words that no index holds replaced by the
+ * nearest that one does, in place, so that filters, quotes and operators stay
+ * as typed; NULL when no word changes.  The words are looked for in text in
+ * their order; one that cannot be placed (never, as they are kept as typed)
+ * leaves text as it was.
+ */
+static char *suggest_query(struct corpus_store *store, const struct corpus_parsed_query *pq,
+                           const char *text)
+{
+	struct buf {
+		char *s;
+		size_t n, cap;
+	} b = {0};
+	const char *at = text;
+	int changed = 0, placed = 1;
+	for (size_t i = 0; placed && i < pq->nwords; i++) {
+		const char *w = pq->words[i], *found = find_word(text, at, w);
+		char *alt = found ? corpus_suggest(store, w, pq->lang) : NULL;
+		placed = found != NULL;
+		const char *take = alt ? alt : w;
+		size_t before = found ? (size_t)(found - at) : 0, len = strlen(take);
+		if (placed && b.n + before + len + 1 > b.cap) {
+			b.cap = (b.n + before + len + 1) * 2;
+			char *more = realloc(b.s, b.cap);
+			placed = more != NULL;
+			b.s = more ? more : b.s;
+		}
+		if (placed) {
+			memcpy(b.s + b.n, at, before);
+			memcpy(b.s + b.n + before, take, len);
+			b.n += before + len;
+			at = found + strlen(w);
+			changed |= alt != NULL;
+		}
+		free(alt);
 	}
-	for (size_t i = 0; i < pq->nwords; i++)
-		free(alt[i]);
-	free(alt);
+	char *out = NULL;
+	if (placed && changed && (out = malloc(b.n + strlen(at) + 1)) != NULL) {
+		memcpy(out, b.s, b.n);
+		strcpy(out + b.n, at);
+	}
+	free(b.s);
 	return out;
+}
+
+char *corpus_search_suggestion(struct corpus_store *store, const char *text, const char *lang)
+{
+	struct corpus_parsed_query pq;
+	char err[256];
+	if (corpus_query_parse(text, &pq, err, sizeof err) < 0)
+		return NULL;
+	if (lang && !pq.lang)
+		pq.lang = corpus_strdup(lang);
+	char *better = pq.match ? suggest_query(store, &pq, text) : NULL;
+	corpus_query_free(&pq);
+	return better;
 }
 
 int corpus_search(struct corpus_store *store, const struct corpus_query *q,
@@ -472,7 +521,7 @@ int corpus_search(struct corpus_store *store, const struct corpus_query *q,
 		rc = 0;
 	if (rc == 0 && *n == 0) {
 		/* The query may have been pasted from anywhere: quote it without its controls. */
-		char *better = suggest_query(store, &pq);
+		char *better = suggest_query(store, &pq, q->text);
 		char *shown = i18n_visible(q->text, strlen(q->text));
 		char *shown_better = better ? i18n_visible(better, strlen(better)) : NULL;
 		if (shown_better)

@@ -167,8 +167,7 @@ static int named_doc_has(void *ctx, const char *word)
  * The language to open doc in, as tui_app_language and then the store's
  * default (the first listed) would choose, from the languages already read.
  */
-static const char *named_doc_language(struct tui_app *app, const struct named_doc *nd,
-                                      char out[16])
+static const char *named_doc_language(struct tui_app *app, const struct named_doc *nd, char out[16])
 {
 	const char *cur = app->text.doc[0].lang ? app->text.doc[0].lang : app->start_lang;
 	size_t len = cur ? strlen(cur) : 0;
@@ -276,6 +275,8 @@ static void draw_too_small(struct tui_app *app)
 
 static const char *hints(struct tui_app *app)
 {
+	if (app->overlay == TUI_SEARCH && !app->search.n && app->search.suggestion)
+		return _("Enter search for the words suggested · Esc back");
 	if (app->overlay == TUI_SEARCH)
 		return _("↑↓ choose · Enter open · Esc back");
 	if (app->overlay == TUI_HELP)

@@ -155,6 +155,7 @@ struct tui_search {
 	struct corpus_hit *hit;
 	size_t n, cur, top;
 	char msg[512];
+	char *suggestion; /* "did you mean" when nothing matched, owned; or NULL */
 	struct tui_rect rect;
 };
 

@@ -34,6 +34,7 @@ static const struct help_line help[] = {
     {"/", N_("search every document as you type")},
     {"", N_("words, \"a phrase\", prefix*, -word, OR, doc:ID lang:CODE art:N")},
     {"↑ ↓  Enter  Esc", N_("in the search: choose a hit, open it, go back")},
+    {"Enter", N_("in a search that found nothing: search for the words suggested")},
     {"n N", N_("the next or the previous hit, across articles")},
     {"Esc", N_("in the text: hide the hits")},
     {NULL, N_("Defined terms")},

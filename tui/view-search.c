@@ -25,6 +25,7 @@
 void tui_search_free(struct tui_search *s)
 {
 	corpus_hit_free(s->hit, s->n);
+	free(s->suggestion);
 	memset(s, 0, sizeof *s);
 }
 
@@ -71,6 +72,8 @@ int tui_search_run(struct tui_app *app)
 			return 0;
 	}
 	corpus_hit_free(s->hit, s->n);
+	free(s->suggestion);
+	s->suggestion = rc == 1 ? corpus_search_suggestion(app->store, s->query, NULL) : NULL;
 	s->hit = hits;
 	s->n = n;
 	s->cur = s->top = 0;
@@ -151,8 +154,14 @@ int tui_search_key(struct tui_app *app, int key)
 		if (s->dirty)
 			tui_search_run(
 			    app); /* Enter means this query, even typed faster than shown */
-		if (s->n && !s->dirty)
+		if (s->n && !s->dirty) {
 			open_hit(app, s->cur);
+		} else if (s->suggestion && !s->dirty && strlen(s->suggestion) < sizeof s->query) {
+			/* Nothing found: Enter takes the "did you mean" offered. */
+			strcpy(s->query, s->suggestion);
+			s->dirty = 1;
+			tui_search_run(app);
+		}
 		return 1;
 	case TUI_KEY(KEY_UP):
 	case TUI_CTRL('p'):

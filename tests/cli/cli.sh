@@ -147,6 +147,10 @@ if [ -n "$CORPUS_SRC" ]; then
 	run "$TREATY" search 'illegal acess'
 	is "$status" 1 "a misspelt word finds nothing"
 	like "$errout" 'did you mean: illegal access \?' "and gets a suggestion"
+	run "$TREATY" search 'illegal acess doc:budapest'
+	like "$errout" 'did you mean: illegal access doc:budapest \?' "the suggestion keeps the filters"
+	run "$TREATY" search '"illegal access" jurisdictoin lang:en'
+	like "$errout" 'did you mean: "illegal access" jurisdiction lang:en \?' "and the quotes"
 	# The word suggested is the written form nearest to the typed one, not any of its stem's.
 	run "$TREATY" search 'extradtion'
 	like "$errout" 'did you mean: extradition \?' "extradtion: extradition, not extradite"

@@ -31,6 +31,13 @@ shows '^ Search: li$' "Backspace takes letters back"
 typed zzq
 shows 'no provision matches' "a word found nowhere is said so"
 keys C-u
+typed lighthuose
+shows 'did you mean: lighthouse \?' "a misspelt word gets a suggestion"
+shows 'Enter search for the words suggested' "which Enter takes"
+keys Enter
+shows '^ Search: lighthouse$' "Enter puts the suggestion in the search line"
+shows '^ tuitest Art\. 4\(1\)' "and lists its hits"
+keys C-u
 typed 'phare'
 shows '^ tuitest Art\. 2\(a\) fr' "a French word finds the French text"
 keys C-u
