@@ -37,23 +37,21 @@ int corpus_list(struct corpus_store *store, struct corpus_docinfo **docs, size_t
 {
 	static const char sql[] =
 	    "SELECT d.id, d.kind, d.lang, d.title, d.symbol, d.date, d.parent, d.authentic,"
-	    " d.partial, d.user, d.delegation, d.on_behalf_of, d.meeting, d.agenda_item,"
+	    " d.partial, {user}, d.delegation, d.on_behalf_of, d.meeting, d.agenda_item,"
 	    " d.refers_to,"
-	    " (SELECT count(*) FROM all_provision p WHERE p.doc=d.id AND p.lang=d.lang"
-	    "  AND p.user=d.user AND p.kind='article'),"
-	    " (SELECT count(*) FROM all_provision p WHERE p.doc=d.id AND p.lang=d.lang"
-	    "  AND p.user=d.user),"
-	    " (SELECT min(CAST(num AS INTEGER)) FROM all_provision p WHERE p.doc=d.id"
-	    "  AND p.lang=d.lang AND p.user=d.user AND p.kind='article'),"
-	    " (SELECT max(CAST(num AS INTEGER)) FROM all_provision p WHERE p.doc=d.id"
-	    "  AND p.lang=d.lang AND p.user=d.user AND p.kind='article')"
-	    " FROM all_document d ORDER BY d.user, d.id, d.lang";
+	    " (SELECT count(*) FROM {db}.provision p WHERE p.doc=d.id AND p.lang=d.lang"
+	    "  AND p.kind='article'),"
+	    " (SELECT count(*) FROM {db}.provision p WHERE p.doc=d.id AND p.lang=d.lang),"
+	    " (SELECT min(CAST(num AS INTEGER)) FROM {db}.provision p WHERE p.doc=d.id"
+	    "  AND p.lang=d.lang AND p.kind='article'),"
+	    " (SELECT max(CAST(num AS INTEGER)) FROM {db}.provision p WHERE p.doc=d.id"
+	    "  AND p.lang=d.lang AND p.kind='article')"
+	    " FROM {db}.document d";
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	*docs = NULL;
 	*n = 0;
-	if (corpus_store_views(store, err, errlen) < 0 ||
-	    prepare(store->db, sql, &st, err, errlen) < 0)
+	if (!(st = corpus_store_each_db(store, sql, "10, 1, 3", err, errlen)))
 		return -1;
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {

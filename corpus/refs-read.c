@@ -84,18 +84,19 @@ static char *sentence(const char *text, size_t start, size_t end)
 }
 
 /*
- * %s is r.doc (references out of a document) or r.target_doc (into it): a
- * CASE choosing between them would keep SQLite from either index and make it
- * read every reference of the library.
+ * One database's links (corpus_store_each_db), ordered by document, language,
+ * provision and place in it (columns 1, 2, 15, 16).  %s is r.doc (references
+ * out of a document) or r.target_doc (into it): a CASE choosing between them
+ * would keep SQLite from either index and make it read every reference.
  */
-static const char links_sql[] =
+static const char links_arm[] =
     "SELECT r.doc, r.lang, r.eid, r.span_start, r.span_end, r.text, r.target_doc,"
-    " r.target_eid, r.resolved, r.external, p.text, r.draft, d.kind, d.delegation"
-    " FROM all_reference r JOIN all_provision p ON p.user=r.user AND p.doc=r.doc"
+    " r.target_eid, r.resolved, r.external, p.text, r.draft, d.kind, d.delegation,"
+    " p.seq, r.seq"
+    " FROM {db}.reference r JOIN {db}.provision p ON p.doc=r.doc"
     "  AND p.lang=r.lang AND p.eid=r.eid"
-    " JOIN all_document d ON d.user=r.user AND d.id=r.doc AND d.lang=r.lang"
-    " WHERE %s=?2 AND (?3 IS NULL OR r.lang=?3)"
-    " ORDER BY r.doc, r.lang, p.seq, r.seq";
+    " JOIN {db}.document d ON d.id=r.doc AND d.lang=r.lang"
+    " WHERE %s=?2 AND (?3 IS NULL OR r.lang=?3)";
 
 static int add_link(sqlite3_stmt *st, int incoming, struct corpus_link **out, size_t *n,
                     size_t *cap)
@@ -139,15 +140,15 @@ static int collect(struct corpus_store *s, int incoming, const char *doc, const 
 {
 	sqlite3_stmt *st;
 	int rc = 0;
-	if (corpus_store_views(s, err, errlen) < 0)
-		return -1;
-	char *sql = sqlite3_mprintf(links_sql, incoming ? "r.target_doc" : "r.doc");
-	if (!sql || sqlite3_prepare_v2(corpus_store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
-		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(corpus_store_db(s)));
-		sqlite3_free(sql);
+	char *arm = sqlite3_mprintf(links_arm, incoming ? "r.target_doc" : "r.doc");
+	if (!arm) {
+		corpus_set_error(err, errlen, "out of memory");
 		return -1;
 	}
-	sqlite3_free(sql);
+	st = corpus_store_each_db(s, arm, "1, 2, 15, 16", err, errlen);
+	sqlite3_free(arm);
+	if (!st)
+		return -1;
 	sqlite3_bind_text(st, 2, doc, -1, SQLITE_STATIC);
 	if (lang)
 		sqlite3_bind_text(st, 3, lang, -1, SQLITE_STATIC);
@@ -208,22 +209,18 @@ void corpus_link_free(struct corpus_link *l, size_t n)
 int corpus_refs_stats(struct corpus_store *s, struct corpus_refstat **out, size_t *n, char *err,
                       size_t errlen)
 {
-	static const char sql[] =
+	static const char arm[] =
 	    "SELECT d.id, d.lang, d.partial, count(r.rowid), coalesce(sum(r.resolved), 0),"
-	    " coalesce(sum(r.external), 0)"
-	    " FROM all_document d LEFT JOIN all_reference r"
-	    "  ON r.user=d.user AND r.doc=d.id AND r.lang=d.lang"
-	    " GROUP BY d.user, d.id, d.lang ORDER BY d.id, d.lang, d.user";
+	    " coalesce(sum(r.external), 0), {user}"
+	    " FROM {db}.document d LEFT JOIN {db}.reference r"
+	    "  ON r.doc=d.id AND r.lang=d.lang"
+	    " GROUP BY d.id, d.lang";
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc = 0;
 	*out = NULL, *n = 0;
-	if (corpus_store_views(s, err, errlen) < 0)
+	if (!(st = corpus_store_each_db(s, arm, "1, 2, 7", err, errlen)))
 		return -1;
-	if (sqlite3_prepare_v2(corpus_store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
-		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(corpus_store_db(s)));
-		return -1;
-	}
 	while (rc == 0 && sqlite3_step(st) == SQLITE_ROW) {
 		if (*n == cap) {
 			size_t nc = cap ? cap * 2 : 16;

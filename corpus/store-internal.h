@@ -14,7 +14,6 @@ struct corpus_store {
 	int bundled;  /* a bundled corpus is attached */
 	int library;  /* main is the user's library on disk */
 	int migrated; /* the library was brought up to this schema when opened */
-	int views;    /* the TEMP views all_document, all_provision, all_reference exist */
 	char library_error[512];
 	char *corpus_path, *library_path, *ids_path; /* owned; NULL when not given */
 	/*
@@ -52,16 +51,21 @@ int corpus_fts_tables(struct corpus_store *s, const char *lang, struct corpus_ft
                       size_t *n);
 
 /*
- * Create the views over both databases (all_document, all_provision,
- * all_reference) unless they exist: before preparing a statement that names
- * them.  They are made on first use, not at open, because the reader's first
- * screen needs none of them.
+ * A statement over both databases, prepared: arm once for each, the bundled
+ * corpus first, joined by UNION ALL, with "{db}" in arm made the database's
+ * name and "{user}" 0 (bundled) or 1 (the library), then ORDER BY order
+ * (column numbers).  Not a view of both: SQLite copies a UNION ALL view
+ * that is joined, or searched by a correlated subquery, and scans the copy,
+ * which at a thousand documents takes minutes; each arm uses its own
+ * tables' indexes.  Opens a deferred library first.  The caller finalizes
+ * it; NULL with err set.
  */
-int corpus_store_views(struct corpus_store *s, char *err, size_t errlen);
+sqlite3_stmt *corpus_store_each_db(struct corpus_store *s, const char *arm, const char *order,
+                                   char *err, size_t errlen);
 
 /*
  * The documents of both databases as a subquery of (user, id, lang,
- * authentic), for statements that must not wait for the views.  Static.
+ * authentic), for statements that must not open a deferred library.  Static.
  */
 const char *corpus_store_documents(struct corpus_store *s);
 

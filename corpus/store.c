@@ -4,9 +4,9 @@
  * Two databases, one connection.  The user's library is the main database
  * (an in-memory one with the same schema when there is none, so every query
  * has one shape); the bundled corpus, built at make time, is attached
- * read-only as "bundled".  Temporary views union the two so that listing and
- * reading need not care where a document lives; they are created on first
- * use (corpus_store_views), as opening a document at start-up needs none.
+ * read-only as "bundled".  Statements over both are one SELECT a database
+ * joined by UNION ALL (corpus_store_each_db), each with its own joins, so
+ * that every one uses its tables' indexes.
  *
  * The reader may open the library later (corpus_store_open_deferred): main is
  * then an empty in-memory database, and the library's documents are known
@@ -286,35 +286,50 @@ static sqlite3 *open_db(const char *path, int flags, char *err, size_t errlen)
 	return db;
 }
 
-/* Views over both databases, so readers need not know where a document lives. */
-int corpus_store_views(struct corpus_store *s, char *err, size_t errlen)
+/* arm once a database, joined by UNION ALL (see corpus_store_each_db); NULL when out of memory. */
+static char *each_db(struct corpus_store *s, const char *arm)
 {
-	char sql[1024];
+	static const struct {
+		const char *name, *user;
+	} db[] = {{"bundled", "0"}, {"main", "1"}};
+	char *sql = sqlite3_mprintf("%s", "");
+	for (size_t i = s->bundled ? 0 : 1; sql && i < sizeof db / sizeof *db; i++) {
+		char *more = sqlite3_mprintf("%s%s", sql, *sql ? " UNION ALL " : "");
+		sqlite3_free(sql);
+		sql = more;
+		for (const char *a = arm; sql && *a;) {
+			const char *with = NULL;
+			size_t skip = 1;
+			if (!strncmp(a, "{db}", 4))
+				with = db[i].name, skip = 4;
+			else if (!strncmp(a, "{user}", 6))
+				with = db[i].user, skip = 6;
+			size_t plain = with ? 0 : strcspn(a + 1, "{") + 1;
+			more = with ? sqlite3_mprintf("%s%s", sql, with)
+			            : sqlite3_mprintf("%s%.*s", sql, (int)plain, a);
+			sqlite3_free(sql);
+			sql = more;
+			a += with ? skip : plain;
+		}
+	}
+	return sql;
+}
+
+sqlite3_stmt *corpus_store_each_db(struct corpus_store *s, const char *arm, const char *order,
+                                   char *err, size_t errlen)
+{
 	if (corpus_store_need(s, NULL, err, errlen) < 0)
-		return -1;
-	if (s->views)
-		return 0;
-	if (s->bundled)
-		snprintf(sql, sizeof sql,
-		         "CREATE TEMP VIEW all_document AS"
-		         " SELECT 0 AS user, * FROM bundled.document"
-		         " UNION ALL SELECT 1 AS user, * FROM main.document;"
-		         "CREATE TEMP VIEW all_provision AS"
-		         " SELECT 0 AS user, * FROM bundled.provision"
-		         " UNION ALL SELECT 1 AS user, * FROM main.provision;"
-		         "CREATE TEMP VIEW all_reference AS"
-		         " SELECT 0 AS user, * FROM bundled.reference"
-		         " UNION ALL SELECT 1 AS user, * FROM main.reference;");
-	else
-		snprintf(
-		    sql, sizeof sql,
-		    "CREATE TEMP VIEW all_document AS SELECT 1 AS user, * FROM main.document;"
-		    "CREATE TEMP VIEW all_provision AS SELECT 1 AS user, * FROM main.provision;"
-		    "CREATE TEMP VIEW all_reference AS SELECT 1 AS user, * FROM main.reference;");
-	if (exec(s->db, sql, err, errlen) < 0)
-		return -1;
-	s->views = 1;
-	return 0;
+		return NULL;
+	char *both = each_db(s, arm);
+	char *sql = both ? sqlite3_mprintf("%s ORDER BY %s", both, order) : NULL;
+	sqlite3_stmt *st = NULL;
+	sqlite3_free(both);
+	if (!sql)
+		corpus_set_error(err, errlen, "%s", _("out of memory"));
+	else if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(s->db));
+	sqlite3_free(sql);
+	return st;
 }
 
 const char *corpus_store_documents(struct corpus_store *s)
@@ -577,7 +592,6 @@ int corpus_store_open_library(struct corpus_store *s, char *err, size_t errlen)
 	}
 	sqlite3_close(memory);
 	s->pending = 0;
-	s->views = 0;
 	s->stale = s->library && ids_differ(s);
 	corpus_ids_free(s->ids, s->nids);
 	s->ids = NULL;

@@ -293,23 +293,28 @@ static int add_term(struct corpus_term **out, size_t *n, size_t *cap, sqlite3_st
 int corpus_terms(struct corpus_store *s, const char *doc, const char *lang,
                  struct corpus_term **out, size_t *n, char *err, size_t errlen)
 {
-	/* only texts with a quotation mark can define a term */
-	static const char sql[] =
-	    "SELECT doc, lang, eid, text FROM all_provision"
-	    " WHERE (?1 IS NULL OR doc=?1) AND (?2 IS NULL OR lang=?2)"
+	/*
+	 * Only texts with a quotation mark can define a term.  A document asked
+	 * for is found by its index, which "?1 IS NULL OR doc=?1" would forgo.
+	 */
+	static const char arm[] =
+	    "SELECT doc, lang, eid, text, seq FROM {db}.provision"
+	    " WHERE %s AND (?2 IS NULL OR lang=?2)"
 	    " AND (instr(text, '\"') OR instr(text, '\xE2\x80\x9C') OR instr(text, '\xE2\x80\x9D')"
-	    " OR instr(text, '\xE2\x80\x9E') OR instr(text, '\xC2\xAB'))"
-	    " ORDER BY doc, lang, seq";
+	    " OR instr(text, '\xE2\x80\x9E') OR instr(text, '\xC2\xAB'))";
 	sqlite3_stmt *st;
 	size_t cap = 0;
 	int rc = 0;
 	*out = NULL, *n = 0;
-	if (corpus_store_views(s, err, errlen) < 0)
-		return -1;
-	if (sqlite3_prepare_v2(corpus_store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
-		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(corpus_store_db(s)));
+	char *sql = sqlite3_mprintf(arm, doc ? "doc=?1" : "?1 IS NULL");
+	if (!sql) {
+		corpus_set_error(err, errlen, "out of memory");
 		return -1;
 	}
+	st = corpus_store_each_db(s, sql, "1, 2, 5", err, errlen);
+	sqlite3_free(sql);
+	if (!st)
+		return -1;
 	if (doc)
 		sqlite3_bind_text(st, 1, doc, -1, SQLITE_STATIC);
 	if (lang)
