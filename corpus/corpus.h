@@ -284,6 +284,15 @@ int corpus_store_build(const char *path, struct corpus_document *docs, size_t nd
 int corpus_store_import(struct corpus_store *store, const struct corpus_document *doc, char *err,
                         size_t errlen);
 
+/*
+ * After a batch of imports: merge the full-text index of each language that
+ * the store's imports since it was opened (or since the last call) grew by a
+ * quarter or more into one segment, each in a transaction of its own, so that
+ * it is searched at its fastest (README "How the index is kept").  -1 on a
+ * database error (that language's index is then as it was).
+ */
+int corpus_store_optimize(struct corpus_store *store, char *err, size_t errlen);
+
 /* Remove every language version of document id from the user's library. 1: no such document. */
 int corpus_store_remove(struct corpus_store *store, const char *id, char *err, size_t errlen);
 

@@ -18,6 +18,7 @@ corpus_libcorpus_a_SOURCES = \
 	corpus/convert_run.c \
 	corpus/spawn.c \
 	corpus/store.c \
+	corpus/fts-merge.c \
 	corpus/library-ids.h \
 	corpus/library-ids.c \
 	corpus/read.c \

@@ -9,6 +9,12 @@
 
 #include <sqlite3.h>
 
+/* Rows a store's imports wrote to a language's index since corpus_store_optimize. */
+struct corpus_fts_written {
+	char lang[4];
+	size_t rows;
+};
+
 struct corpus_store {
 	sqlite3 *db;  /* main: the library (or an in-memory stand-in); "bundled" attached */
 	int bundled;  /* a bundled corpus is attached */
@@ -27,7 +33,9 @@ struct corpus_store {
 	int stale;       /* the library, once open, did not hold the ids its cache listed */
 	int search_full; /* tests: never answer a search from the terms' lists */
 	unsigned long search_lists; /* searches answered from the terms' lists (search-lists.c) */
-	struct corpus_search_cache *cache; /* owned: search-cache.c, made on first use */
+	struct corpus_search_cache *cache;  /* owned: search-cache.c, made on first use */
+	struct corpus_fts_written *written; /* owned: one per language imported into */
+	size_t nwritten;
 };
 
 /*
@@ -102,6 +110,15 @@ char *corpus_column_dup(sqlite3_stmt *st, int col);
 
 /* Nonzero for a plausible ISO 639 code: 2 or 3 lowercase ASCII letters. */
 int corpus_lang_ok(const char *lang);
+
+/*
+ * The merge policy (fts-merge.c): merge the segments of every full-text index
+ * of main until no level holds two; in the caller's write transaction.
+ */
+int corpus_fts_merge(sqlite3 *db, char *err, size_t errlen);
+
+/* Count rows written to lang's index for corpus_store_optimize (fts-merge.c). */
+void corpus_fts_written(struct corpus_store *s, const char *lang, size_t rows);
 
 /* ---- References (refs-store.c) ---------------------------------------- */
 

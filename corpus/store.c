@@ -209,7 +209,8 @@ static int reindex(sqlite3 *db, char *err, size_t errlen)
 	snprintf(sql, sizeof sql, "DELETE FROM main.analysis; INSERT INTO main.analysis VALUES(%d)",
 	         I18N_ANALYSIS_VERSION);
 	if (rc == 0 && corpus_rank_rebuild(db, err, errlen) == 0 &&
-	    exec(db, sql, err, errlen) == 0 && exec(db, "COMMIT", err, errlen) == 0)
+	    corpus_fts_merge(db, err, errlen) == 0 && exec(db, sql, err, errlen) == 0 &&
+	    exec(db, "COMMIT", err, errlen) == 0)
 		return 0;
 	exec(db, "ROLLBACK", NULL, 0);
 	return -1;
@@ -476,6 +477,7 @@ static void free_store(struct corpus_store *s)
 	free(s->corpus_path);
 	free(s->library_path);
 	free(s->ids_path);
+	free(s->written);
 	free(s);
 }
 
@@ -927,11 +929,15 @@ int corpus_store_import(struct corpus_store *store, const struct corpus_document
 	if (exec(store->db, "BEGIN IMMEDIATE", err, errlen) < 0)
 		return -1;
 	if (write_document(store->db, doc, err, errlen) < 0 ||
-	    corpus_refs_check(store->db, doc->id, store->bundled, err, errlen) < 0) {
+	    corpus_refs_check(store->db, doc->id, store->bundled, err, errlen) < 0 ||
+	    corpus_fts_merge(store->db, err, errlen) < 0) {
 		exec(store->db, "ROLLBACK", NULL, 0);
 		return -1;
 	}
-	return exec(store->db, "COMMIT", err, errlen);
+	if (exec(store->db, "COMMIT", err, errlen) < 0)
+		return -1;
+	corpus_fts_written(store, doc->lang, doc->n);
+	return 0;
 }
 
 int corpus_store_remove(struct corpus_store *store, const char *id, char *err, size_t errlen)
@@ -962,6 +968,8 @@ int corpus_store_remove(struct corpus_store *store, const char *id, char *err, s
 	sqlite3_finalize(st);
 	if (rc == 0 && found)
 		rc = corpus_refs_check(store->db, id, store->bundled, err, errlen);
+	if (rc == 0 && found)
+		rc = corpus_fts_merge(store->db, err, errlen);
 	if (rc < 0 || !found) {
 		exec(store->db, "ROLLBACK", NULL, 0);
 		if (!found)

@@ -512,6 +512,13 @@ static int run_import(const struct tui_options *op)
 	for (int i = 0; i < o.nargs; i++)
 		if (import_one(s, o.args[i], &o, kind) != TUI_OK)
 			rc = TUI_USAGE;
+	/* What was imported stays; a failed merge leaves its index as it was. */
+	char err[512];
+	if (corpus_store_optimize(s, err, sizeof err) < 0) {
+		fputs("treaty: ", stderr);
+		tui_put_text(stderr, err);
+		fputc('\n', stderr);
+	}
 	corpus_store_close(s);
 	return rc;
 }

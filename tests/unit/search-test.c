@@ -298,6 +298,110 @@ static void vocabulary(struct corpus_store *s, const char *schema, const char *l
 	       schema, lang, terms, missing, extra);
 }
 
+/*
+ * Whether FTS5's 'merge' command finds work in lang's index of main, the
+ * change undone: with a positive count and 'usermerge' 2, when a level
+ * holds two segments or more; with a negative one, when the index has more
+ * than one segment.  Its documented test: fewer than two changes, no work.
+ * -1 on an error.
+ */
+static int merge_work(sqlite3 *db, const char *lang, int pages)
+{
+	char *set = sqlite3_mprintf("SAVEPOINT probe;"
+	                            " INSERT INTO main.fts_%s(fts_%s, rank) VALUES('usermerge', 2)",
+	                            lang, lang);
+	char *merge = sqlite3_mprintf("INSERT INTO main.fts_%s(fts_%s, rank) VALUES('merge', %d)",
+	                              lang, lang, pages);
+	int rc = sqlite3_exec(db, set, NULL, NULL, NULL), work = 0;
+	if (rc == SQLITE_OK) {
+		int before = sqlite3_total_changes(db);
+		rc = sqlite3_exec(db, merge, NULL, NULL, NULL);
+		work = sqlite3_total_changes(db) - before >= 2;
+	}
+	sqlite3_free(set);
+	sqlite3_free(merge);
+	sqlite3_exec(db, "ROLLBACK TO probe; RELEASE probe", NULL, NULL, NULL);
+	return rc == SQLITE_OK ? work : -1;
+}
+
+static int level_pairs(struct corpus_store *s, const char *lang)
+{
+	return merge_work(corpus_store_db(s), lang, 1);
+}
+
+static int several_segments(struct corpus_store *s, const char *lang)
+{
+	return merge_work(corpus_store_db(s), lang, -1);
+}
+
+/*
+ * gen0's rows of fts_en deleted and put back, a transaction each, without the
+ * policy: a segment each on the first level, as imports left them before it.
+ */
+static void old_segments(struct corpus_store *s)
+{
+	for (int i = 0; i < 3; i++)
+		sqlite3_exec(corpus_store_db(s),
+		             "BEGIN; INSERT INTO main.fts_en(fts_en, rowid, heading, text) SELECT"
+		             " 'delete', rowid, heading, text FROM main.provision WHERE doc='gen0'"
+		             " AND lang='en'; INSERT INTO main.fts_en(rowid, heading, text) SELECT"
+		             " rowid, heading, text FROM main.provision WHERE doc='gen0' AND"
+		             " lang='en'; COMMIT",
+		             NULL, NULL, NULL);
+}
+
+static const char *const merge_queries[] = {
+    "alpha",        "bravo carbo",    "gam*",        "\"delta ember\"",   "fjord OR hotel",
+    "alpha -kilo",  "lumen doc:gen3", "mango art:2", "indigo jolly kilo", "alphx",
+    "zebra lang:nl"};
+
+/*
+ * The merge policy (corpus/fts-merge.c): every import leaves no level of an
+ * index with two segments; a batch that grew a language by a quarter or more
+ * ends with its index in one segment, and the same pages, snippets
+ * included, as from several; a smaller one leaves it as it was.
+ */
+static void merge_policy(struct corpus_store *s)
+{
+	size_t nq = sizeof merge_queries / sizeof *merge_queries;
+	char err[512];
+	tap_ok(level_pairs(s, "en") == 0 && level_pairs(s, "nl") == 0,
+	       "imports one by one leave no level of an index with two segments");
+	old_segments(s);
+	tap_ok(several_segments(s, "en") == 1, "an index in several segments");
+	char *before = pages(s, merge_queries, nq);
+	tap_ok(corpus_store_optimize(s, err, sizeof err) == 0, "a batch's end: %s", err);
+	tap_ok(several_segments(s, "en") == 0 && several_segments(s, "nl") == 0,
+	       "a batch that made the library leaves each index in one segment");
+	char *after = pages(s, merge_queries, nq);
+	tap_ok(before && after && strcmp(before, after) == 0 && strlen(before) > 1000,
+	       "the same pages and snippets from one segment as from several");
+	free(before), free(after);
+	struct corpus_document d;
+	make_doc(&d, 60, "en");
+	int rc = corpus_store_import(s, &d, err, sizeof err);
+	corpus_document_free(&d);
+	tap_ok(rc == 0 && corpus_store_optimize(s, err, sizeof err) == 0 &&
+	           several_segments(s, "en") == 1 && level_pairs(s, "en") == 0,
+	       "a batch that adds less than a quarter leaves the index in its segments");
+}
+
+/*
+ * A library made before the policy, its index in segments that share
+ * levels, is merged at its next write, whatever the language written.
+ */
+static void merge_old_library(struct corpus_store *s)
+{
+	char err[512];
+	old_segments(s);
+	tap_ok(level_pairs(s, "en") == 1, "an index as a library before the policy has it");
+	struct corpus_document d;
+	make_doc(&d, 61, "nl");
+	tap_ok(corpus_store_import(s, &d, err, sizeof err) == 0 && level_pairs(s, "en") == 0,
+	       "merged at the library's next import, in another language");
+	corpus_document_free(&d);
+}
+
 /* An old library (schema 4, no rank tables) is brought up to date when opened. */
 static struct corpus_store *migrate(struct corpus_store *s)
 {
@@ -440,6 +544,8 @@ int main(void)
 	struct corpus_store *s = open_library();
 	tap_ok(s != NULL, "library opened");
 	if (s && import_generated(s, 60) == 0) {
+		merge_policy(s);
+		merge_old_library(s);
 		interrupts(s, "alpha");
 		interrupts(s, "bravo carbo");
 		interrupts(s, "gam*");
@@ -468,10 +574,14 @@ int main(void)
 			snprintf(id, sizeof id, "gen%d", k);
 			corpus_store_remove(s, id, err, sizeof err);
 		}
+		tap_ok(level_pairs(s, "en") == 0 && level_pairs(s, "nl") == 0,
+		       "removals leave no level of an index with two segments");
 		vocabulary(s, "main", "en", "after removing and replacing");
 		equivalence(s, "after removals", 4);
 		s = migrate(s);
 		if (s) {
+			tap_ok(level_pairs(s, "en") == 0,
+			       "an index made again leaves no level with two segments");
 			vocabulary(s, "main", "en", "migrated");
 			vocabulary(s, "main", "nl", "migrated");
 			equivalence(s, "migrated", 4);
