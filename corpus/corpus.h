@@ -358,6 +358,12 @@ struct corpus_query {
 	const char *doc;  /* filter, or NULL */
 	const char *lang; /* filter, or NULL */
 	int limit;        /* 0: a default */
+	/*
+	 * When set and nothing matches: the "did you mean" query (the text with
+	 * each word no index holds replaced by the nearest one that does,
+	 * filters, quotes and operators as typed), caller frees; or NULL.
+	 */
+	char **suggestion;
 };
 
 /*
@@ -420,15 +426,6 @@ char *corpus_query_notice(const char *text);
  * NULL.  NULL when word is indexed as it is or nothing is near.  Caller frees.
  */
 char *corpus_suggest(struct corpus_store *store, const char *word, const char *lang);
-
-/*
- * The query text with each word that no index holds replaced by the nearest
- * that one does (corpus_suggest), filters, quotes and operators kept as
- * typed: what "did you mean" offers when corpus_search finds nothing.  lang
- * as in corpus_query.  NULL when no word changes or text is no query.
- * Caller frees.
- */
-char *corpus_search_suggestion(struct corpus_store *store, const char *text, const char *lang);
 
 /* ---- The manifest of known documents ---------------------------------- */
 

@@ -477,19 +477,6 @@ static char *suggest_query(struct corpus_store *store, const struct corpus_parse
 	return out;
 }
 
-char *corpus_search_suggestion(struct corpus_store *store, const char *text, const char *lang)
-{
-	struct corpus_parsed_query pq;
-	char err[256];
-	if (corpus_query_parse(text, &pq, err, sizeof err) < 0)
-		return NULL;
-	if (lang && !pq.lang)
-		pq.lang = corpus_strdup(lang);
-	char *better = pq.match ? suggest_query(store, &pq, text) : NULL;
-	corpus_query_free(&pq);
-	return better;
-}
-
 int corpus_search(struct corpus_store *store, const struct corpus_query *q,
                   struct corpus_hit **hits, size_t *n, char *err, size_t errlen)
 {
@@ -531,6 +518,8 @@ int corpus_search(struct corpus_store *store, const struct corpus_query *q,
 		else
 			corpus_set_error(err, errlen, _("no provision matches %s"),
 			                 shown ? shown : "");
+		if (q->suggestion)
+			*q->suggestion = better, better = NULL;
 		free(better), free(shown), free(shown_better);
 		rc = 1;
 	}

@@ -302,7 +302,7 @@ static int run_search(const struct tui_options *op)
 		free(text);
 		return TUI_USAGE;
 	}
-	struct corpus_query q = {text, o.doc, o.lang, o.limit};
+	struct corpus_query q = {text, o.doc, o.lang, o.limit, NULL};
 	char *notice = corpus_query_notice(text);
 	if (notice)
 		fprintf(stderr, _("treaty: note: %s\n"), notice);

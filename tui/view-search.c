@@ -65,15 +65,18 @@ int tui_search_run(struct tui_app *app)
 	if (!s->dirty)
 		return 0;
 	int rc = 0;
+	char *better = NULL;
 	if (*s->query) {
-		struct corpus_query q = {s->query, NULL, NULL, LIST_LIMIT};
+		struct corpus_query q = {s->query, NULL, NULL, LIST_LIMIT, &better};
 		rc = search_interruptible(app, &q, &hits, &n, err, sizeof err);
-		if (rc == 2)
+		if (rc == 2) {
+			free(better);
 			return 0;
+		}
 	}
 	corpus_hit_free(s->hit, s->n);
 	free(s->suggestion);
-	s->suggestion = rc == 1 ? corpus_search_suggestion(app->store, s->query, NULL) : NULL;
+	s->suggestion = better;
 	s->hit = hits;
 	s->n = n;
 	s->cur = s->top = 0;
@@ -101,7 +104,7 @@ static void open_hit(struct tui_app *app, size_t i)
 	struct corpus_highlight *found = NULL;
 	size_t n = 0;
 	char err[512];
-	struct corpus_query q = {s->shown, h->doc, h->lang, 0};
+	struct corpus_query q = {s->shown, h->doc, h->lang, 0, NULL};
 	int failed = corpus_highlight(app->store, &q, &found, &n, err, sizeof err) < 0;
 	struct tui_place p;
 	tui_place_set(&p, h->doc, h->lang, h->eid);

@@ -196,8 +196,8 @@ static int count_marked(struct corpus_store *s, struct tui_doc *d, const char *q
 	size_t nh, n = strlen(want);
 	int wrong = 0;
 	char err[512];
-	if (corpus_highlight(s, &(struct corpus_query){query, d->id, d->lang, 0}, &h, &nh, err,
-	                     sizeof err) < 0)
+	if (corpus_highlight(s, &(struct corpus_query){query, d->id, d->lang, 0, NULL}, &h, &nh,
+	                     err, sizeof err) < 0)
 		return -1;
 	tui_doc_mark(d, h, nh);
 	corpus_highlight_free(h, nh);
@@ -284,8 +284,8 @@ static void test_document(struct corpus_store *s)
 	/* Hits: where the store says, found again after a wrap. */
 	struct corpus_highlight *h;
 	size_t nh;
-	corpus_highlight(s, &(struct corpus_query){"lighthouse", "tuitest", "en", 0}, &h, &nh, err,
-	                 sizeof err);
+	corpus_highlight(s, &(struct corpus_query){"lighthouse", "tuitest", "en", 0, NULL}, &h, &nh,
+	                 err, sizeof err);
 	tui_doc_mark(&en, h, nh);
 	corpus_highlight_free(h, nh);
 	tap_is_int((long)en.nhit, 3, "three hits in the provisions that matched");

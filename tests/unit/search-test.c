@@ -139,7 +139,7 @@ static int interrupt_at(void *unused)
 static void interrupts(struct corpus_store *s, const char *text)
 {
 	sqlite3 *db = corpus_store_db(s);
-	struct corpus_query q = {text, NULL, NULL, 20};
+	struct corpus_query q = {text, NULL, NULL, 20, NULL};
 	struct corpus_hit *h;
 	size_t n;
 	char err[512];
@@ -183,7 +183,7 @@ static char *pages(struct corpus_store *s, const char *const *queries, size_t nq
 	char *out = malloc(cap), err[512];
 	out[0] = '\0';
 	for (size_t i = 0; i < nq; i++) {
-		struct corpus_query q = {queries[i], NULL, NULL, 20};
+		struct corpus_query q = {queries[i], NULL, NULL, 20, NULL};
 		struct corpus_hit *h;
 		size_t n;
 		int rc = corpus_search(s, &q, &h, &n, err, sizeof err);
@@ -454,7 +454,7 @@ static int same_page(const struct corpus_hit *a, size_t na, const struct corpus_
 
 static int search_both(struct corpus_store *s, const char *text, int limit, int *tied)
 {
-	struct corpus_query q = {text, NULL, NULL, limit};
+	struct corpus_query q = {text, NULL, NULL, limit, NULL};
 	struct corpus_hit *h1 = NULL, *h2 = NULL;
 	size_t n1 = 0, n2 = 0;
 	char e1[512] = "", e2[512] = "";

@@ -58,7 +58,7 @@ static void highlight(struct corpus_store *s)
 	struct corpus_highlight *h;
 	size_t n;
 	char err[512];
-	struct corpus_query q = {"purposes", "testconv", "en", 0};
+	struct corpus_query q = {"purposes", "testconv", "en", 0, NULL};
 	tap_ok(corpus_highlight(s, &q, &h, &n, err, sizeof err) == 0 && n == 1,
 	       "highlight: one provision matches purposes");
 	if (n == 1) {
@@ -71,14 +71,14 @@ static void highlight(struct corpus_store *s)
 		       "highlight: the inflected word in the text, as stored");
 	}
 	corpus_highlight_free(h, n);
-	struct corpus_query q2 = {"Party art:2", "testconv", NULL, 0};
+	struct corpus_query q2 = {"Party art:2", "testconv", NULL, 0, NULL};
 	tap_ok(corpus_highlight(s, &q2, &h, &n, err, sizeof err) == 0 && n == 4,
 	       "highlight: every language, the art: filter kept");
 	for (size_t i = 0; i < n; i++)
 		tap_ok(strncmp(h[i].eid, "art_2__", 7) == 0 && h[i].ntext == 1 && !h[i].nheading,
 		       "highlight: %s %s, one hit in its text", h[i].lang, h[i].eid);
 	corpus_highlight_free(h, n);
-	struct corpus_query q3 = {"zzzz", NULL, NULL, 0};
+	struct corpus_query q3 = {"zzzz", NULL, NULL, 0, NULL};
 	tap_ok(corpus_highlight(s, &q3, &h, &n, err, sizeof err) == 0 && n == 0 && !h,
 	       "highlight: nothing matches, nothing marked");
 }
@@ -156,7 +156,7 @@ static void build_and_read(void)
 	tap_is_str(err, "testconv is not available in 'fr'; it is in: en,nl", "lists languages");
 
 	struct corpus_hit *h;
-	struct corpus_query q = {"interception", NULL, NULL, 0};
+	struct corpus_query q = {"interception", NULL, NULL, 0, NULL};
 	tap_ok(corpus_search(s, &q, &h, &n, err, sizeof err) == 0 && n == 1, "search finds 1");
 	if (n == 1) {
 		tap_is_str(h[0].eid, "art_2__para_1", "hit eid");
@@ -165,12 +165,12 @@ static void build_and_read(void)
 		       "snippet marks the word");
 	}
 	corpus_hit_free(h, n);
-	struct corpus_query q2 = {"Party", NULL, NULL, 0};
+	struct corpus_query q2 = {"Party", NULL, NULL, 0, NULL};
 	tap_ok(corpus_search(s, &q2, &h, &n, err, sizeof err) == 0, "search Party");
 	tap_ok(n >= 1 && (strcmp(h[0].langs, "en,nl") == 0 || strcmp(h[0].langs, "nl,en") == 0),
 	       "languages grouped: %s", n ? h[0].langs : "");
 	corpus_hit_free(h, n);
-	struct corpus_query q3 = {"zzzz", NULL, NULL, 0};
+	struct corpus_query q3 = {"zzzz", NULL, NULL, 0, NULL};
 	tap_is_int(corpus_search(s, &q3, &h, &n, err, sizeof err), 1, "no hits is 1");
 	highlight(s);
 	corpus_store_close(s);
@@ -204,7 +204,7 @@ static void library(void)
 	tap_ok(corpus_store_import(s, &d, err, sizeof err) < 0, "bad import refused: %s", err);
 	corpus_document_free(&d);
 	struct corpus_hit *h;
-	struct corpus_query q = {"interception", "mine", NULL, 0};
+	struct corpus_query q = {"interception", "mine", NULL, 0, NULL};
 	tap_ok(corpus_search(s, &q, &h, &n, err, sizeof err) == 0 && n == 1,
 	       "old version still searchable");
 	corpus_hit_free(h, n);
