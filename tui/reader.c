@@ -345,7 +345,7 @@ static void draw(struct tui_app *app)
 	} else {
 		curs_set(0);
 	}
-	refresh();
+	tui_term_refresh();
 }
 
 /* ---- Input ------------------------------------------------------------- */

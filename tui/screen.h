@@ -33,6 +33,8 @@ struct tui_rect {
 
 int tui_term_start(enum i18n_bidi_mode bidi, int mouse, int color, char *err, size_t errlen);
 void tui_term_stop(void);
+/* curses' refresh(): what was drawn goes to the terminal. */
+void tui_term_refresh(void);
 void tui_term_style(enum tui_style style);
 /* The next key, or 0 when none is waiting. */
 int tui_term_key(int *key);

@@ -25,6 +25,7 @@
 static const int caught[] = {SIGWINCH, SIGTSTP, SIGCONT, SIGTERM, SIGHUP, SIGINT};
 
 static SCREEN *screen;
+static int fresh; /* nothing refreshed yet */
 static int sigpipe[2] = {-1, -1};
 static int colors;
 static enum i18n_bidi_mode mode;
@@ -146,6 +147,7 @@ int tui_term_start(enum i18n_bidi_mode bidi, int mouse, int color, char *err, si
 		close(sigpipe[0]), close(sigpipe[1]);
 		return -1;
 	}
+	fresh = 1;
 	put_raw(i18n_bidi_terminal_prelude(mode));
 	cbreak();
 	noecho();
@@ -181,6 +183,21 @@ void tui_term_stop(void)
 	screen = NULL;
 	close(sigpipe[0]), close(sigpipe[1]);
 	sigpipe[0] = sigpipe[1] = -1;
+}
+
+void tui_term_refresh(void)
+{
+	/*
+	 * Until its first endwin(), ncurses writes out every cursor movement at
+	 * once (for programs that only use terminfo), so that a screen would go
+	 * out in one write() per line.  Leaving just before the first refresh,
+	 * which resumes, has every screen go out in one write().
+	 */
+	if (fresh) {
+		fresh = 0;
+		endwin();
+	}
+	refresh();
 }
 
 void tui_term_style(enum tui_style style)
