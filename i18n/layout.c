@@ -152,15 +152,13 @@ static int32_t glyphs(const struct dsp_text *t, int32_t a, int32_t b, const UBiD
 	ubrk_setText(it, t->u + a, b - a, &e);
 	if (U_FAILURE(e))
 		return -1;
-	int32_t ng = 0;
+	int32_t ng = 0, n = b - a;
 	int col = 0;
-	for (int32_t ca = 0, cb = ubrk_next(it); cb != UBRK_DONE; ca = cb, cb = ubrk_next(it)) {
+	for (int32_t ca = 0, cb; ca < n; ca = cb) {
+		cb = dsp_next_cluster(it, t->u + a, n, ca);
 		/* A lam-alef ligature is one glyph for the two letters. */
-		if (t->u[a + ca] == LAM && cb < b - a && s->draw[cb] == DSP_ABSORBED) {
-			int32_t next = ubrk_next(it);
-			if (next != UBRK_DONE)
-				cb = next;
-		}
+		if (t->u[a + ca] == LAM && cb < n && s->draw[cb] == DSP_ABSORBED)
+			cb = dsp_next_cluster(it, t->u + a, n, cb);
 		struct lglyph *g = &s->g[ng++];
 		enum dsp_kind kind;
 		size_t out = s->out.len;
