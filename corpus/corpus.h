@@ -225,7 +225,8 @@ char *corpus_eid_cite(const char *eid, const char *lang);
 
 /* ---- The store -------------------------------------------------------- */
 
-struct corpus_store; /* opaque: the bundled corpus and the user's library */
+/* opaque: the bundled corpus and the user's library; to be used by one thread at a time */
+struct corpus_store;
 
 /*
  * Open the bundled corpus database at corpus_path (read-only; may be NULL or

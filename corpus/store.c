@@ -271,7 +271,19 @@ static int prepare_main(sqlite3 *db, const char *what, int *migrated, char *err,
 /* Open a connection with the tokenizer registered. */
 static sqlite3 *open_db(const char *path, int flags, char *err, size_t errlen)
 {
+	static int configured;
 	sqlite3 *db = NULL;
+	/*
+	 * A store is used by one thread at a time, so its connection needs no
+	 * mutex, and nothing reads SQLite's memory statistics, whose upkeep takes
+	 * a global one at every allocation (a call that comes after SQLite is
+	 * initialised fails harmlessly).
+	 */
+	if (!configured) {
+		configured = 1;
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	}
+	flags |= SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_URI, NULL) != SQLITE_OK) {
 		corpus_set_error(err, errlen, "%s: %s", path,
 		                 db ? sqlite3_errmsg(db) : _("cannot open"));
