@@ -40,6 +40,14 @@
 /* Bumped whenever the schema changes; older or newer databases are refused. */
 #define SCHEMA_VERSION 6
 
+/*
+ * A document's articles, counted from the index alone: the reader's header
+ * says "2/48" on its first screen, before the document is read.
+ */
+#define PROVISION_ARTICLE_SQL                                                                      \
+	"CREATE INDEX IF NOT EXISTS main.provision_article ON provision(doc, lang, seq)"            \
+	" WHERE kind='article';"
+
 static const char schema_sql[] =
     "CREATE TABLE IF NOT EXISTS document("
     " id TEXT NOT NULL, lang TEXT NOT NULL, kind TEXT NOT NULL, title TEXT,"
@@ -52,7 +60,7 @@ static const char schema_sql[] =
     " eid TEXT NOT NULL, parent_eid TEXT, kind TEXT NOT NULL, num TEXT,"
     " label TEXT, heading TEXT, text TEXT NOT NULL, seq INTEGER NOT NULL,"
     " depth INTEGER NOT NULL, line INTEGER, UNIQUE(doc, lang, eid));"
-    "CREATE INDEX IF NOT EXISTS provision_seq ON provision(doc, lang, seq);"
+    "CREATE INDEX IF NOT EXISTS provision_seq ON provision(doc, lang, seq);" PROVISION_ARTICLE_SQL
     /* the I18N_ANALYSIS_VERSION the index was made with */
     "CREATE TABLE IF NOT EXISTS analysis(version INTEGER NOT NULL);" CORPUS_REFS_SCHEMA
         CORPUS_RANK_SCHEMA;
@@ -256,6 +264,8 @@ static int prepare_main(sqlite3 *db, const char *what, int *migrated, char *err,
 			    SCHEMA_VERSION);
 			return -1;
 		}
+		/* Libraries made before the articles' index count without it, only slower. */
+		exec(db, PROVISION_ARTICLE_SQL, NULL, 0);
 		if (analysis_version(db, "main") == I18N_ANALYSIS_VERSION)
 			return 0;
 		if (migrated)

@@ -5,6 +5,7 @@
 #include "corpus/corpus.h"
 #include "tests/tap.h"
 
+#include <sqlite3.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -215,6 +216,65 @@ static void library(void)
 	corpus_store_close(s);
 }
 
+/* The rows of sql (one integer) on db; -1 when it fails. */
+static int count(sqlite3 *db, const char *sql)
+{
+	sqlite3_stmt *st;
+	int v = -1;
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+/* The articles are counted from an index of them, which a library made before it gets. */
+static void article_index(void)
+{
+	static const char has[] = "SELECT count(*) FROM %s.sqlite_master WHERE type='index'"
+	                          " AND name='provision_article'";
+	static const char *const schemas[] = {"bundled", "main"};
+	struct corpus_document d;
+	struct corpus_entry *e;
+	struct corpus_window w;
+	size_t n;
+	sqlite3 *db;
+	char corpus[256], lib[256], err[512], sql[128];
+	snprintf(corpus, sizeof corpus, "%s/corpus.db", dir);
+	snprintf(lib, sizeof lib, "%s/data/treaty/library.db", dir);
+	struct corpus_store *s = corpus_store_open(corpus, lib, err, sizeof err);
+	tap_ok(s != NULL, "open with library: %s", s ? "" : err);
+	if (!s)
+		return;
+	make_doc(&d, "counted", "en", "counting");
+	tap_ok(corpus_store_import(s, &d, err, sizeof err) == 0, "import: %s", err);
+	corpus_document_free(&d);
+	for (int i = 0; i < 2; i++) {
+		snprintf(sql, sizeof sql, has, schemas[i]);
+		tap_ok(count(corpus_store_db(s), sql) == 1, "the %s database has the index",
+		       schemas[i]);
+	}
+	corpus_store_close(s);
+
+	tap_ok(sqlite3_open(lib, &db) == SQLITE_OK &&
+	           sqlite3_exec(db, "DROP INDEX provision_article", NULL, NULL, NULL) == SQLITE_OK,
+	       "a library without the index, as made before it");
+	sqlite3_close(db);
+	s = corpus_store_open(corpus, lib, err, sizeof err);
+	tap_ok(s != NULL, "open it: %s", s ? "" : err);
+	if (!s)
+		return;
+	snprintf(sql, sizeof sql, has, "main");
+	tap_is_int(count(corpus_store_db(s), sql), 1, "opening it made the index");
+	tap_ok(corpus_get_window(s, "counted", "en", "art_2", 1, &e, &n, &w, err, sizeof err) == 0 &&
+	           w.articles == 3 && w.articles_before == 1,
+	       "three articles, one before art_2");
+	corpus_entry_free(e, n);
+	tap_is_int(corpus_store_remove(s, "counted", err, sizeof err), 0, "remove");
+	corpus_store_close(s);
+}
+
 static void damaged(void)
 {
 	char path[256], err[512];
@@ -235,6 +295,7 @@ int main(void)
 		return 99;
 	build_and_read();
 	library();
+	article_index();
 	damaged();
 	char cmd[300];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
