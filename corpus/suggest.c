@@ -203,11 +203,8 @@ static char *surface_word(sqlite3 *db, const struct candidate *c, const char *ty
 	char *sql = sqlite3_mprintf("SELECT highlight(fts_%s, 1, x'FE', x'FF') FROM %s.fts_%s"
 	                            " WHERE fts_%s MATCH ? LIMIT %d",
 	                            c->lang, c->schema, c->lang, c->lang, SURFACE_ROWS);
-	/*
-	 * As a prefix, which FTS5 hands the tokenizer unstemmed: the term is a stem
-	 * already, and stemming it again can give another ("gegeven", "gegev").
-	 */
-	char *phrase = sqlite3_mprintf("\"%w\"*", c->term);
+	/* The term is a stem already, and stemming it again can give another ("gegev"). */
+	char *phrase = sqlite3_mprintf("\"" I18N_INDEXED_TERM "%w\"", c->term);
 	struct surface found[SURFACE_WORDS];
 	int n = 0;
 	int32_t want[MAX_CP], got[MAX_CP];

@@ -36,6 +36,10 @@ static int fts_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *te
                         int (*token)(void *, int, const char *, int, int, int))
 {
 	int mode = 0;
+	size_t mark = sizeof I18N_INDEXED_TERM - 1;
+	if ((flags & FTS5_TOKENIZE_QUERY) && (size_t)len > mark &&
+	    !memcmp(text, I18N_INDEXED_TERM, mark))
+		return token(ctx, 0, text + mark, len - (int)mark, 0, len);
 	if (flags & FTS5_TOKENIZE_QUERY)
 		mode |= I18N_TOK_QUERY;
 	if (flags & FTS5_TOKENIZE_PREFIX)

@@ -81,6 +81,16 @@ char *i18n_visible(const char *s, size_t len);
  */
 int i18n_fts5_register(struct sqlite3 *db, char *err, size_t errlen);
 
+/*
+ * A phrase of a query that begins with this (U+E000, a private-use
+ * character) is one token as the index holds it, already folded and
+ * stemmed, and is matched as it is: "\"" I18N_INDEXED_TERM "gegeven\"" finds
+ * the index's "gegeven", which stemming again would make "gegev".  A prefix
+ * query would find it too, with every longer term, which in a large index
+ * costs far more.
+ */
+#define I18N_INDEXED_TERM "\xEE\x80\x80"
+
 /* db's FTS5 interface, for registering more of its functions; NULL without FTS5. Not owned. */
 struct fts5_api *i18n_fts5_api(struct sqlite3 *db);
 

@@ -655,6 +655,15 @@ static const struct {
     {"ru", "\"елка\"", "1"},
     {"ru", "\"ЁЛКИ\"", "1"},
     {"nl", "\"ambassade\"", "1"},
+    /*
+     * A term as the index holds it (I18N_INDEXED_TERM) is matched as it is:
+     * not stemmed ("computer" is no index term), and not as a prefix
+     * ("crimin", Criminal, is not "criminalis", Criminalisation).
+     */
+    {"en", "\"" I18N_INDEXED_TERM "comput\"", "1,4"},
+    {"en", "\"" I18N_INDEXED_TERM "computer\"", ""},
+    {"en", "\"" I18N_INDEXED_TERM "criminalis\"", "3"},
+    {"en", "\"" I18N_INDEXED_TERM "crimin\"", "2"},
 };
 
 static const struct {
@@ -670,6 +679,8 @@ static const struct {
     {"en", "\"computer\"*", 4, "Sales of [computers] and [computer]-related goods, e-mail."},
     {"ru", "\"елка\"", 1, "Новая [Ёлка] стоит."},
     {"nl", "\"ambassade\"", 1, "Bij l'[ambassade]."},
+    {"en", "\"" I18N_INDEXED_TERM "comput\"", 4,
+     "Sales of [computers] and [computer]-related goods, e-mail."},
 };
 
 static const char *const rows[][5] = {
