@@ -326,7 +326,8 @@ static long parse_suffixed(const char *s, size_t len, int *k)
 		           : -1;
 	if (c == ' ' || c == '-' || c == 0xa0 || c == 0x2011)
 		i = n;
-	return corpus_eid_suffix(s + i, len - i, k) == len - i ? v : -1;
+	/* "4-" is a number and a dash, not a suffixed number: the suffix must be there. */
+	return i < len && corpus_eid_suffix(s + i, len - i, k) == len - i ? v : -1;
 }
 
 int corpus_eid_num(enum corpus_kind kind, const char *s, size_t len, char *out, size_t outlen)

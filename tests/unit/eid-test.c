@@ -51,6 +51,8 @@ static void nums(void)
 	    {CORPUS_PARAGRAPH, "3-ter", "3ter"},
 	    {CORPUS_PARAGRAPH, "1 مكرراً", "1bis"},
 	    {CORPUS_PARAGRAPH, "2 bist", NULL},
+	    {CORPUS_PARAGRAPH, "4-", NULL}, /* a dash without its suffix (fuzzing found it) */
+	    {CORPUS_ARTICLE, "7\xC2\xA0", NULL},
 	    {CORPUS_CHAPTER, "2 bis", NULL},
 	    {CORPUS_CHAPTER, "IV", "4"},
 	    {CORPUS_CHAPTER, "iv", "4"},
