@@ -126,10 +126,22 @@ static int messages_follow_language(void)
 	return -1;
 }
 
+/*
+ * The user's locale, for the two categories the program uses: the character
+ * set (curses' UTF-8, ctype) and the messages.  The others stay "C", as
+ * nothing formats numbers, dates or sorts by them, and each is a file to load
+ * at every start.
+ */
+static void user_locale(void)
+{
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
+}
+
 int i18n_ui_init(const char *ui_lang, char *err, size_t errlen)
 {
 	char lang[16], known[256];
-	setlocale(LC_ALL, "");
+	user_locale();
 	const char *dir = catalogue_dir();
 	bindtextdomain(PACKAGE, dir);
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
@@ -161,7 +173,7 @@ int i18n_ui_init(const char *ui_lang, char *err, size_t errlen)
 int i18n_ui_init(const char *ui_lang, char *err, size_t errlen)
 {
 	char lang[16];
-	setlocale(LC_ALL, "");
+	setlocale(LC_CTYPE, ""); /* as user_locale(): messages are not translated here */
 	if (!ui_lang || (normalise(ui_lang, lang) == 0 && strncmp(lang, "en", 2) == 0 &&
 	                 (!lang[2] || lang[2] == '_')))
 		return 0;
