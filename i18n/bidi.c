@@ -17,7 +17,9 @@
 
 struct dsp_bidi {
 	UBiDi *para, *line;
+	const UChar *u;
 	int32_t n;
+	int ltr; /* u[0..n) is left to right throughout: para was not set */
 };
 
 struct dsp_bidi *dsp_bidi_new(void)
@@ -68,15 +70,34 @@ static int failed(UErrorCode e, const char *what, char *err, size_t errlen)
 	return -1;
 }
 
+/*
+ * Below U+0590 no character is right to left (R, AL, AN) nor an embedding,
+ * override or isolate: in a paragraph of those alone, left to right unless
+ * asked otherwise, every level is 0.  Most texts are such, and need no UBA.
+ */
+static int all_ltr(const UChar *u, int32_t n, UBiDiLevel level)
+{
+	if (level != UBIDI_DEFAULT_LTR && level != 0)
+		return 0;
+	for (int32_t i = 0; i < n; i++)
+		if (u[i] >= 0x0590)
+			return 0;
+	return 1;
+}
+
 int dsp_bidi_para(struct dsp_bidi *b, const UChar *u, int32_t n, UBiDiLevel level, int neutral,
 		  char *err, size_t errlen)
 {
 	UErrorCode e = U_ZERO_ERROR;
+	b->u = u;
+	b->n = n;
+	b->ltr = all_ltr(u, n, level);
+	if (b->ltr)
+		return 0;
 	ubidi_setClassCallback(b->para, neutral ? neutral_controls : NULL, NULL, NULL, NULL, &e);
 	if (failed(e, "class callback", err, errlen) < 0)
 		return -1;
 	ubidi_setPara(b->para, u, n, level, NULL, &e);
-	b->n = n;
 	return failed(e, "paragraph", err, errlen);
 }
 
@@ -85,6 +106,15 @@ int dsp_bidi_line(struct dsp_bidi *b, int32_t start, int32_t limit, const UBiDiL
 {
 	UErrorCode e = U_ZERO_ERROR;
 	*levels = NULL;
+	if (b->ltr) {
+		*para_level = 0;
+		/* As ubidi_setLine() does, a line ends its paragraph at the latest. */
+		for (int32_t i = start; i + 1 < limit; i++)
+			if (b->u[i] == '\n')
+				return failed(U_ILLEGAL_ARGUMENT_ERROR,
+				              "line (does it cross a paragraph?)", err, errlen);
+		return 0;
+	}
 	if (b->n == 0) {
 		*para_level = ubidi_getParaLevel(b->para);
 		return 0;

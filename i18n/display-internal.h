@@ -127,7 +127,8 @@ int dsp_analyse(const struct dsp_text *t, struct dsp_clusters *cs, int breaks);
  * paragraphs of u[0..n) (level: UBIDI_DEFAULT_LTR, 0 or 1; neutral: make the
  * stand-in controls neutral, as the display does); dsp_bidi_line() gives
  * the levels of u[start..limit) with rule L1 applied (*levels points into
- * ICU's storage, valid until the next call), and the line's paragraph level.
+ * ICU's storage, valid until the next call; NULL when every level is 0, as
+ * in a paragraph left to right throughout), and the line's paragraph level.
  * Both return 0, or -1 with a message in err.  u must outlive the calls.
  */
 struct dsp_bidi;

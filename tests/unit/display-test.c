@@ -355,6 +355,17 @@ static void bidi_cases(void)
 	struct i18n_span bad = {0, 5};
 	tap_ok(i18n_layout_line(two, sizeof two - 1, bad, I18N_BIDI_APP, &l, err, sizeof err) < 0,
 	       "a span across a paragraph break is refused (%s)", err);
+	/* A text without right-to-left letters skips the UBA, and says the same. */
+	const char latin[] = "abc\n(d) e";
+	tap_ok(i18n_layout_line(latin, sizeof latin - 1, bad, I18N_BIDI_APP, &l, err, sizeof err) < 0,
+	       "so is one in a text without right-to-left letters (%s)", err);
+	struct i18n_span last = {4, sizeof latin - 1};
+	if (i18n_layout_line(latin, sizeof latin - 1, last, I18N_BIDI_APP, &l, err, sizeof err) ==
+	    0) {
+		tap_ok(!l.rtl && strcmp(l.text, "(d) e") == 0 && l.n == 5,
+		       "  its lines in logical order, brackets as they are: %s", l.text);
+		i18n_layout_free(&l);
+	}
 	struct i18n_span inside = {5, 6};
 	tap_ok(i18n_layout_line(two, sizeof two - 1, inside, I18N_BIDI_OFF, &l, err, sizeof err) <
 		       0,

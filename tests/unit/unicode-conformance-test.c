@@ -308,6 +308,9 @@ static enum verdict bidi_case(struct dsp_bidi *b, const struct bcase *bc, char *
 		return snprintf(why, whylen, "%s", err), FAIL;
 	if (para_level != bc->para_level)
 		return snprintf(why, whylen, "paragraph level %d", para_level), FAIL;
+	static const UBiDiLevel zeros[MAX_CP * 2 + 1];
+	if (!lv) /* a line left to right throughout: every level 0 */
+		lv = zeros;
 
 	/* Levels, one per cluster.  ICU gives a line whose levels all have the
 	 * paragraph's parity the paragraph level throughout: same order. */
