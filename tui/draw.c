@@ -27,11 +27,11 @@ static enum tui_style glyph_style(const struct i18n_glyph *g, enum tui_style bas
 	return base;
 }
 
-static void put_glyph(int y, int x, const struct i18n_layout *lay, const struct i18n_glyph *g,
-                      enum tui_style style)
+/* A glyph curses surely puts in one cell: one printable ASCII byte. */
+static int is_ascii(const struct i18n_layout *lay, const struct i18n_glyph *g)
 {
-	tui_term_style(style);
-	mvaddnstr(y, x, lay->text + g->out, (int)g->out_len);
+	unsigned char c = (unsigned char)lay->text[g->out];
+	return g->width == 1 && g->out_len == 1 && !g->mark && c >= 0x20 && c < 0x7f;
 }
 
 /*
@@ -61,13 +61,33 @@ static int draw_laid(int y, int x, int w, int indent, const char *text, size_t l
 		return 0;
 	place_line(&lay, &x, &w, indent, align);
 	int cx = x, cut = lay.width > w;
-	for (size_t i = 0; i < lay.n; i++) {
+	for (size_t i = 0; i < lay.n;) {
 		const struct i18n_glyph *g = &lay.glyphs[i];
 		if (cx + g->width > x + w - cut)
 			break;
-		if (g->width > 0 && g->out_len > 0)
-			put_glyph(y, cx, &lay, g, glyph_style(g, base, hl, nhl));
-		cx += g->width;
+		if (!(g->width > 0 && g->out_len > 0)) {
+			cx += g->width;
+			i++;
+			continue;
+		}
+		enum tui_style style = glyph_style(g, base, hl, nhl);
+		/*
+		 * A run of printable ASCII glyphs of one style goes to curses in one
+		 * call (their bytes follow one another in the layout's text); any
+		 * other glyph alone, at the column the layout gives it.
+		 */
+		size_t j = i + 1;
+		int run = g->width;
+		if (is_ascii(&lay, g))
+			for (; j < lay.n && cx + run + 1 <= x + w - cut && is_ascii(&lay, &lay.glyphs[j]) &&
+			       glyph_style(&lay.glyphs[j], base, hl, nhl) == style;
+			     j++)
+				run++;
+		const struct i18n_glyph *last = &lay.glyphs[j - 1];
+		tui_term_style(style);
+		mvaddnstr(y, cx, lay.text + g->out, (int)(last->out + last->out_len - g->out));
+		cx += run;
+		i = j;
 	}
 	if (cut) {
 		tui_term_style(base);
