@@ -436,45 +436,31 @@ static const char *find_word(const char *text, const char *at, const char *w)
  * nearest that one does, in place, so that filters, quotes and operators stay
  * as typed; NULL when no word changes.  The words are looked for in text in
  * their order; one that cannot be placed (never, as they are kept as typed)
- * leaves text as it was.
+ * means no suggestion.  Caller frees.
  */
 static char *suggest_query(struct corpus_store *store, const struct corpus_parsed_query *pq,
                            const char *text)
 {
-	struct buf {
-		char *s;
-		size_t n, cap;
-	} b = {0};
+	sqlite3_str *out = sqlite3_str_new(store->db);
 	const char *at = text;
-	int changed = 0, placed = 1;
-	for (size_t i = 0; placed && i < pq->nwords; i++) {
+	int changed = 0;
+	for (size_t i = 0; at && i < pq->nwords; i++) {
 		const char *w = pq->words[i], *found = find_word(text, at, w);
 		char *alt = found ? corpus_suggest(store, w, pq->lang) : NULL;
-		placed = found != NULL;
-		const char *take = alt ? alt : w;
-		size_t before = found ? (size_t)(found - at) : 0, len = strlen(take);
-		if (placed && b.n + before + len + 1 > b.cap) {
-			b.cap = (b.n + before + len + 1) * 2;
-			char *more = realloc(b.s, b.cap);
-			placed = more != NULL;
-			b.s = more ? more : b.s;
-		}
-		if (placed) {
-			memcpy(b.s + b.n, at, before);
-			memcpy(b.s + b.n + before, take, len);
-			b.n += before + len;
-			at = found + strlen(w);
+		if (found) {
+			sqlite3_str_append(out, at, (int)(found - at));
+			sqlite3_str_appendall(out, alt ? alt : w);
 			changed |= alt != NULL;
 		}
+		at = found ? found + strlen(w) : NULL;
 		free(alt);
 	}
-	char *out = NULL;
-	if (placed && changed && (out = malloc(b.n + strlen(at) + 1)) != NULL) {
-		memcpy(out, b.s, b.n);
-		strcpy(out + b.n, at);
-	}
-	free(b.s);
-	return out;
+	if (at)
+		sqlite3_str_appendall(out, at);
+	char *built = sqlite3_str_finish(out);
+	char *better = at && changed ? corpus_strdup(built) : NULL;
+	sqlite3_free(built);
+	return better;
 }
 
 int corpus_search(struct corpus_store *store, const struct corpus_query *q,

@@ -315,27 +315,21 @@ static char *each_db(struct corpus_store *s, const char *arm)
 	static const struct {
 		const char *name, *user;
 	} db[] = {{"bundled", "0"}, {"main", "1"}};
-	char *sql = sqlite3_mprintf("%s", "");
-	for (size_t i = s->bundled ? 0 : 1; sql && i < sizeof db / sizeof *db; i++) {
-		char *more = sqlite3_mprintf("%s%s", sql, *sql ? " UNION ALL " : "");
-		sqlite3_free(sql);
-		sql = more;
-		for (const char *a = arm; sql && *a;) {
-			const char *with = NULL;
-			size_t skip = 1;
+	sqlite3_str *sql = sqlite3_str_new(s->db);
+	for (size_t i = s->bundled ? 0 : 1; i < sizeof db / sizeof *db; i++) {
+		if (sqlite3_str_length(sql))
+			sqlite3_str_appendall(sql, " UNION ALL ");
+		for (const char *a = arm; *a;) {
+			size_t plain = strcspn(a + 1, "{") + 1;
 			if (!strncmp(a, "{db}", 4))
-				with = db[i].name, skip = 4;
+				sqlite3_str_appendall(sql, db[i].name), a += 4;
 			else if (!strncmp(a, "{user}", 6))
-				with = db[i].user, skip = 6;
-			size_t plain = with ? 0 : strcspn(a + 1, "{") + 1;
-			more = with ? sqlite3_mprintf("%s%s", sql, with)
-			            : sqlite3_mprintf("%s%.*s", sql, (int)plain, a);
-			sqlite3_free(sql);
-			sql = more;
-			a += with ? skip : plain;
+				sqlite3_str_appendall(sql, db[i].user), a += 6;
+			else
+				sqlite3_str_append(sql, a, (int)plain), a += plain;
 		}
 	}
-	return sql;
+	return sqlite3_str_finish(sql);
 }
 
 sqlite3_stmt *corpus_store_each_db(struct corpus_store *s, const char *arm, const char *order,

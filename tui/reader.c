@@ -275,7 +275,8 @@ static void draw_too_small(struct tui_app *app)
 
 static const char *hints(struct tui_app *app)
 {
-	if (app->overlay == TUI_SEARCH && !app->search.n && app->search.suggestion)
+	/* A suggestion is kept only when nothing matched. */
+	if (app->overlay == TUI_SEARCH && app->search.suggestion)
 		return _("Enter search for the words suggested · Esc back");
 	if (app->overlay == TUI_SEARCH)
 		return _("↑↓ choose · Enter open · Esc back");
