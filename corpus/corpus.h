@@ -308,7 +308,10 @@ struct corpus_docinfo {
 	int first_article, last_article;
 };
 
-/* All document language versions, ordered by id then language. Free with corpus_docinfo_free. */
+/*
+ * All document language versions: the bundled corpus's, then the library's, each
+ * ordered by id then language.  Free with corpus_docinfo_free.
+ */
 int corpus_list(struct corpus_store *store, struct corpus_docinfo **docs, size_t *n, char *err,
                 size_t errlen);
 void corpus_docinfo_free(struct corpus_docinfo *docs, size_t n);

@@ -86,6 +86,11 @@ static char *render(const char *stamp, char *const *ids, size_t n, size_t *len)
 	return buf;
 }
 
+static int by_id(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 int corpus_ids_read(const char *cache, const char *library, char ***ids, size_t *n)
 {
 	char stamp[128];
@@ -121,6 +126,8 @@ int corpus_ids_read(const char *cache, const char *library, char ***ids, size_t 
 		*n = 0;
 		return -1;
 	}
+	/* Written sorted (by the library's ORDER BY id); sorted again, since it is only a file. */
+	qsort(out, *n, sizeof *out, by_id);
 	*ids = out;
 	return 0;
 }
@@ -165,10 +172,7 @@ int corpus_ids_write(const char *cache, const char *library, char *const *ids, s
 
 int corpus_ids_has(char *const *ids, size_t n, const char *id)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(ids[i], id) == 0)
-			return 1;
-	return 0;
+	return n && bsearch(&id, ids, n, sizeof *ids, by_id) != NULL;
 }
 
 void corpus_ids_free(char **ids, size_t n)

@@ -25,9 +25,9 @@ char *corpus_ids_path(const char *library);
 int corpus_ids_stamp(const char *library, char *out, size_t outlen);
 
 /*
- * The ids listed in cache (*ids and each string: caller frees with
- * corpus_ids_free) when its stamp is library's present one; -1 (nothing
- * allocated) when the cache is missing, unreadable, malformed or stale.
+ * The ids listed in cache, sorted by strcmp() (*ids and each string: caller
+ * frees with corpus_ids_free) when its stamp is library's present one; -1
+ * (nothing allocated) when the cache is missing, unreadable, malformed or stale.
  */
 int corpus_ids_read(const char *cache, const char *library, char ***ids, size_t *n);
 
@@ -39,7 +39,7 @@ int corpus_ids_read(const char *cache, const char *library, char ***ids, size_t 
  */
 int corpus_ids_write(const char *cache, const char *library, char *const *ids, size_t n);
 
-/* Nonzero when id is among ids[0..n). */
+/* Nonzero when id is among ids[0..n), sorted by strcmp() as corpus_ids_read() gives them. */
 int corpus_ids_has(char *const *ids, size_t n, const char *id);
 
 void corpus_ids_free(char **ids, size_t n);

@@ -581,7 +581,11 @@ static int library_ids(sqlite3 *db, char ***ids, size_t *n)
 	return -1;
 }
 
-/* Nonzero unless the library holds exactly the ids its cache listed. */
+/*
+ * Nonzero unless the library holds exactly the ids its cache listed.  Both
+ * lists are sorted (SQLite's BINARY order is strcmp's), so they are compared
+ * one id against one: a thousand documents made a million comparisons.
+ */
 static int ids_differ(struct corpus_store *s)
 {
 	char **ids;
@@ -590,7 +594,7 @@ static int ids_differ(struct corpus_store *s)
 		return 1;
 	int differ = n != s->nids;
 	for (size_t i = 0; i < n && !differ; i++)
-		differ = !corpus_ids_has(s->ids, s->nids, ids[i]);
+		differ = strcmp(ids[i], s->ids[i]) != 0;
 	corpus_ids_free(ids, n);
 	return differ;
 }

@@ -131,6 +131,22 @@ static void build_rows(struct tui_contents *c)
 		c->cur = c->nrows ? c->nrows - 1 : 0;
 }
 
+/*
+ * The row already made for d's document, or c->ndocs.  corpus_list() gives a
+ * document's languages one after the other, the bundled corpus (the first
+ * `bundled` rows, a few) before the library: with thousands of documents, a
+ * look through every row made so far took longer than reading the list.
+ */
+static size_t listed(const struct tui_contents *c, size_t bundled, const struct corpus_docinfo *d)
+{
+	if (c->ndocs && strcmp(c->doc[c->ndocs - 1].id, d->id) == 0)
+		return c->ndocs - 1;
+	for (size_t k = 0; d->user && k < bundled; k++)
+		if (strcmp(c->doc[k].id, d->id) == 0)
+			return k;
+	return c->ndocs;
+}
+
 static int read_list(struct tui_app *app)
 {
 	struct tui_contents *c = &app->contents;
@@ -151,10 +167,9 @@ static int read_list(struct tui_app *app)
 		return -1;
 	}
 	/* One row per document, whatever its languages; the first listed language names it. */
+	size_t bundled = 0;
 	for (size_t i = 0; i < n; i++) {
-		size_t k = 0;
-		while (k < c->ndocs && strcmp(c->doc[k].id, info[i].id) != 0)
-			k++;
+		size_t k = listed(c, bundled, &info[i]);
 		if (k < c->ndocs) {
 			c->doc[k].partial |= info[i].partial;
 			continue;
@@ -164,6 +179,8 @@ static int read_list(struct tui_app *app)
 		o->title = info[i].title ? strdup(info[i].title) : NULL;
 		o->partial = info[i].partial;
 		app->ids[app->nids++] = strdup(info[i].id);
+		if (!info[i].user)
+			bundled = c->ndocs;
 	}
 	corpus_docinfo_free(info, n);
 	build_rows(c);

@@ -66,6 +66,25 @@ static void stamp(void)
 	if (n == 2)
 		corpus_ids_free(ids, n);
 
+	/* A cache is a file anyone may edit: its ids come back in order whatever. */
+	char *const unsorted[] = {"gamma", "alpha", "budapest-p1", "budapest"};
+	tap_ok(corpus_ids_write(cache, lib, unsorted, 4) == 0, "a cache out of order written");
+	tap_ok(corpus_ids_read(cache, lib, &ids, &n) == 0 && n == 4 &&
+	           strcmp(ids[0], "alpha") == 0 && strcmp(ids[1], "budapest") == 0 &&
+	           strcmp(ids[2], "budapest-p1") == 0 && strcmp(ids[3], "gamma") == 0,
+	       "read back sorted");
+	if (n == 4) {
+		tap_ok(corpus_ids_has(ids, n, "alpha") && corpus_ids_has(ids, n, "budapest") &&
+		           corpus_ids_has(ids, n, "budapest-p1") && corpus_ids_has(ids, n, "gamma"),
+		       "each id found");
+		tap_ok(!corpus_ids_has(ids, n, "beta") && !corpus_ids_has(ids, n, "budapest-p") &&
+		           !corpus_ids_has(ids, n, "zeta") && !corpus_ids_has(ids, n, ""),
+		       "ids not there are not found");
+		corpus_ids_free(ids, n);
+	}
+	tap_ok(!corpus_ids_has(NULL, 0, "alpha"), "an empty list has nothing");
+	corpus_ids_write(cache, lib, two, 2);
+
 	set_mtime(lib, 1000000000, 123456790);
 	tap_is_int(cached(), -1, "a nanosecond later the library is another: not trusted");
 	set_mtime(lib, 1000000000, 123456789);
