@@ -473,7 +473,8 @@ int corpus_search(struct corpus_store *store, const struct corpus_query *q,
 	int rc = -1;
 	*hits = NULL;
 	*n = 0;
-	if (corpus_query_parse(q->text, &pq, err, errlen) < 0)
+	if (i18n_stemmers_open(err, errlen) < 0 ||
+	    corpus_query_parse(q->text, &pq, err, errlen) < 0)
 		return -1;
 	if (!pq.match) {
 		corpus_set_error(err, errlen, _("type a word to search for, not only filters"));

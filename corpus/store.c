@@ -894,6 +894,8 @@ static int write_document(sqlite3 *db, const struct corpus_document *d, char *er
 int corpus_store_build(const char *path, struct corpus_document *docs, size_t ndocs, char *err,
                        size_t errlen)
 {
+	if (i18n_stemmers_open(err, errlen) < 0)
+		return -1;
 	char *tmp = sqlite3_mprintf("%s.tmp", path);
 	unlink(tmp);
 	sqlite3 *db = open_db(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, err, errlen);
@@ -939,7 +941,7 @@ done:
 int corpus_store_import(struct corpus_store *store, const struct corpus_document *doc, char *err,
                         size_t errlen)
 {
-	if (corpus_store_need(store, NULL, err, errlen) < 0)
+	if (i18n_stemmers_open(err, errlen) < 0 || corpus_store_need(store, NULL, err, errlen) < 0)
 		return -1;
 	if (!store->library) {
 		corpus_set_error(err, errlen, _("cannot write to the library: %s"),
@@ -964,7 +966,7 @@ int corpus_store_remove(struct corpus_store *store, const char *id, char *err, s
 {
 	sqlite3_stmt *st;
 	int found = 0, rc = 0;
-	if (corpus_store_need(store, NULL, err, errlen) < 0)
+	if (i18n_stemmers_open(err, errlen) < 0 || corpus_store_need(store, NULL, err, errlen) < 0)
 		return -1;
 	if (!store->library) {
 		corpus_set_error(err, errlen, _("%s is not in your library"), id);

@@ -306,6 +306,9 @@ int corpus_terms(struct corpus_store *s, const char *doc, const char *lang,
 	size_t cap = 0;
 	int rc = 0;
 	*out = NULL, *n = 0;
+	/* Terms are keyed by their stems; without the stemmers "und" would stand in, unstemmed. */
+	if (i18n_stemmers_open(err, errlen) < 0)
+		return -1;
 	char *sql = sqlite3_mprintf(arm, doc ? "doc=?1" : "?1 IS NULL");
 	if (!sql) {
 		corpus_set_error(err, errlen, "out of memory");

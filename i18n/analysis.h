@@ -39,8 +39,11 @@ int i18n_is_cjk(UChar32 c);
 
 struct i18n_stem;
 
-/* NULL when lang has no stemmer (zh, und) or on allocation failure (*oom set). */
-struct i18n_stem *i18n_stem_new(const char *lang, int *oom);
+/*
+ * NULL when lang has no stemmer (zh, und; *why NULL) or when it cannot be
+ * made (*why says why: out of memory, or libstemmer cannot be opened).
+ */
+struct i18n_stem *i18n_stem_new(const char *lang, const char **why);
 void i18n_stem_free(struct i18n_stem *st);
 
 /*

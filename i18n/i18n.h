@@ -82,6 +82,15 @@ char *i18n_visible(const char *s, size_t len);
 int i18n_fts5_register(struct sqlite3 *db, char *err, size_t errlen);
 
 /*
+ * The Snowball stemmers are opened (libstemmer, by dlopen) when the first
+ * stemming analysis is made, not at start-up.  0 when they can be used;
+ * otherwise -1 and the reason in err (the library missing, say).  What
+ * indexes or searches asks first: through FTS5 a tokenizer that cannot start
+ * is only "error in tokenizer constructor".
+ */
+int i18n_stemmers_open(char *err, size_t errlen);
+
+/*
  * A phrase of a query that begins with this (U+E000, a private-use
  * character) is one token as the index holds it, already folded and
  * stemmed, and is matched as it is: "\"" I18N_INDEXED_TERM "gegeven\"" finds

@@ -7,10 +7,15 @@
  * one comparison, and never allocates.  What remains is one Snowball call per
  * distinct word: the cost of indexing a small corpus.
  */
+#include "config.h"
 #include "i18n/analysis.h"
+#include "i18n/i18n.h"
 
+#include <dlfcn.h>
 #include <libstemmer.h>
+#include <pthread.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,18 +42,70 @@ static const struct {
     {"ru", "russian"}, {"ar", "arabic"}, {"nl", "dutch"},
 };
 
-struct i18n_stem *i18n_stem_new(const char *lang, int *oom)
+/*
+ * libstemmer is opened when the first stemmer is made, not when the program
+ * starts: its tables hold some 14 000 pointers, which the loader would
+ * relocate at every start (84 of the 204 page faults of `treaty --version`),
+ * before a first paint that stems nothing.  Kept open to the end.
+ */
+typedef struct sb_stemmer *sb_new_fn(const char *algorithm, const char *encoding);
+typedef const sb_symbol *sb_stem_fn(struct sb_stemmer *, const sb_symbol *word, int size);
+typedef int sb_length_fn(struct sb_stemmer *);
+typedef void sb_delete_fn(struct sb_stemmer *);
+
+static struct {
+	sb_new_fn *make;
+	sb_stem_fn *stem;
+	sb_length_fn *length;
+	sb_delete_fn *drop;
+	char why[256]; /* why it could not be opened, or "" */
+} snowball;
+static pthread_once_t snowball_once = PTHREAD_ONCE_INIT;
+
+static void open_snowball(void)
 {
-	*oom = 0;
+	void *lib = dlopen(STEMMER_SONAME, RTLD_NOW | RTLD_LOCAL);
+	if (lib) {
+		snowball.make = (sb_new_fn *)dlsym(lib, "sb_stemmer_new");
+		snowball.stem = (sb_stem_fn *)dlsym(lib, "sb_stemmer_stem");
+		snowball.length = (sb_length_fn *)dlsym(lib, "sb_stemmer_length");
+		snowball.drop = (sb_delete_fn *)dlsym(lib, "sb_stemmer_delete");
+		if (snowball.make && snowball.stem && snowball.length && snowball.drop)
+			return;
+	}
+	const char *e = dlerror();
+	snprintf(snowball.why, sizeof snowball.why, "cannot open the stemmers (%s): %s",
+	         STEMMER_SONAME, e ? e : "a function is missing");
+	snowball.make = NULL;
+}
+
+int i18n_stemmers_open(char *err, size_t errlen)
+{
+	pthread_once(&snowball_once, open_snowball);
+	if (snowball.make)
+		return 0;
+	if (err && errlen)
+		snprintf(err, errlen, "%s", snowball.why);
+	return -1;
+}
+
+struct i18n_stem *i18n_stem_new(const char *lang, const char **why)
+{
+	*why = NULL;
 	for (size_t i = 0; i < sizeof algorithms / sizeof algorithms[0]; i++) {
 		if (strcmp(lang, algorithms[i].lang) != 0)
 			continue;
+		pthread_once(&snowball_once, open_snowball);
+		if (!snowball.make) {
+			*why = snowball.why;
+			return NULL;
+		}
 		struct i18n_stem *st = calloc(1, sizeof *st);
-		if (st && (st->sb = sb_stemmer_new(algorithms[i].algorithm, "UTF_8")) != NULL) {
-			st->latin1 = sb_stemmer_new(algorithms[i].algorithm, "ISO_8859_1");
+		if (st && (st->sb = snowball.make(algorithms[i].algorithm, "UTF_8")) != NULL) {
+			st->latin1 = snowball.make(algorithms[i].algorithm, "ISO_8859_1");
 			return st;
 		}
-		*oom = 1;
+		*why = "out of memory";
 		i18n_stem_free(st);
 		return NULL;
 	}
@@ -60,9 +117,9 @@ void i18n_stem_free(struct i18n_stem *st)
 	if (!st)
 		return;
 	if (st->sb)
-		sb_stemmer_delete(st->sb);
+		snowball.drop(st->sb);
 	if (st->latin1)
-		sb_stemmer_delete(st->latin1);
+		snowball.drop(st->latin1);
 	free(st->cache);
 	free(st);
 }
@@ -93,8 +150,8 @@ int i18n_stem(struct i18n_stem *st, const char *w, int n, const char **out)
 	for (int i = 0; i < n; i++)
 		high |= (unsigned char)w[i];
 	struct sb_stemmer *sb = high < 0x80 && st->latin1 ? st->latin1 : st->sb;
-	const sb_symbol *r = sb_stemmer_stem(sb, (const sb_symbol *)w, n);
-	int len = r ? sb_stemmer_length(sb) : 0;
+	const sb_symbol *r = snowball.stem(sb, (const sb_symbol *)w, n);
+	int len = r ? snowball.length(sb) : 0;
 	if (len <= 0) {
 		*out = w;
 		len = n;

@@ -163,20 +163,23 @@ struct i18n_tok *i18n_tok_new(const char *lang, char *err, size_t errlen)
 	}
 	struct i18n_tok *t = calloc(1, sizeof *t);
 	UErrorCode e = U_ZERO_ERROR;
-	int oom = 0;
+	const char *why = NULL;
 	if (!t)
 		goto oom;
 	t->elide = !strcmp(lang, "fr") ? ELIDE_FR : !strcmp(lang, "nl") ? ELIDE_NL : ELIDE_NONE;
-	t->stem = i18n_stem_new(lang, &oom);
+	t->stem = i18n_stem_new(lang, &why);
 	t->arabic = t->stem && !strcmp(lang, "ar");
 	int bad_data = i18n_fold_init();
 	pthread_once(&classes_once, init_classes);
 	t->bi = ubrk_open(UBRK_WORD, "", NULL, 0, &e);
-	if (oom || bad_data || U_FAILURE(e)) {
+	if (why || bad_data || U_FAILURE(e)) {
 		i18n_tok_free(t);
+		if (U_FAILURE(e))
+			why = u_errorName(e);
+		else if (!why)
+			why = "out of memory";
 		if (err && errlen)
-			snprintf(err, errlen, "cannot start the tokenizer: %s",
-			         U_FAILURE(e) ? u_errorName(e) : "out of memory");
+			snprintf(err, errlen, "cannot start the tokenizer: %s", why);
 		return NULL;
 	}
 	return t;

@@ -98,4 +98,22 @@ corpus_db=$work/none.db
 case_is "no corpus at all" 0 "" "$TREATY" show essai 1
 corpus_db=
 
+# The stemmers cannot be opened (libstemmer is opened at the first analysis):
+# what indexes or searches names it and stops, rather than going on unstemmed
+# or saying FTS5's "error in tokenizer constructor"; reading goes on.
+soname=$(sed -n 's/^#define STEMMER_SONAME "\(.*\)"$/\1/p' "$(dirname "$TREATY")/config.h")
+mkdir nostem
+yes 'not a shared library' | head -c 2000 >"nostem/$soname"
+why="cannot open the stemmers ($soname): $work/nostem/$soname: invalid ELF header"
+export LD_LIBRARY_PATH="$work/nostem${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+case_is "no stemmers: search" 2 "treaty: $why" "$TREATY" search fichier
+case_is "no stemmers: define" 2 "treaty: $why" "$TREATY" define fichier
+printf 'Test convention\n\nArticle 1\n\nPurpose\n\nEach Party shall test.\n' >stem.en.txt
+case_is "no stemmers: import" 2 "treaty: stem.en.txt: $why" "$TREATY" import stem.en.txt --lang en --id other
+case_is "no stemmers: remove" 2 "treaty: $why" "$TREATY" remove essai
+run "$TREATY" show essai 1
+is "$status:$errout" "0:" "no stemmers: show reads on"
+export LD_LIBRARY_PATH="${LD_LIBRARY_PATH#"$work/nostem"}"
+LD_LIBRARY_PATH=${LD_LIBRARY_PATH#:}
+
 done_testing
