@@ -45,7 +45,7 @@
  * says "2/48" on its first screen, before the document is read.
  */
 #define PROVISION_ARTICLE_SQL                                                                      \
-	"CREATE INDEX IF NOT EXISTS main.provision_article ON provision(doc, lang, seq)"            \
+	"CREATE INDEX IF NOT EXISTS main.provision_article ON provision(doc, lang, seq)"           \
 	" WHERE kind='article';"
 
 static const char schema_sql[] =
