@@ -309,8 +309,9 @@ struct corpus_docinfo {
 };
 
 /*
- * All document language versions: the bundled corpus's, then the library's, each
- * ordered by id then language.  Free with corpus_docinfo_free.
+ * All document language versions: the bundled corpus's, then the library's,
+ * each ordered by id (a run of digits by its value: "doc-9" before "doc-10")
+ * then language.  Free with corpus_docinfo_free.
  */
 int corpus_list(struct corpus_store *store, struct corpus_docinfo **docs, size_t *n, char *err,
                 size_t errlen);

@@ -51,7 +51,7 @@ int corpus_list(struct corpus_store *store, struct corpus_docinfo **docs, size_t
 	size_t cap = 0;
 	*docs = NULL;
 	*n = 0;
-	if (!(st = corpus_store_each_db(store, sql, "10, 1, 3", err, errlen)))
+	if (!(st = corpus_store_each_db(store, sql, "10, 1 COLLATE natural_order, 3", err, errlen)))
 		return -1;
 	int step;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {

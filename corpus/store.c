@@ -279,6 +279,45 @@ static int prepare_main(sqlite3 *db, const char *what, int *migrated, char *err,
 }
 
 /* Open a connection with the tokenizer registered. */
+/*
+ * The "natural_order" collation: ids as a person reads them, a run of digits by its
+ * value ("doc-9" before "doc-10", "x98" before "x979"), everything else byte
+ * by byte.  Runs of equal value ("09", "9") are then told apart by their
+ * bytes, so that the order is total and a document's rows stay together.
+ */
+static int natural(void *unused, int na, const void *pa, int nb, const void *pb)
+{
+	const unsigned char *a = pa, *b = pb;
+	int i = 0, j = 0;
+	(void)unused;
+	while (i < na && j < nb) {
+		if (!isdigit(a[i]) || !isdigit(b[j])) {
+			if (a[i] != b[j])
+				return a[i] < b[j] ? -1 : 1;
+			i++, j++;
+			continue;
+		}
+		while (i < na && a[i] == '0')
+			i++;
+		while (j < nb && b[j] == '0')
+			j++;
+		int si = i, sj = j;
+		while (i < na && isdigit(a[i]))
+			i++;
+		while (j < nb && isdigit(b[j]))
+			j++;
+		if (i - si != j - sj)
+			return i - si < j - sj ? -1 : 1;
+		int c = memcmp(a + si, b + sj, (size_t)(i - si));
+		if (c)
+			return c;
+	}
+	if (i < na || j < nb)
+		return i < na ? 1 : -1;
+	int c = memcmp(a, b, (size_t)(na < nb ? na : nb));
+	return c ? c : (na > nb) - (na < nb);
+}
+
 static sqlite3 *open_db(const char *path, int flags, char *err, size_t errlen)
 {
 	static int configured;
@@ -302,6 +341,12 @@ static sqlite3 *open_db(const char *path, int flags, char *err, size_t errlen)
 	}
 	sqlite3_busy_timeout(db, 5000);
 	sqlite3_extended_result_codes(db, 1);
+	if (sqlite3_create_collation_v2(db, "natural_order", SQLITE_UTF8, NULL, natural, NULL) !=
+	    SQLITE_OK) {
+		corpus_set_error(err, errlen, "%s: %s", path, sqlite3_errmsg(db));
+		sqlite3_close(db);
+		return NULL;
+	}
 	if (i18n_fts5_register(db, err, errlen) < 0 || corpus_rank_register(db, err, errlen) < 0) {
 		sqlite3_close(db);
 		return NULL;

@@ -267,11 +267,51 @@ static void article_index(void)
 		return;
 	snprintf(sql, sizeof sql, has, "main");
 	tap_is_int(count(corpus_store_db(s), sql), 1, "opening it made the index");
-	tap_ok(corpus_get_window(s, "counted", "en", "art_2", 1, &e, &n, &w, err, sizeof err) == 0 &&
+	tap_ok(corpus_get_window(s, "counted", "en", "art_2", 1, &e, &n, &w, err, sizeof err) ==
+	               0 &&
 	           w.articles == 3 && w.articles_before == 1,
 	       "three articles, one before art_2");
 	corpus_entry_free(e, n);
 	tap_is_int(corpus_store_remove(s, "counted", err, sizeof err), 0, "remove");
+	corpus_store_close(s);
+}
+
+/* The library's documents listed as a person reads their numbers, whatever order they came in. */
+static void natural_order(void)
+{
+	static const char *const ids[] = {"doc-10",
+	                                  "doc-9",
+	                                  "doc-100",
+	                                  "doc-09",
+	                                  "doc-9a",
+	                                  "Doc-2",
+	                                  "doc-99999999999999999999999",
+	                                  "doc-1.5",
+	                                  "doc-1"};
+	static const char want[] = "Doc-2 doc-1 doc-1.5 doc-09 doc-9 doc-9a doc-10 doc-100 "
+	                           "doc-99999999999999999999999 ";
+	char lib[256], err[512], got[512] = "";
+	struct corpus_document d;
+	struct corpus_docinfo *info;
+	size_t n;
+	snprintf(lib, sizeof lib, "%s/natural/library.db", dir);
+	struct corpus_store *s = corpus_store_open(NULL, lib, err, sizeof err);
+	tap_ok(s != NULL, "open a library: %s", s ? "" : err);
+	if (!s)
+		return;
+	for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+		make_doc(&d, ids[i], "en", "ordering");
+		if (corpus_store_import(s, &d, err, sizeof err) < 0)
+			tap_diag("import %s: %s", ids[i], err);
+		corpus_document_free(&d);
+	}
+	if (corpus_list(s, &info, &n, err, sizeof err) == 0) {
+		for (size_t i = 0; i < n; i++)
+			if (info[i].user && strlen(got) + strlen(info[i].id) + 2 < sizeof got)
+				strcat(strcat(got, info[i].id), " ");
+		corpus_docinfo_free(info, n);
+	}
+	tap_is_str(got, want, "numbers by their value, then the bytes");
 	corpus_store_close(s);
 }
 
@@ -296,6 +336,7 @@ int main(void)
 	build_and_read();
 	library();
 	article_index();
+	natural_order();
 	damaged();
 	char cmd[300];
 	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
