@@ -183,6 +183,17 @@ static char *dup_n(const char *s, size_t n)
 static int add_item(struct parser *p, enum item_kind kind, const char *s, size_t n, int neg,
                     int prefix)
 {
+	/*
+	 * A phrase that begins with I18N_INDEXED_TERM is taken by the tokenizer
+	 * as an index term, verbatim; a user's cannot be (text pasted from a PDF
+	 * may hold that private-use character).  It is no part of a word, so
+	 * leaving it out searches for what a text holding it was indexed as.
+	 */
+	size_t mark = sizeof I18N_INDEXED_TERM - 1;
+	while (kind == ITEM_TERM && n >= mark && memcmp(s, I18N_INDEXED_TERM, mark) == 0)
+		s += mark, n -= mark;
+	if (kind == ITEM_TERM && n == 0)
+		return 0;
 	if (kind == ITEM_TERM && ++p->nterms > CORPUS_QUERY_MAX_TERMS)
 		return fail(p, _("too many words: a search takes at most %d words or phrases"),
 		            CORPUS_QUERY_MAX_TERMS);
