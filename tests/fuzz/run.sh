@@ -5,10 +5,10 @@
 # tests/fuzz/build/TARGET-corpus (so later runs start where earlier ones
 # stopped) and findings in tests/fuzz/build/TARGET-findings.  Prints one line:
 #   TARGET: N executions in S s (R/s), C coverage points, F findings
-# and exits 1 when there are findings.  FUZZ_RUNS=N stops a single-process
-# run after N inputs (whichever comes first).  To turn a finding into a regression
-# test, copy it into $srcdir/tests/fuzz/TARGET/regressions/ (make check
-# replays it) and fix the code.
+# and exits 1 when there are findings.  FUZZ_RUNS=N stops the run after N
+# inputs, counted over all jobs (whichever comes first).  To turn a finding
+# into a regression test, copy it into $srcdir/tests/fuzz/TARGET/regressions/
+# (make check replays it) and fix the code.
 set -u
 target=${1:?usage: run.sh TARGET SECONDS [JOBS]}
 seconds=${2:?usage: run.sh TARGET SECONDS [JOBS]}
@@ -35,7 +35,7 @@ export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 start=$(date +%s)
 if [ "$jobs" -gt 1 ]; then
 	# -fork keeps going after a finding, so a long run reports all it finds.
-	"$bin" -fork="$jobs" -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+	"$bin" -fork="$jobs" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
 		-max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -max_len="$maxlen" \
 		-print_final_stats=1 -artifact_prefix="$found/" $dict "$work" "$seeds" $regr \
 		>"$log" 2>&1
