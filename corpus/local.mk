@@ -27,6 +27,7 @@ corpus_libcorpus_a_SOURCES = \
 	corpus/search-lists.c \
 	corpus/search-cache.c \
 	corpus/highlight.c \
+	corpus/snippet.c \
 	corpus/suggest.c \
 	corpus/rank.h \
 	corpus/rank.c \

@@ -274,9 +274,9 @@ static sqlite3_stmt *reader(struct readers *r, size_t i, int snippet)
 	char *sql;
 	if (snippet)
 		sql = sqlite3_mprintf(
-		    "SELECT coalesce(nullif(snippet(fts_%s, 1, '" CORPUS_MARK_START
+		    "SELECT coalesce(nullif(treaty_snippet(fts_%s, 1, '" CORPUS_MARK_START
 		    "', '" CORPUS_MARK_END
-		    "', '…', %d), ''), snippet(fts_%s, 0, '" CORPUS_MARK_START
+		    "', '…', %d), ''), treaty_snippet(fts_%s, 0, '" CORPUS_MARK_START
 		    "', '" CORPUS_MARK_END "', '', 8)) FROM %s.fts_%s WHERE fts_%s MATCH ?1"
 		    " AND rowid = ?2",
 		    t->lang, SNIPPET_TOKENS, t->lang, t->schema, t->lang, t->lang);

@@ -88,6 +88,9 @@ void corpus_stmt_put(struct corpus_store *s, sqlite3_stmt *st);
 /* lang's query tokenizer (rank.h), owned by the store; NULL on error. */
 struct corpus_rank_tok *corpus_store_tok(struct corpus_store *s, const char *lang);
 
+/* Make treaty_snippet() (snippet.c) known to db's FTS5; -1 with a message on failure. */
+int corpus_snippet_register(sqlite3 *db, char *err, size_t errlen);
+
 /* Finalize what search-cache.c keeps: before s->db is closed or replaced. */
 void corpus_search_cache_free(struct corpus_store *s);
 

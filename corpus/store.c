@@ -347,7 +347,8 @@ static sqlite3 *open_db(const char *path, int flags, char *err, size_t errlen)
 		sqlite3_close(db);
 		return NULL;
 	}
-	if (i18n_fts5_register(db, err, errlen) < 0 || corpus_rank_register(db, err, errlen) < 0) {
+	if (i18n_fts5_register(db, err, errlen) < 0 || corpus_rank_register(db, err, errlen) < 0 ||
+	    corpus_snippet_register(db, err, errlen) < 0) {
 		sqlite3_close(db);
 		return NULL;
 	}

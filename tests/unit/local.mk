@@ -66,6 +66,11 @@ tests_unit_search_test_SOURCES = tests/unit/search-test.c
 tests_unit_search_test_LDADD = $(TEST_LIBS_CORPUS)
 TESTS += tests/unit/search-test
 
+check_PROGRAMS += tests/unit/snippet-test
+tests_unit_snippet_test_SOURCES = tests/unit/snippet-test.c
+tests_unit_snippet_test_LDADD = $(TEST_LIBS_CORPUS)
+TESTS += tests/unit/snippet-test
+
 check_PROGRAMS += tests/unit/library-ids-test
 tests_unit_library_ids_test_SOURCES = tests/unit/library-ids-test.c
 tests_unit_library_ids_test_LDADD = $(TEST_LIBS_CORPUS)
