@@ -29,20 +29,24 @@ maxlen=65536
 [ -f "$here/$target/max_len" ] && maxlen=$(cat "$here/$target/max_len")
 before=$(ls "$found" | wc -l)
 
-# A leak is a finding; an input that takes over 10 s or 2 GB is one too.
+# A leak is a finding; an input that takes over 10 s (FUZZ_TIMEOUT) or 2 GB is
+# one too.  libFuzzer's report of a slow input uses the same limit, so that a
+# long run paused for a measurement does not count its pause as a finding.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 start=$(date +%s)
 if [ "$jobs" -gt 1 ]; then
 	# -fork keeps going after a finding, so a long run reports all it finds.
 	"$bin" -fork="$jobs" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
-		-max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -max_len="$maxlen" \
+		-max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" \
+		-report_slow_units="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -max_len="$maxlen" \
 		-print_final_stats=1 -artifact_prefix="$found/" $dict "$work" "$seeds" $regr \
 		>"$log" 2>&1
 else
-	"$bin" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 -max_len="$maxlen" \
-		-print_final_stats=1 -artifact_prefix="$found/" $dict "$work" "$seeds" $regr \
-		>"$log" 2>&1
+	"$bin" ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} -max_total_time="$seconds" \
+		-timeout="${FUZZ_TIMEOUT:-10}" -report_slow_units="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 \
+		-max_len="$maxlen" -print_final_stats=1 -artifact_prefix="$found/" \
+		$dict "$work" "$seeds" $regr >"$log" 2>&1
 fi
 end=$(date +%s)
 elapsed=$((end - start))
