@@ -387,7 +387,13 @@ struct corpus_hit {
 	int user;      /* from the user's library */
 };
 
-/* Ranked hits. 1: nothing found (err may hold a "did you mean" suggestion). */
+/*
+ * Ranked hits. 1: nothing found (err may hold a "did you mean" suggestion).
+ * It reads in one transaction of its own unless one is open.  A progress
+ * handler on corpus_store_db() may interrupt it ("search interrupted"); one
+ * that also interrupts the end of its transaction is removed, so that the
+ * transaction does not stay open.
+ */
 int corpus_search(struct corpus_store *store, const struct corpus_query *q,
                   struct corpus_hit **hits, size_t *n, char *err, size_t errlen);
 void corpus_hit_free(struct corpus_hit *hits, size_t n);

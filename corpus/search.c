@@ -485,6 +485,17 @@ int corpus_search(struct corpus_store *store, const struct corpus_query *q,
 		pq.doc = corpus_strdup(q->doc);
 	if (q->lang && !pq.lang)
 		pq.lang = corpus_strdup(q->lang);
+	/*
+	 * One read transaction for the whole search: its statements (the ranking,
+	 * the lists, each hit's row and snippet, "did you mean") see one state of
+	 * both databases though another process imports meanwhile, and take the
+	 * databases' locks once rather than once each (a tenth of a page's time).
+	 */
+	int own = sqlite3_get_autocommit(store->db);
+	if (own) { /* interrupted as it ends, BEGIN has begun all the same */
+		sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL);
+		own = !sqlite3_get_autocommit(store->db);
+	}
 	if (corpus_fts_tables(store, pq.lang, &tables, &nt) < 0) {
 		corpus_search_failed(store->db, "search", err, errlen);
 		goto done;
@@ -511,6 +522,16 @@ int corpus_search(struct corpus_store *store, const struct corpus_query *q,
 		rc = 1;
 	}
 done:
+	/*
+	 * Prepared afresh (a progress handler counts a kept statement's steps
+	 * over all its runs), so that only a handler called every few steps can
+	 * interrupt its four; should one, the handler goes, for a read
+	 * transaction left open would keep other processes from writing.
+	 */
+	if (own && sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_progress_handler(store->db, 0, NULL, NULL);
+		sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL);
+	}
 	if (rc < 0) {
 		corpus_hit_free(*hits, *n);
 		*hits = NULL;

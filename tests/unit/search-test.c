@@ -135,7 +135,11 @@ static int interrupt_at(void *unused)
 	return ++calls >= stop_after;
 }
 
-/* Interrupted at its k-th progress call for every k: a whole page or "search interrupted". */
+/*
+ * Interrupted at its k-th progress call for every k, the handler called
+ * every 10 steps and at every step: a whole page or "search interrupted",
+ * and no transaction left open either way.
+ */
 static void interrupts(struct corpus_store *s, const char *text)
 {
 	sqlite3 *db = corpus_store_db(s);
@@ -149,31 +153,37 @@ static void interrupts(struct corpus_store *s, const char *text)
 	}
 	char *want = page_text(h, n);
 	corpus_hit_free(h, n);
-	int wrong = 0, stopped = 0, k;
-	for (k = 1; k < 1000000; k += 1 + k / 16) {
-		stop_after = k, calls = 0;
-		sqlite3_progress_handler(db, 10, interrupt_at, NULL);
-		int rc = corpus_search(s, &q, &h, &n, err, sizeof err);
-		sqlite3_progress_handler(db, 0, NULL, NULL);
-		if (rc < 0) {
-			stopped++;
-			wrong += strcmp(err, "search interrupted") != 0;
-			if (strcmp(err, "search interrupted") != 0)
-				tap_diag("at %d: %s", k, err);
-			continue;
+	int wrong = 0, stopped = 0, open = 0;
+	for (int period = 10; period > 0; period -= 9) {
+		for (int k = 1; k < 1000000; k += 1 + k / 16) {
+			stop_after = k, calls = 0;
+			sqlite3_progress_handler(db, period, interrupt_at, NULL);
+			int rc = corpus_search(s, &q, &h, &n, err, sizeof err);
+			sqlite3_progress_handler(db, 0, NULL, NULL);
+			open += !sqlite3_get_autocommit(db);
+			if (!sqlite3_get_autocommit(db))
+				sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+			if (rc < 0) {
+				stopped++;
+				wrong += strcmp(err, "search interrupted") != 0;
+				if (strcmp(err, "search interrupted") != 0)
+					tap_diag("at %d: %s", k, err);
+				continue;
+			}
+			char *got = rc == 0 ? page_text(h, n) : NULL;
+			if (rc == 0)
+				corpus_hit_free(h, n);
+			wrong += !got || strcmp(got, want) != 0;
+			free(got);
+			if (calls < stop_after)
+				break; /* it ran to the end without being stopped */
 		}
-		char *got = rc == 0 ? page_text(h, n) : NULL;
-		if (rc == 0)
-			corpus_hit_free(h, n);
-		wrong += !got || strcmp(got, want) != 0;
-		free(got);
-		if (calls < stop_after)
-			break; /* it ran to the end without being stopped */
 	}
 	free(want);
-	tap_ok(stopped > 0 && wrong == 0,
-	       "%s: interrupted at %d points, each a failure or the whole page (%d wrong)", text,
-	       stopped, wrong);
+	tap_ok(stopped > 0 && wrong == 0 && open == 0,
+	       "%s: interrupted at %d points, each a failure or the whole page (%d wrong), %d"
+	       " transactions left open",
+	       text, stopped, wrong, open);
 }
 
 /* Every page of queries on s as one text, snippets and headings included; NULL on a failure. */
