@@ -4,8 +4,11 @@
  *
  * The threshold algorithm (Fagin): read the lists of the query's terms side
  * by side, best rows first.  A row seen in every list has its score from the
- * lists (f and D are kept there); a row missing from some list is scored by
- * FTS5 itself (MATCH and rowid, treaty_rank) when it could still matter.
+ * lists (f and D are kept there).  A row not yet seen in some list, when it
+ * could still matter, is looked up in the rest of that list, which is in
+ * memory; it is ruled out by a list that holds every row of its term, and
+ * scored by FTS5 itself (MATCH and rowid, treaty_rank) only when a list cut
+ * short may have left it out.
  * After depth d no unseen row can score above τ, the sum of idf · g of each
  * list at d (or of its cut, once a list is read to its end): the search
  * stops when `want` rows score at least τ.  A list that holds every row of
@@ -38,6 +41,8 @@ struct ta {
 	double avgdl;
 	struct corpus_rank_entry **list;
 	int *nlist;
+	const struct corpus_rank_entry ***by_rowid; /* each list's entries in rowid order */
+	const struct table_terms *tt;
 	double *bound;
 	struct cand *c;
 	int *f; /* m counts a candidate */
@@ -151,9 +156,49 @@ static int score_known(struct ta *a, struct cand *c)
 	return 0;
 }
 
-/* Score a candidate missing from some list by asking FTS5. */
+/* The entry of list i for rowid, or NULL when the list does not hold it. */
+static const struct corpus_rank_entry *entry_of(const struct ta *a, int i, sqlite3_int64 rowid)
+{
+	const struct corpus_rank_entry **e = a->by_rowid[i];
+	int lo = 0, hi = a->nlist[i];
+	while (lo < hi) {
+		int mid = lo + (hi - lo) / 2;
+		sqlite3_int64 r = e[mid]->rowid;
+		if (r == rowid)
+			return e[mid];
+		if (r < rowid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/*
+ * Score a candidate missing from some list as far as the lists have read.
+ * The rest of each list is in memory: a list that holds the row gives its
+ * counts, and one that holds every row of its term and not this one rules
+ * the row out (it must hold every term).  FTS5 is asked only about a row
+ * that some list, cut short, may have left out.
+ */
 static int score_asked(struct ta *a, struct cand *c)
 {
+	int *cf = &a->f[(size_t)(c - a->c) * (size_t)a->m];
+	uint64_t all = a->m == 64 ? UINT64_MAX : ((uint64_t)1 << a->m) - 1;
+	for (int i = 0; i < a->m; i++) {
+		if (c->known >> i & 1)
+			continue;
+		const struct corpus_rank_entry *e = entry_of(a, i, c->rowid);
+		if (e) {
+			c->known |= (uint64_t)1 << i;
+			cf[i] = e->f, c->D = e->D;
+		} else if (!a->tt->info[i].has_cut) {
+			c->state = OUT;
+			return 0;
+		}
+	}
+	if (c->known == all)
+		return score_known(a, c);
 	int ok = passes(a, c->rowid);
 	if (ok < 0)
 		return fail(a);
@@ -259,6 +304,28 @@ static int by_score(const void *pa, const void *pb)
 	if (a->v != b->v)
 		return a->v > b->v ? -1 : 1;
 	return (a->rowid > b->rowid) - (a->rowid < b->rowid);
+}
+
+static int by_rowid(const void *pa, const void *pb)
+{
+	const struct corpus_rank_entry *const *a = pa, *const *b = pb;
+	return ((*a)->rowid > (*b)->rowid) - ((*a)->rowid < (*b)->rowid);
+}
+
+/* Each list's entries in rowid order, for score_asked(); -1 when out of memory. */
+static int index_lists(struct ta *a)
+{
+	if (!(a->by_rowid = calloc((size_t)a->m, sizeof *a->by_rowid)))
+		return -1;
+	for (int i = 0; i < a->m; i++) {
+		a->by_rowid[i] = malloc(((size_t)a->nlist[i] + 1) * sizeof *a->by_rowid[i]);
+		if (!a->by_rowid[i])
+			return -1;
+		for (int k = 0; k < a->nlist[i]; k++)
+			a->by_rowid[i][k] = &a->list[i][k];
+		qsort(a->by_rowid[i], (size_t)a->nlist[i], sizeof *a->by_rowid[i], by_rowid);
+	}
+	return 0;
 }
 
 static int by_weight(const void *pa, const void *pb)
@@ -396,8 +463,8 @@ int corpus_search_lists(struct corpus_store *s, const struct corpus_fts_table *t
                         char *err, size_t errlen)
 {
 	int m = (int)pq->nphrases, rc = -1;
-	struct ta a = {s,          m,          want,       tt->idf,         tt->avgdl,
-	               .doc = doc, .art = art, .err = err, .errlen = errlen};
+	struct ta a = {s,          m,          want,       tt->idf,          tt->avgdl,
+	               .doc = doc, .art = art, .err = err, .errlen = errlen, .tt = tt};
 	sqlite3_stmt *get = NULL;
 	*n = 0;
 	if (m < 1 || m > 64 || want < 1)
@@ -432,6 +499,10 @@ int corpus_search_lists(struct corpus_store *s, const struct corpus_fts_table *t
 		}
 		a.nlist[i] = in->nlist;
 	}
+	if (index_lists(&a) < 0) {
+		corpus_set_error(err, errlen, "search: out of memory");
+		goto done;
+	}
 	if (prepare(&a, t, tt, pq) < 0 || (rc = run(&a, tt)) != 0)
 		goto done;
 	qsort(a.c, a.nc, sizeof *a.c, by_score);
@@ -439,7 +510,8 @@ int corpus_search_lists(struct corpus_store *s, const struct corpus_fts_table *t
 		out[(*n)++] = (struct ranked){table, a.c[i].rowid, -a.c[i].v};
 done:
 	for (int i = 0; a.list && i < m; i++)
-		free(a.list[i]);
+		free(a.list[i]), free(a.by_rowid ? a.by_rowid[i] : NULL);
+	free(a.by_rowid);
 	free(a.list), free(a.nlist), free(a.bound), free(a.heap);
 	free(a.c), free(a.f), free(a.slot);
 	corpus_stmt_put(s, get);
