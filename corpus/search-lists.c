@@ -156,10 +156,30 @@ static int score_known(struct ta *a, struct cand *c)
 	return 0;
 }
 
-/* The entry of list i for rowid, or NULL when the list does not hold it. */
-static const struct corpus_rank_entry *entry_of(const struct ta *a, int i, sqlite3_int64 rowid)
+static int by_rowid(const void *pa, const void *pb)
+{
+	const struct corpus_rank_entry *const *a = pa, *const *b = pb;
+	return ((*a)->rowid > (*b)->rowid) - ((*a)->rowid < (*b)->rowid);
+}
+
+/*
+ * The entry of list i for rowid, or NULL when the list does not hold it; -1
+ * into *rc when memory runs out.  The list is put in rowid order the first
+ * time, as few searches look anything up.
+ */
+static const struct corpus_rank_entry *entry_of(struct ta *a, int i, sqlite3_int64 rowid, int *rc)
 {
 	const struct corpus_rank_entry **e = a->by_rowid[i];
+	if (!e) {
+		if (!(e = malloc(((size_t)a->nlist[i] + 1) * sizeof *e))) {
+			*rc = -1;
+			return NULL;
+		}
+		for (int k = 0; k < a->nlist[i]; k++)
+			e[k] = &a->list[i][k];
+		qsort(e, (size_t)a->nlist[i], sizeof *e, by_rowid);
+		a->by_rowid[i] = e;
+	}
 	int lo = 0, hi = a->nlist[i];
 	while (lo < hi) {
 		int mid = lo + (hi - lo) / 2;
@@ -188,7 +208,12 @@ static int score_asked(struct ta *a, struct cand *c)
 	for (int i = 0; i < a->m; i++) {
 		if (c->known >> i & 1)
 			continue;
-		const struct corpus_rank_entry *e = entry_of(a, i, c->rowid);
+		int rc = 0;
+		const struct corpus_rank_entry *e = entry_of(a, i, c->rowid, &rc);
+		if (rc < 0) {
+			corpus_set_error(a->err, a->errlen, "search: out of memory");
+			return -1;
+		}
 		if (e) {
 			c->known |= (uint64_t)1 << i;
 			cf[i] = e->f, c->D = e->D;
@@ -304,28 +329,6 @@ static int by_score(const void *pa, const void *pb)
 	if (a->v != b->v)
 		return a->v > b->v ? -1 : 1;
 	return (a->rowid > b->rowid) - (a->rowid < b->rowid);
-}
-
-static int by_rowid(const void *pa, const void *pb)
-{
-	const struct corpus_rank_entry *const *a = pa, *const *b = pb;
-	return ((*a)->rowid > (*b)->rowid) - ((*a)->rowid < (*b)->rowid);
-}
-
-/* Each list's entries in rowid order, for score_asked(); -1 when out of memory. */
-static int index_lists(struct ta *a)
-{
-	if (!(a->by_rowid = calloc((size_t)a->m, sizeof *a->by_rowid)))
-		return -1;
-	for (int i = 0; i < a->m; i++) {
-		a->by_rowid[i] = malloc(((size_t)a->nlist[i] + 1) * sizeof *a->by_rowid[i]);
-		if (!a->by_rowid[i])
-			return -1;
-		for (int k = 0; k < a->nlist[i]; k++)
-			a->by_rowid[i][k] = &a->list[i][k];
-		qsort(a->by_rowid[i], (size_t)a->nlist[i], sizeof *a->by_rowid[i], by_rowid);
-	}
-	return 0;
 }
 
 static int by_weight(const void *pa, const void *pb)
@@ -473,8 +476,9 @@ int corpus_search_lists(struct corpus_store *s, const struct corpus_fts_table *t
 	a.list = calloc((size_t)m, sizeof *a.list);
 	a.nlist = calloc((size_t)m, sizeof *a.nlist);
 	a.bound = calloc((size_t)m, sizeof *a.bound);
+	a.by_rowid = calloc((size_t)m, sizeof *a.by_rowid);
 	a.heap = calloc((size_t)want, sizeof *a.heap);
-	if (!a.list || !a.nlist || !a.bound || !a.heap || !sql) {
+	if (!a.list || !a.nlist || !a.bound || !a.by_rowid || !a.heap || !sql) {
 		corpus_set_error(err, errlen, "search: out of memory");
 		goto done;
 	}
@@ -498,10 +502,6 @@ int corpus_search_lists(struct corpus_store *s, const struct corpus_fts_table *t
 			goto done;
 		}
 		a.nlist[i] = in->nlist;
-	}
-	if (index_lists(&a) < 0) {
-		corpus_set_error(err, errlen, "search: out of memory");
-		goto done;
 	}
 	if (prepare(&a, t, tt, pq) < 0 || (rc = run(&a, tt)) != 0)
 		goto done;
