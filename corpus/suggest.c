@@ -115,45 +115,87 @@ static void consider(struct candidate *c, const char *term, const char *schema, 
 #define PREFIX_STEM 5
 #define PREFIX_REST 5
 
+/* Rows holding term, from the vocabulary; 0 when it cannot tell. */
+static int docs_of(struct corpus_store *store, const char *schema, const char *lang,
+                   const char *term)
+{
+	char *sql =
+	    sqlite3_mprintf("SELECT ndocs FROM %s.rank_term WHERE lang = ?1 AND term = ?2", schema);
+	sqlite3_stmt *st = corpus_stmt_get(store, sql);
+	int docs = 0;
+	if (st) {
+		sqlite3_bind_text(st, 1, lang, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, term, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			docs = sqlite3_column_int(st, 0);
+	}
+	corpus_stmt_put(store, st);
+	sqlite3_free(sql);
+	return docs;
+}
+
+/* consider(), the term's row count read only when it may be kept. */
+static void consider_term(struct corpus_store *store, struct candidate *c, const char *term,
+                          const char *schema, const char *lang, int d)
+{
+	if (d <= c->distance)
+		consider(c, term, schema, lang, d, docs_of(store, schema, lang, term));
+}
+
+/* Code points of the UTF-8 string s: its bytes that do not continue a character. */
+static int count_cps(const char *s)
+{
+	int n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 /*
  * Look through one language's vocabulary for terms near folded: as a whole
- * (into best), and as the beginning of folded (into start).
+ * (into best), and as the beginning of folded (into start).  Only the terms
+ * are read, which the index on (lang, term) holds, and a term whose length
+ * rules out both kinds of match is not compared at all.
  */
-static void scan_vocab(sqlite3 *db, const char *schema, const char *lang, const char *folded,
-                       struct candidate *best, struct candidate *start)
+static void scan_vocab(struct corpus_store *store, const char *schema, const char *lang,
+                       const char *folded, struct candidate *best, struct candidate *start)
 {
 	int32_t want[MAX_CP], got[MAX_CP];
 	int nw = to_cps(folded, want);
 	if (nw <= 2)
 		return;
 	int limit = nw <= 4 ? 1 : 2;
-	char *sql =
-	    sqlite3_mprintf("SELECT term, ndocs FROM %s.rank_term WHERE lang = %Q", schema, lang);
-	sqlite3_stmt *st = NULL;
-	if (sql && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *term = (const char *)sqlite3_column_text(st, 0);
-			int ng = term ? to_cps(term, got) : -1;
-			if (ng < 0)
-				continue;
-			int d = distance(want, nw, got, ng, limit);
-			int docs = sqlite3_column_int(st, 1);
-			if (d == 0)
-				best->distance = -1; /* the word is there: nothing to suggest */
-			if (best->distance < 0)
-				continue;
-			if (d <= limit) {
-				consider(best, term, schema, lang, d, docs);
-				continue;
-			}
-			int end;
-			if (ng >= PREFIX_STEM &&
-			    (d = distance_to(got, ng, want, nw, 1, 1, &end)) <= 1 && end < nw &&
-			    nw - end <= PREFIX_REST)
-				consider(start, term, schema, lang, d, docs);
+	/* A prefix match is one edit from a beginning of folded that leaves 1..PREFIX_REST over. */
+	int shortest = nw - PREFIX_REST - 1 > PREFIX_STEM ? nw - PREFIX_REST - 1 : PREFIX_STEM;
+	if (nw - limit < shortest)
+		shortest = nw - limit;
+	char *sql = sqlite3_mprintf("SELECT term FROM %s.rank_term WHERE lang = ?1", schema);
+	sqlite3_stmt *st = corpus_stmt_get(store, sql);
+	if (st)
+		sqlite3_bind_text(st, 1, lang, -1, SQLITE_STATIC);
+	while (st && best->distance >= 0 && sqlite3_step(st) == SQLITE_ROW) {
+		const char *term = (const char *)sqlite3_column_text(st, 0);
+		int len = term ? count_cps(term) : 0;
+		if (len < shortest || len > nw + limit)
+			continue;
+		int ng = to_cps(term, got);
+		if (ng < 0)
+			continue;
+		int d = distance(want, nw, got, ng, limit);
+		if (d == 0) {
+			best->distance = -1; /* the word is there: nothing to suggest */
+			break;
 		}
+		if (d <= limit) {
+			consider_term(store, best, term, schema, lang, d);
+			continue;
+		}
+		int end;
+		if (ng >= PREFIX_STEM && (d = distance_to(got, ng, want, nw, 1, 1, &end)) <= 1 &&
+		    end < nw && nw - end <= PREFIX_REST)
+			consider_term(store, start, term, schema, lang, d);
 	}
-	sqlite3_finalize(st);
+	corpus_stmt_put(store, st);
 	sqlite3_free(sql);
 }
 
@@ -255,7 +297,7 @@ char *corpus_suggest(struct corpus_store *store, const char *word, const char *l
 		if (i18n_fold_word(t[i].lang, word, strlen(word), I18N_FOLD_STEM, folded,
 		                   sizeof folded) > 0 &&
 		    !strchr(folded, ' '))
-			scan_vocab(store->db, t[i].schema, t[i].lang, folded, &best, &start);
+			scan_vocab(store, t[i].schema, t[i].lang, folded, &best, &start);
 	}
 	free(t);
 	if (best.distance < 0)
