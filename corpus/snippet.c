@@ -8,9 +8,12 @@
  * window's end.  FTS5's cuts the whole column twice (once to find sentences
  * for choosing the window, once to copy it), and a long preamble cut twice
  * for each hit of a page was most of a search's time at 1 000 copies of the
- * corpus.  The window is chosen from the hits' token positions alone, which
- * the index gives without reading the text: the one that holds the most
- * different phrases of the query, then the most hits, centred on them.
+ * corpus.  The hits to show are chosen from their token positions alone,
+ * which the index gives without reading the text: those that hold the most
+ * different phrases of the query, then the most hits.  The window starts
+ * where the text does when that shows as many different phrases, else where
+ * the sentence of the first hit starts when the window from there still
+ * shows them all, else it is centred on them.
  *
  * The text between the first and the last token shown is copied byte for
  * byte, so taking the marks and ellipses out gives a substring of the stored
