@@ -115,14 +115,20 @@ static void best_hits(struct window *w)
  */
 static int ends_sentence(const char *s, int n)
 {
-	static const char *const marks[] = {"。", "؟", "！", "？", "；", "：", "؛"};
+	static const struct {
+		const char *s;
+		int n; /* bytes */
+	} marks[] = {{"。", 3}, {"؟", 2}, {"！", 3}, {"？", 3}, {"；", 3}, {"：", 3}, {"؛", 2}};
 	for (int i = 0; i < n; i++) {
-		if (strchr(".!?;:", s[i]) && s[i] && i + 1 < n && strchr(" \n\t", s[i + 1]))
-			return 1;
-		for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++) {
-			int m = (int)strlen(marks[k]);
-			if (i + m <= n && memcmp(s + i, marks[k], (size_t)m) == 0)
+		unsigned char c = (unsigned char)s[i];
+		if (c == '.' || c == '!' || c == '?' || c == ';' || c == ':') {
+			if (i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\n' || s[i + 1] == '\t'))
 				return 1;
+		} else if (c >= 0xD8) { /* the first byte of every mark */
+			for (size_t k = 0; k < sizeof marks / sizeof marks[0]; k++)
+				if (i + marks[k].n <= n &&
+				    memcmp(s + i, marks[k].s, (size_t)marks[k].n) == 0)
+					return 1;
 		}
 	}
 	return 0;
