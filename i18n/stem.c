@@ -32,7 +32,8 @@ _Static_assert(sizeof(struct slot) == 64, "a slot is a cache line");
 struct i18n_stem {
 	struct sb_stemmer *sb;
 	struct sb_stemmer *latin1; /* the same algorithm on bytes, for ASCII; or NULL */
-	struct slot *cache;
+	struct slot *cache;        /* in raw, at a cache line's start */
+	void *raw;
 };
 
 static const struct {
@@ -120,7 +121,7 @@ void i18n_stem_free(struct i18n_stem *st)
 		snowball.drop(st->sb);
 	if (st->latin1)
 		snowball.drop(st->latin1);
-	free(st->cache);
+	free(st->raw);
 	free(st);
 }
 
@@ -135,9 +136,14 @@ static uint32_t hash(const char *w, int n)
 int i18n_stem(struct i18n_stem *st, const char *w, int n, const char **out)
 {
 	struct slot *s = NULL;
-	/* Made on first use: a table may never stem; without it, words are stemmed uncached. */
-	if (!st->cache && (st->cache = aligned_alloc(64, SLOTS * sizeof *st->cache)) != NULL)
-		memset(st->cache, 0, SLOTS * sizeof *st->cache);
+	/*
+	 * Made on first use: a table may never stem; without it, words are
+	 * stemmed uncached.  calloc, not a memset: memory that large comes from
+	 * the system already zeroed, one page at a time as slots are used, and a
+	 * folder made for a single word would otherwise clear all 256 KB.
+	 */
+	if (!st->raw && (st->raw = calloc(SLOTS + 1, sizeof *st->cache)) != NULL)
+		st->cache = (struct slot *)(((uintptr_t)st->raw + 63) & ~(uintptr_t)63);
 	if (n <= SHORT && st->cache) {
 		s = &st->cache[hash(w, n) & (SLOTS - 1)];
 		if (s->wlen == n && memcmp(s->word, w, (size_t)n) == 0) {
