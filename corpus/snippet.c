@@ -256,11 +256,79 @@ done:
 		sqlite3_result_error_code(ctx, rc);
 }
 
+/* The byte offsets of a column's first tokens, as far as its last hit. */
+struct spans {
+	int *from, *to;
+	int n, pos;
+};
+
+static int on_span(void *ctx, int flags, const char *tok, int n, int start, int end)
+{
+	struct spans *sp = ctx;
+	(void)tok, (void)n;
+	if (flags & FTS5_TOKEN_COLOCATED)
+		return SQLITE_OK;
+	int pos = sp->pos++;
+	sp->from[pos] = start, sp->to[pos] = end;
+	return pos + 1 >= sp->n ? SQLITE_DONE : SQLITE_OK;
+}
+
+/*
+ * treaty_marks(fts, column): the column's hits as its text writes them, in
+ * order, each followed by the byte FF (which UTF-8 never uses), for "did you
+ * mean" to see how a stem is written.  FTS5's highlight() would copy the
+ * whole column through a string rebuilt at every token; this cuts the text
+ * only as far as the last hit and copies the hits alone.
+ */
+static void marks_fn(const Fts5ExtensionApi *api, Fts5Context *fts, sqlite3_context *ctx, int nval,
+                     sqlite3_value **val)
+{
+	if (nval != 1) {
+		sqlite3_result_error(ctx, "treaty_marks: want a column", -1);
+		return;
+	}
+	const char *text = NULL;
+	int ntext = 0, nhit = 0, col = sqlite3_value_int(val[0]);
+	struct hit *hit = NULL;
+	struct spans sp = {0};
+	sqlite3_str *out = sqlite3_str_new(NULL);
+	int rc = api->xColumnText(fts, col, &text, &ntext);
+	if (rc == SQLITE_OK && (nhit = hits_of(api, fts, col, &hit)) < 0)
+		rc = SQLITE_NOMEM;
+	for (int i = 0; rc == SQLITE_OK && i < nhit; i++)
+		if (hit[i].end > sp.n)
+			sp.n = hit[i].end;
+	if (rc == SQLITE_OK && text && sp.n > 0) {
+		sp.from = malloc((size_t)sp.n * sizeof *sp.from);
+		sp.to = malloc((size_t)sp.n * sizeof *sp.to);
+		rc = sp.from && sp.to ? api->xTokenize(fts, text, ntext, &sp, on_span)
+		                      : SQLITE_NOMEM;
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	for (int i = 0; rc == SQLITE_OK && text && i < nhit && hit[i].end <= sp.pos; i++) {
+		int from = sp.from[hit[i].start], to = sp.to[hit[i].end - 1];
+		sqlite3_str_append(out, text + from, to - from);
+		sqlite3_str_appendchar(out, 1, '\xFF');
+	}
+	free(hit), free(sp.from), free(sp.to);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_str_errcode(out);
+	int len = sqlite3_str_length(out);
+	char *s = sqlite3_str_finish(out);
+	if (rc == SQLITE_OK)
+		sqlite3_result_text(ctx, s ? s : "", len, s ? sqlite3_free : SQLITE_STATIC);
+	else {
+		sqlite3_free(s);
+		sqlite3_result_error_code(ctx, rc);
+	}
+}
+
 int corpus_snippet_register(sqlite3 *db, char *err, size_t errlen)
 {
 	fts5_api *api = i18n_fts5_api(db);
 	if (!api ||
-	    api->xCreateFunction(api, "treaty_snippet", NULL, snippet_fn, NULL) != SQLITE_OK) {
+	    api->xCreateFunction(api, "treaty_snippet", NULL, snippet_fn, NULL) != SQLITE_OK ||
+	    api->xCreateFunction(api, "treaty_marks", NULL, marks_fn, NULL) != SQLITE_OK) {
 		corpus_set_error(err, errlen, "cannot register the snippet function: %s",
 		                 sqlite3_errmsg(db));
 		return -1;

@@ -3,7 +3,8 @@
  * on made-up test text: which window it shows, where the marks go, and that
  * with its marks and ellipses taken out it is always a piece of the stored
  * text, byte for byte, at most the tokens asked for, holding a hit when the
- * column has one, every hit in it marked.
+ * column has one, every hit in it marked.  And treaty_marks(), the words of
+ * the hits, against FTS5's highlight().
  */
 #include "corpus/store-internal.h"
 #include "i18n/i18n.h"
@@ -114,6 +115,64 @@ static void cases(void)
 	           "Arabic text: ؛ ends a sentence");
 }
 
+/* The hits treaty_marks() gives in column col of the one row, each followed by '|'. */
+static const char *marks(const char *match, int col)
+{
+	static char out[8192];
+	char sql[128];
+	sqlite3_stmt *st;
+	snprintf(sql, sizeof sql, "SELECT treaty_marks(t, %d) FROM t WHERE t MATCH ?1", col);
+	snprintf(out, sizeof out, "error");
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return out;
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(out, sizeof out, "%s", (const char *)sqlite3_column_text(st, 0));
+		for (char *p = out; (p = strchr(p, '\xFF')) != NULL;)
+			*p = '|';
+	}
+	sqlite3_finalize(st);
+	return out;
+}
+
+/* The words FTS5's highlight() marks in column col of the one row, each followed by '|'. */
+static const char *highlighted(const char *match, int col)
+{
+	static char out[8192];
+	char sql[128];
+	sqlite3_stmt *st;
+	size_t n = 0;
+	snprintf(sql, sizeof sql, "SELECT highlight(t, %d, '[', ']') FROM t WHERE t MATCH ?1", col);
+	snprintf(out, sizeof out, "error");
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return out;
+	sqlite3_bind_text(st, 1, match, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *h = (const char *)sqlite3_column_text(st, 0), *a, *b;
+		out[0] = '\0';
+		for (a = strchr(h, '['); a && (b = strchr(a, ']')) != NULL; a = strchr(b, '['))
+			n += (size_t)snprintf(out + n, sizeof out - n, "%.*s|", (int)(b - a - 1),
+			                      a + 1);
+	}
+	sqlite3_finalize(st);
+	return out;
+}
+
+static void marks_cases(void)
+{
+	one_row("", "Kilo one. Kilo two. Kilo three. Kilo four. Then mango kilo and more words "
+	            "after it here.");
+	tap_is_str(marks("kilo", 1), "Kilo|Kilo|Kilo|Kilo|kilo|",
+	           "marks: every hit, as written, in order");
+	tap_is_str(marks("kilo", 0), "", "marks: a column without a hit gives nothing");
+	one_row("Extradition", "It may extradite; persons extradited before.");
+	tap_is_str(marks("extraditions", 1), "extradite|extradited|",
+	           "marks: the forms of one stem, each as written");
+	tap_is_str(marks("extraditions", 0), "Extradition|", "marks: the heading's column");
+	one_row("", "كلمة أولى؛ ثم جملة ثانية فيها البيانات هنا والمزيد من الكلمات بعدها");
+	tap_is_str(marks("البيانات", 1), "البيانات|", "marks: Arabic text");
+}
+
 /* ---- Properties on generated text -------------------------------------- */
 
 static const char *const vocab[] = {"alpha", "bravo", "carbo", "delta",  "ember",
@@ -212,7 +271,7 @@ static int check(const char *text, const char *word, int want, const char **why)
 static void properties(void)
 {
 	char text[8192];
-	int bad = 0, runs = 0;
+	int bad = 0, runs = 0, marked_bad = 0, marked_runs = 0;
 	const char *why = NULL, *bad_text = NULL;
 	static char kept[8192];
 	for (int r = 0; r < 400; r++) {
@@ -227,6 +286,10 @@ static void properties(void)
 		const char *word = vocab[draw(10)];
 		if (!words_in(text, len, word))
 			continue;
+		marked_runs++;
+		if (strcmp(marks(word, 1), highlighted(word, 1)) != 0 && !marked_bad++)
+			tap_diag("marks %s, highlight() %s, in: %s", marks(word, 1),
+			         highlighted(word, 1), text);
 		for (int w = 1; w <= 25; w += 6) {
 			runs++;
 			if (!check(text, word, w, &why) && !bad++) {
@@ -240,6 +303,9 @@ static void properties(void)
 	       "%d generated snippets are pieces of their text with every hit marked", runs);
 	if (bad_text)
 		tap_diag("%d bad; first: %s", bad, bad_text);
+	tap_ok(marked_bad == 0 && marked_runs > 100,
+	       "on %d generated texts, treaty_marks() gives the words highlight() marks",
+	       marked_runs);
 }
 
 int main(void)
@@ -254,6 +320,7 @@ int main(void)
 		return 1;
 	}
 	cases();
+	marks_cases();
 	properties();
 	sqlite3_close(db);
 	return tap_done();
