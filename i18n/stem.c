@@ -19,8 +19,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SLOTS 4096 /* power of two: 256 KB, most of a treaty's vocabulary */
-#define SHORT 31   /* longer words bypass the cache */
+#define SLOTS 4096     /* power of two: 256 KB, most of a treaty's vocabulary */
+#define SHORT 31       /* longer words bypass the cache */
+#define CACHE_AFTER 16 /* words stemmed without a cache */
 
 /* One cache line, so that a lookup touches one line. */
 struct slot {
@@ -34,6 +35,7 @@ struct i18n_stem {
 	struct sb_stemmer *latin1; /* the same algorithm on bytes, for ASCII; or NULL */
 	struct slot *cache;        /* in raw, at a cache line's start */
 	void *raw;
+	int stemmed; /* words stemmed before the cache was made */
 };
 
 static const struct {
@@ -137,12 +139,13 @@ int i18n_stem(struct i18n_stem *st, const char *w, int n, const char **out)
 {
 	struct slot *s = NULL;
 	/*
-	 * Made on first use: a table may never stem; without it, words are
-	 * stemmed uncached.  calloc, not a memset: memory that large comes from
-	 * the system already zeroed, one page at a time as slots are used, and a
-	 * folder made for a single word would otherwise clear all 256 KB.
+	 * Made once a stemmer has stemmed a few words: one made for a single
+	 * word ("did you mean" folds a few with theirs) would otherwise clear
+	 * 256 KB for it.  Without one, words are stemmed uncached.  calloc, as
+	 * memory that large may come from the system already zeroed.
 	 */
-	if (!st->raw && (st->raw = calloc(SLOTS + 1, sizeof *st->cache)) != NULL)
+	if (!st->raw && ++st->stemmed > CACHE_AFTER &&
+	    (st->raw = calloc(SLOTS + 1, sizeof *st->cache)) != NULL)
 		st->cache = (struct slot *)(((uintptr_t)st->raw + 63) & ~(uintptr_t)63);
 	if (n <= SHORT && st->cache) {
 		s = &st->cache[hash(w, n) & (SLOTS - 1)];
