@@ -1,6 +1,7 @@
 /*
  * search-cache.c — what every search would otherwise make anew: its prepared
- * statements and the query tokenizer of each language, kept on the store.
+ * statements, the query tokenizer of each language, and the vocabularies
+ * "did you mean" compares a word with, kept on the store.
  *
  * A statement is found by its SQL text, which names its table: a table made
  * by an import has statements of its own, and SQLite prepares a kept
@@ -16,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unicode/utf8.h>
 
 /* Statements kept: the readers of a search over a few languages, and a few searches' shapes. */
 #define KEPT 64
@@ -32,12 +34,21 @@ struct kept_tok {
 	struct corpus_rank_tok *tok;
 };
 
+struct kept_vocab {
+	char schema[8], lang[8];
+	unsigned version; /* the database's data version when read */
+	struct corpus_vocab v;
+	char *text; /* the terms, each ended by a NUL */
+};
+
 struct corpus_search_cache {
 	struct kept st[KEPT];
 	size_t nst;
 	unsigned long clock;
 	struct kept_tok *tok;
 	size_t ntok;
+	struct kept_vocab *vocab;
+	size_t nvocab;
 };
 
 static unsigned long hash_of(const char *s)
@@ -145,6 +156,124 @@ struct corpus_rank_tok *corpus_store_tok(struct corpus_store *s, const char *lan
 	return t;
 }
 
+static void vocab_clear(struct kept_vocab *k)
+{
+	free(k->text);
+	free(k->v.term);
+	free((int *)k->v.cps);
+	free((uint64_t *)k->v.letters);
+	k->text = NULL;
+	k->v = (struct corpus_vocab){0};
+}
+
+/* The code points of t[0..n) counted into *cps, and their set as bits (c % 64). */
+static uint64_t letters_of(const char *t, size_t n, int *cps)
+{
+	uint64_t set = 0;
+	int32_t i = 0, len = (int32_t)n;
+	*cps = 0;
+	while (i < len) {
+		UChar32 c;
+		U8_NEXT(t, i, len, c);
+		set |= (uint64_t)1 << ((uint32_t)c & 63);
+		(*cps)++;
+	}
+	return set;
+}
+
+/* Read k's terms, in the order of the index on (lang, term), as a scan of the table had them. */
+static int vocab_read(struct corpus_store *s, struct kept_vocab *k)
+{
+	char *sql = sqlite3_mprintf("SELECT term FROM %s.rank_term WHERE lang = ?1", k->schema);
+	sqlite3_stmt *st = corpus_stmt_get(s, sql);
+	size_t n = 0, cap = 0, used = 0, room = 0;
+	size_t *at = NULL;
+	int *cps = NULL, step = SQLITE_DONE, rc = -1;
+	uint64_t *letters = NULL;
+	char *text = NULL;
+	if (st)
+		sqlite3_bind_text(st, 1, k->lang, -1, SQLITE_STATIC);
+	while (st && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *term = (const char *)sqlite3_column_text(st, 0);
+		size_t len = term ? (size_t)sqlite3_column_bytes(st, 0) : 0;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			size_t *a = realloc(at, cap * sizeof *a);
+			int *c = a ? realloc(cps, cap * sizeof *c) : NULL;
+			uint64_t *l = c ? realloc(letters, cap * sizeof *l) : NULL;
+			at = a ? a : at;
+			cps = c ? c : cps;
+			letters = l ? l : letters;
+			if (!l)
+				goto done;
+		}
+		if (used + len + 1 > room) {
+			room = 2 * (used + len + 1);
+			char *t = realloc(text, room);
+			if (!t)
+				goto done;
+			text = t;
+		}
+		memcpy(text + used, term ? term : "", len);
+		text[used + len] = '\0';
+		at[n] = used;
+		letters[n] = letters_of(text + used, len, &cps[n]);
+		n++;
+		used += len + 1;
+	}
+	if (!st || step != SQLITE_DONE)
+		goto done;
+	const char **term = malloc((n ? n : 1) * sizeof *term);
+	if (!term)
+		goto done;
+	for (size_t i = 0; i < n; i++)
+		term[i] = text + at[i];
+	k->text = text, text = NULL;
+	k->v = (struct corpus_vocab){n, term, cps, letters};
+	cps = NULL;
+	letters = NULL;
+	rc = 0;
+done:
+	corpus_stmt_put(s, st);
+	sqlite3_free(sql);
+	free(at);
+	free(cps);
+	free(letters);
+	free(text);
+	return rc;
+}
+
+const struct corpus_vocab *corpus_store_vocab(struct corpus_store *s, const char *schema,
+                                              const char *lang)
+{
+	struct corpus_search_cache *c = cache_of(s);
+	struct kept_vocab *k = NULL;
+	unsigned version;
+	if (!c ||
+	    sqlite3_file_control(s->db, schema, SQLITE_FCNTL_DATA_VERSION, &version) != SQLITE_OK)
+		return NULL;
+	for (size_t i = 0; i < c->nvocab && !k; i++)
+		if (strcmp(c->vocab[i].schema, schema) == 0 && strcmp(c->vocab[i].lang, lang) == 0)
+			k = &c->vocab[i];
+	if (k && k->v.term && k->version == version)
+		return &k->v;
+	if (!k) {
+		struct kept_vocab *more = realloc(c->vocab, (c->nvocab + 1) * sizeof *more);
+		if (!more)
+			return NULL;
+		c->vocab = more;
+		k = &c->vocab[c->nvocab++];
+		*k = (struct kept_vocab){0};
+		snprintf(k->schema, sizeof k->schema, "%s", schema);
+		snprintf(k->lang, sizeof k->lang, "%s", lang);
+	}
+	vocab_clear(k);
+	if (vocab_read(s, k) < 0)
+		return NULL;
+	k->version = version;
+	return &k->v;
+}
+
 void corpus_search_cache_free(struct corpus_store *s)
 {
 	struct corpus_search_cache *c = s->cache;
@@ -155,6 +284,9 @@ void corpus_search_cache_free(struct corpus_store *s)
 	for (size_t i = 0; i < c->ntok; i++)
 		corpus_rank_tok_free(c->tok[i].tok);
 	free(c->tok);
+	for (size_t i = 0; i < c->nvocab; i++)
+		vocab_clear(&c->vocab[i]);
+	free(c->vocab);
 	free(c);
 	s->cache = NULL;
 }

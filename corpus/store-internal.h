@@ -8,6 +8,7 @@
 #include "corpus/corpus.h"
 
 #include <sqlite3.h>
+#include <stdint.h>
 
 /* Rows a store's imports wrote to a language's index since corpus_store_optimize. */
 struct corpus_fts_written {
@@ -88,7 +89,27 @@ void corpus_stmt_put(struct corpus_store *s, sqlite3_stmt *st);
 /* lang's query tokenizer (rank.h), owned by the store; NULL on error. */
 struct corpus_rank_tok *corpus_store_tok(struct corpus_store *s, const char *lang);
 
-/* Make treaty_snippet() (snippet.c) known to db's FTS5; -1 with a message on failure. */
+/*
+ * A language's vocabulary in one database: the terms of its rank_term
+ * (rank.h), each with its length in code points and the set of its code
+ * points, as bits (c % 64) of letters.  Kept on the store, read
+ * again once that database has changed (its data version, which counts this
+ * connection's writes as well as other processes'), so that "did you mean"
+ * compares words in memory rather than stepping through the table at every
+ * search.  The version is the one the last read of the database saw: read
+ * it first (corpus_fts_tables does).  Owned by the store, valid until the
+ * next call; NULL on error.
+ */
+struct corpus_vocab {
+	size_t n;
+	const char **term;
+	const int *cps;
+	const uint64_t *letters;
+};
+const struct corpus_vocab *corpus_store_vocab(struct corpus_store *s, const char *schema,
+                                              const char *lang);
+
+/* Make treaty_snippet() and treaty_marks() (snippet.c) known to db's FTS5; -1 with a message. */
 int corpus_snippet_register(sqlite3 *db, char *err, size_t errlen);
 
 /* Finalize what search-cache.c keeps: before s->db is closed or replaced. */

@@ -3,12 +3,13 @@
  *
  * A word is compared, folded and stemmed as the index holds it, with every
  * term of each language's index, by edit distance on code points, as a
- * whole and by its beginning (see PREFIX_STEM).  The terms
- * are read from rank_term (rank.h), kept at import: fts5vocab would read
- * every doclist of the index, which grows with the library.
+ * whole and by its beginning (see PREFIX_STEM).  The terms are those of
+ * rank_term (rank.h), counted at import: fts5vocab would read every doclist
+ * of the index, which grows with the library.  The store keeps them in
+ * memory until their database changes (corpus_store_vocab).
  * The index holds stems ("procedur"), which are not words to show, so the
  * chosen term is turned back into a word as written by asking FTS5 to mark
- * it in one provision that contains it.
+ * it in the first provisions that contain it.
  */
 #include "corpus/store-internal.h"
 #include "i18n/i18n.h"
@@ -142,20 +143,22 @@ static void consider_term(struct corpus_store *store, struct candidate *c, const
 		consider(c, term, schema, lang, d, docs_of(store, schema, lang, term));
 }
 
-/* Code points of the UTF-8 string s: its bytes that do not continue a character. */
-static int count_cps(const char *s)
+/* Whether the set holds more than n letters. */
+static int more_than(uint64_t set, int n)
 {
-	int n = 0;
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
-	return n;
+	for (; set; set &= set - 1)
+		if (--n < 0)
+			return 1;
+	return 0;
 }
 
 /*
  * Look through one language's vocabulary for terms near folded: as a whole
- * (into best), and as the beginning of folded (into start).  Only the terms
- * are read, which the index on (lang, term) holds, and a term whose length
- * rules out both kinds of match is not compared at all.
+ * (into best), and as the beginning of folded (into start).  A term whose
+ * length or letters rule out both kinds of match is not compared at all: an
+ * edit brings at most one letter that the other word lacks, so a term with
+ * more than limit letters not in folded is more than limit edits from it and
+ * from its beginnings (and a beginning needs one edit or none).
  */
 static void scan_vocab(struct corpus_store *store, const char *schema, const char *lang,
                        const char *folded, struct candidate *best, struct candidate *start)
@@ -169,14 +172,14 @@ static void scan_vocab(struct corpus_store *store, const char *schema, const cha
 	int shortest = nw - PREFIX_REST - 1 > PREFIX_STEM ? nw - PREFIX_REST - 1 : PREFIX_STEM;
 	if (nw - limit < shortest)
 		shortest = nw - limit;
-	char *sql = sqlite3_mprintf("SELECT term FROM %s.rank_term WHERE lang = ?1", schema);
-	sqlite3_stmt *st = corpus_stmt_get(store, sql);
-	if (st)
-		sqlite3_bind_text(st, 1, lang, -1, SQLITE_STATIC);
-	while (st && best->distance >= 0 && sqlite3_step(st) == SQLITE_ROW) {
-		const char *term = (const char *)sqlite3_column_text(st, 0);
-		int len = term ? count_cps(term) : 0;
-		if (len < shortest || len > nw + limit)
+	uint64_t letters = 0;
+	for (int i = 0; i < nw; i++)
+		letters |= (uint64_t)1 << ((uint32_t)want[i] & 63);
+	const struct corpus_vocab *v = corpus_store_vocab(store, schema, lang);
+	for (size_t i = 0; v && i < v->n; i++) {
+		const char *term = v->term[i];
+		if (v->cps[i] < shortest || v->cps[i] > nw + limit ||
+		    more_than(v->letters[i] & ~letters, limit))
 			continue;
 		int ng = to_cps(term, got);
 		if (ng < 0)
@@ -184,7 +187,7 @@ static void scan_vocab(struct corpus_store *store, const char *schema, const cha
 		int d = distance(want, nw, got, ng, limit);
 		if (d == 0) {
 			best->distance = -1; /* the word is there: nothing to suggest */
-			break;
+			return;
 		}
 		if (d <= limit) {
 			consider_term(store, best, term, schema, lang, d);
@@ -195,8 +198,6 @@ static void scan_vocab(struct corpus_store *store, const char *schema, const cha
 		    end < nw && nw - end <= PREFIX_REST)
 			consider_term(store, start, term, schema, lang, d);
 	}
-	corpus_stmt_put(store, st);
-	sqlite3_free(sql);
 }
 
 /* How many provisions holding the term are read to find how it is written, and words kept. */
@@ -208,9 +209,60 @@ struct surface {
 	int distance, count;
 };
 
-/* Count one written form w (taken) of the term, at distance d from what was typed. */
-static void add_surface(struct surface *s, int *n, char *w, int d)
+/*
+ * The folders of one suggestion, one a language, each made when first
+ * needed: making one opens a word breaker and a stemmer, which costs more
+ * than folding a word.
+ */
+struct folders {
+	struct {
+		char lang[8];
+		struct i18n_folder *folder;
+	} of[8];
+	int n;
+};
+
+/* word folded in lang (stemmed with I18N_FOLD_STEM) into out[cap]: its length, or -1. */
+static int fold(struct folders *fs, const char *lang, const char *word, int flags, char *out,
+                size_t cap)
 {
+	for (int i = 0; i < fs->n; i++)
+		if (strcmp(fs->of[i].lang, lang) == 0)
+			return i18n_folder_fold(fs->of[i].folder, word, strlen(word), flags, out,
+			                        cap);
+	if (fs->n == (int)(sizeof fs->of / sizeof fs->of[0]))
+		return i18n_fold_word(lang, word, strlen(word), flags, out, cap);
+	struct i18n_folder *f = i18n_folder_new(lang, NULL, 0);
+	if (!f)
+		return -1;
+	snprintf(fs->of[fs->n].lang, sizeof fs->of[fs->n].lang, "%s", lang);
+	fs->of[fs->n++].folder = f;
+	return i18n_folder_fold(f, word, strlen(word), flags, out, cap);
+}
+
+static void folders_free(struct folders *fs)
+{
+	for (int i = 0; i < fs->n; i++)
+		i18n_folder_free(fs->of[i].folder);
+}
+
+/* Code points of word folded (not stemmed) in lang into cps, or -1. */
+static int folded_cps(struct folders *fs, const char *lang, const char *word, int32_t cps[MAX_CP])
+{
+	char folded[256];
+	if (fold(fs, lang, word, 0, folded, sizeof folded) <= 0)
+		return -1;
+	return to_cps(folded, cps);
+}
+
+/*
+ * Count one written form w (taken) of the term; a form not seen before is
+ * folded and compared with what was typed (want, nw code points), once.
+ */
+static void add_surface(struct surface *s, int *n, char *w, struct folders *fs, const char *lang,
+                        const int32_t *want, int nw)
+{
+	int32_t got[MAX_CP];
 	for (int i = 0; i < *n; i++)
 		if (strcmp(s[i].word, w) == 0) {
 			s[i].count++;
@@ -221,16 +273,9 @@ static void add_surface(struct surface *s, int *n, char *w, int d)
 		free(w);
 		return;
 	}
+	int nf = folded_cps(fs, lang, w, got);
+	int d = nw >= 0 && nf >= 0 ? distance(want, nw, got, nf, MAX_CP) : MAX_CP + 1;
 	s[(*n)++] = (struct surface){w, d, 1};
-}
-
-/* Code points of word folded (not stemmed) in lang into cps, or -1. */
-static int folded_cps(const char *lang, const char *word, int32_t cps[MAX_CP])
-{
-	char folded[256];
-	if (i18n_fold_word(lang, word, strlen(word), 0, folded, sizeof folded) <= 0)
-		return -1;
-	return to_cps(folded, cps);
 }
 
 /*
@@ -239,36 +284,32 @@ static int folded_cps(const char *lang, const char *word, int32_t cps[MAX_CP])
  * "extradtion" is nearer to "extradition" than to "extradite", whose stem it
  * shares.
  */
-static char *surface_word(sqlite3 *db, const struct candidate *c, const char *typed,
-                          int *distance_out)
+static char *surface_word(struct corpus_store *store, struct folders *fs, const struct candidate *c,
+                          const char *typed, int *distance_out)
 {
-	char *sql = sqlite3_mprintf("SELECT highlight(fts_%s, 1, x'FE', x'FF') FROM %s.fts_%s"
+	char *sql = sqlite3_mprintf("SELECT treaty_marks(fts_%s, 1) FROM %s.fts_%s"
 	                            " WHERE fts_%s MATCH ? LIMIT %d",
 	                            c->lang, c->schema, c->lang, c->lang, SURFACE_ROWS);
 	/* The term is a stem already, and stemming it again can give another ("gegev"). */
 	char *phrase = sqlite3_mprintf("\"" I18N_INDEXED_TERM "%w\"", c->term);
 	struct surface found[SURFACE_WORDS];
 	int n = 0;
-	int32_t want[MAX_CP], got[MAX_CP];
-	int nw = folded_cps(c->lang, typed, want);
-	sqlite3_stmt *st;
-	if (sql && phrase && sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK) {
+	int32_t want[MAX_CP];
+	int nw = folded_cps(fs, c->lang, typed, want);
+	sqlite3_stmt *st = sql && phrase ? corpus_stmt_get(store, sql) : NULL;
+	if (st) {
 		sqlite3_bind_text(st, 1, phrase, -1, SQLITE_STATIC);
 		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *h = (const char *)sqlite3_column_text(st, 0);
-			const char *a = h ? strchr(h, '\xFE') : NULL, *b;
-			for (; a && (b = strchr(a, '\xFF')) != NULL; a = strchr(b, '\xFE')) {
-				char *w = strndup(a + 1, (size_t)(b - a - 1));
+			const char *a = (const char *)sqlite3_column_text(st, 0), *b;
+			for (; a && (b = strchr(a, '\xFF')) != NULL; a = b + 1) {
+				char *w = strndup(a, (size_t)(b - a));
 				if (!w)
 					continue;
-				int nf = folded_cps(c->lang, w, got);
-				add_surface(found, &n, w,
-				            nw >= 0 && nf >= 0 ? distance(want, nw, got, nf, MAX_CP)
-				                               : MAX_CP + 1);
+				add_surface(found, &n, w, fs, c->lang, want, nw);
 			}
 		}
-		sqlite3_finalize(st);
 	}
+	corpus_stmt_put(store, st);
 	sqlite3_free(phrase);
 	sqlite3_free(sql);
 	int best = -1;
@@ -288,20 +329,22 @@ static char *surface_word(sqlite3 *db, const struct candidate *c, const char *ty
 char *corpus_suggest(struct corpus_store *store, const char *word, const char *lang)
 {
 	struct candidate best = {.distance = 99}, start = {.distance = 99};
+	struct folders fs = {.n = 0};
 	struct corpus_fts_table *t;
 	size_t n;
 	if (corpus_fts_tables(store, lang, &t, &n) < 0)
 		return NULL;
 	for (size_t i = 0; i < n && best.distance >= 0; i++) {
 		char folded[256];
-		if (i18n_fold_word(t[i].lang, word, strlen(word), I18N_FOLD_STEM, folded,
-		                   sizeof folded) > 0 &&
+		if (fold(&fs, t[i].lang, word, I18N_FOLD_STEM, folded, sizeof folded) > 0 &&
 		    !strchr(folded, ' '))
 			scan_vocab(store, t[i].schema, t[i].lang, folded, &best, &start);
 	}
 	free(t);
-	if (best.distance < 0)
+	if (best.distance < 0) {
+		folders_free(&fs);
 		return NULL;
+	}
 	/*
 	 * Each kind of candidate is turned into its written form, and the form
 	 * nearer to what was typed wins: "computerz" is one edit from the Dutch
@@ -311,8 +354,9 @@ char *corpus_suggest(struct corpus_store *store, const char *word, const char *l
 	 * its word must be as near as a whole-word suggestion would be.
 	 */
 	int d_best = MAX_CP + 1, d_start = MAX_CP + 1;
-	char *whole = best.distance <= 2 ? surface_word(store->db, &best, word, &d_best) : NULL;
-	char *begun = start.distance <= 1 ? surface_word(store->db, &start, word, &d_start) : NULL;
+	char *whole = best.distance <= 2 ? surface_word(store, &fs, &best, word, &d_best) : NULL;
+	char *begun = start.distance <= 1 ? surface_word(store, &fs, &start, word, &d_start) : NULL;
+	folders_free(&fs);
 	if (begun && (d_start > 2 || (whole && d_best <= d_start))) {
 		free(begun);
 		begun = NULL;

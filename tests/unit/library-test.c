@@ -59,6 +59,55 @@ static int found(struct corpus_store *s, const char *word)
 	return rc == 0 ? (int)n : rc < 0 ? -1 : 0;
 }
 
+/* What a search for text that finds nothing suggests, or "" (NULL when it finds the text). */
+static char *suggested(struct corpus_store *s, const char *text)
+{
+	struct corpus_hit *hits;
+	size_t n;
+	char err[512], *better = NULL;
+	struct corpus_query q = {.text = text, .suggestion = &better};
+	int rc = corpus_search(s, &q, &hits, &n, err, sizeof err);
+	if (rc == 0)
+		corpus_hit_free(hits, n);
+	return rc == 0 ? NULL : better ? better : calloc(1, 1);
+}
+
+/*
+ * "Did you mean" compares with a vocabulary the store keeps in memory: it
+ * must see the words of a document imported since, by another store (as by
+ * another process) or by the same one.
+ */
+static void suggestions(struct corpus_store *reader, struct corpus_store *writer)
+{
+	struct corpus_document d;
+	char err[512] = "", *got;
+	got = suggested(reader, "quincse");
+	tap_ok(got && strcmp(got, "quinces") != 0, "no document has quinces: not suggested (%s)",
+	       got ? got : "hits");
+	free(got);
+	tap_ok(load("fourth", "quinces", &d) == 0 &&
+	           corpus_store_import(writer, &d, err, sizeof err) == 0,
+	       "another store imports a document with quinces: %s", err);
+	corpus_document_free(&d);
+	got = corpus_suggest(reader, "quincse", NULL);
+	tap_is_str(got ? got : "(none)", "quinces", "the reader now suggests it, outside a search");
+	free(got);
+	got = suggested(reader, "quincse");
+	tap_is_str(got ? got : "hits", "quinces", "and in a search");
+	free(got);
+	got = suggested(reader, "medlasr");
+	tap_ok(got && strcmp(got, "medlars") != 0, "no document has medlars: not suggested (%s)",
+	       got ? got : "hits");
+	free(got);
+	tap_ok(load("fifth", "medlars", &d) == 0 &&
+	           corpus_store_import(reader, &d, err, sizeof err) == 0,
+	       "the reader imports a document with medlars: %s", err);
+	corpus_document_free(&d);
+	got = suggested(reader, "medlasr");
+	tap_is_str(got ? got : "hits", "medlars", "and suggests it at once");
+	free(got);
+}
+
 /* A library written before statements (schema 2) gains their columns and keeps its documents. */
 static void migrate(void)
 {
@@ -197,6 +246,7 @@ int main(void)
 	       "a reader's store imports as well: %s", err);
 	corpus_document_free(&d);
 	tap_is_int(count(writer), 3, "and every store sees all three");
+	suggestions(r1, writer);
 
 	corpus_store_close(r1);
 	corpus_store_close(r2);
