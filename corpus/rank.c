@@ -226,11 +226,18 @@ int corpus_rank_query_term(struct corpus_rank_tok *t, const char *s, int n, char
 struct term {
 	char *text;
 	int len;
+	uint64_t hash;
 	int ndocs;
 	struct corpus_rank_entry *e;
 	size_t n, cap;
 	int cut_set; /* rebuild: rows were left out; cut is the best of them */
 	struct corpus_rank_entry cut;
+};
+
+/* A row gathered, and with twins (rank.h) its words' sig and the first row with them. */
+struct row_sig {
+	sqlite3_int64 rowid, rep;
+	uint64_t sig;
 };
 
 struct gather {
@@ -246,14 +253,36 @@ struct gather {
 	double avgdl; /* for keep */
 	long long rows, tokens;
 	int failed;
+	/*
+	 * With twins set (import, rebuild), a row with the words of an earlier
+	 * one enters no list: its entries are taken back when it ends, though
+	 * it counts for its terms.  Rows are gathered in rowid order.
+	 */
+	int twins;
+	const char *lang;
+	struct row_sig *row; /* every row gathered */
+	size_t nrows, rowscap;
+	struct row_sig *first; /* open addressing on sig: this gather's first rows */
+	size_t nfirst, firstcap;
+	sqlite3_stmt *earlier; /* a row of an earlier import with the sig */
 };
 
-static size_t hash(const char *s, int n)
+static uint64_t hash(const char *s, int n)
 {
-	size_t h = 1469598103934665603ULL;
+	uint64_t h = 1469598103934665603ULL;
 	for (int i = 0; i < n; i++)
 		h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
 	return h;
+}
+
+/* A 64-bit finalizer (splitmix64's), so that sums of mixed values collide as rarely as hashes. */
+static uint64_t mix(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xBF58476D1CE4E5B9ULL;
+	x ^= x >> 27;
+	x *= 0x94D049BB133111EBULL;
+	return x ^ (x >> 31);
 }
 
 static int grow_slots(struct gather *g)
@@ -263,7 +292,7 @@ static int grow_slots(struct gather *g)
 	if (!slot)
 		return -1;
 	for (size_t i = 0; i < g->nterms; i++) {
-		size_t h = hash(g->terms[i].text, g->terms[i].len) & (n - 1);
+		size_t h = (size_t)g->terms[i].hash & (n - 1);
 		while (slot[h])
 			h = (h + 1) & (n - 1);
 		slot[h] = i + 1;
@@ -277,7 +306,8 @@ static struct term *term_of(struct gather *g, const char *s, int n, size_t *inde
 {
 	if (2 * (g->nterms + 1) > g->nslots && grow_slots(g) < 0)
 		return NULL;
-	size_t h = hash(s, n) & (g->nslots - 1);
+	uint64_t full = hash(s, n);
+	size_t h = (size_t)full & (g->nslots - 1);
 	for (; g->slot[h]; h = (h + 1) & (g->nslots - 1)) {
 		struct term *t = &g->terms[g->slot[h] - 1];
 		if (t->len == n && memcmp(t->text, s, (size_t)n) == 0) {
@@ -299,6 +329,7 @@ static struct term *term_of(struct gather *g, const char *s, int n, size_t *inde
 	memcpy(t->text, s, (size_t)n);
 	t->text[n] = '\0';
 	t->len = n;
+	t->hash = full;
 	g->slot[h] = ++g->nterms;
 	*index = g->nterms - 1;
 	return t;
@@ -366,6 +397,92 @@ static int gather_token(void *ctx, int flags, const char *tok, int n, int start,
 	return SQLITE_OK;
 }
 
+/*
+ * The row's words as one number: its language, its length and each term
+ * with its count, mixed and summed, so that the order the terms came in
+ * does not matter.  Two rows with different words share one only by a
+ * collision of 64-bit hashes.
+ */
+static uint64_t row_sig(const struct gather *g)
+{
+	uint64_t sig = mix(hash(g->lang, (int)strlen(g->lang)) ^ mix((uint64_t)g->row_tokens));
+	for (size_t i = 0; i < g->nrow; i++) {
+		const struct term *t = &g->terms[g->row_terms[i]];
+		sig += mix(t->hash + (uint64_t)t->e[t->n - 1].f * 0x9E3779B97F4A7C15ULL);
+	}
+	return sig;
+}
+
+static int grow_first(struct gather *g)
+{
+	size_t cap = g->firstcap ? 2 * g->firstcap : 1024;
+	struct row_sig *f = calloc(cap, sizeof *f);
+	if (!f)
+		return -1;
+	for (size_t i = 0; i < g->firstcap; i++) {
+		if (!g->first[i].rowid)
+			continue;
+		size_t h = (size_t)g->first[i].sig & (cap - 1);
+		while (f[h].rowid)
+			h = (h + 1) & (cap - 1);
+		f[h] = g->first[i];
+	}
+	free(g->first);
+	g->first = f, g->firstcap = cap;
+	return 0;
+}
+
+/*
+ * The first row with the words sig: one gathered before, else one an
+ * earlier import left in rank_row (rowids grow, so it comes first), else
+ * the row itself.  -1 on an error.
+ */
+static int first_row(struct gather *g, uint64_t sig, sqlite3_int64 *rep)
+{
+	if (2 * (g->nfirst + 1) > g->firstcap && grow_first(g) < 0)
+		return -1;
+	size_t h = (size_t)sig & (g->firstcap - 1);
+	for (; g->first[h].rowid; h = (h + 1) & (g->firstcap - 1))
+		if (g->first[h].sig == sig) {
+			*rep = g->first[h].rep;
+			return 0;
+		}
+	*rep = g->rowid;
+	if (g->earlier) {
+		sqlite3_reset(g->earlier);
+		sqlite3_bind_int64(g->earlier, 1, (sqlite3_int64)sig);
+		int step = sqlite3_step(g->earlier);
+		if (step == SQLITE_ROW)
+			*rep = sqlite3_column_int64(g->earlier, 0);
+		else if (step != SQLITE_DONE)
+			return -1;
+		sqlite3_reset(g->earlier);
+	}
+	g->first[h] = (struct row_sig){g->rowid, *rep, sig};
+	g->nfirst++;
+	return 0;
+}
+
+static int keep_row(struct gather *g, uint64_t sig, sqlite3_int64 rep)
+{
+	if (g->nrows == g->rowscap) {
+		size_t cap = g->rowscap ? 2 * g->rowscap : 64;
+		void *p = realloc(g->row, cap * sizeof *g->row);
+		if (!p)
+			return -1;
+		g->row = p, g->rowscap = cap;
+	}
+	g->row[g->nrows++] = (struct row_sig){g->rowid, rep, sig};
+	return 0;
+}
+
+/* A twin's entries taken back from its terms (the last of each): it enters no list. */
+static void drop_row(struct gather *g)
+{
+	for (size_t i = 0; i < g->nrow; i++)
+		g->terms[g->row_terms[i]].n--;
+}
+
 static int gather_row(struct gather *g, struct corpus_rank_tok *tok, sqlite3_int64 rowid,
                       sqlite3_stmt *st)
 {
@@ -380,6 +497,21 @@ static int gather_row(struct gather *g, struct corpus_rank_tok *tok, sqlite3_int
 		if (rc != SQLITE_OK)
 			return -1;
 	}
+	g->rows++;
+	g->tokens += g->row_tokens;
+	uint64_t sig = 0;
+	sqlite3_int64 rep = rowid;
+	if (g->twins) {
+		sig = row_sig(g);
+		if (first_row(g, sig, &rep) < 0)
+			return -1;
+	}
+	if (keep_row(g, sig, rep) < 0)
+		return -1;
+	if (rep != rowid) {
+		drop_row(g);
+		return 0;
+	}
 	for (size_t i = 0; i < g->nrow; i++) {
 		struct term *t = &g->terms[g->row_terms[i]];
 		struct corpus_rank_entry *e = &t->e[t->n - 1];
@@ -390,8 +522,6 @@ static int gather_row(struct gather *g, struct corpus_rank_tok *tok, sqlite3_int
 				prune(g, t);
 		}
 	}
-	g->rows++;
-	g->tokens += g->row_tokens;
 	return 0;
 }
 
@@ -402,6 +532,9 @@ static void gather_free(struct gather *g)
 	free(g->terms);
 	free(g->slot);
 	free(g->row_terms);
+	free(g->row);
+	free(g->first);
+	sqlite3_finalize(g->earlier);
 }
 
 /* Gather the rows sql selects (rowid, heading, text), its one parameter bound to p1, p2. */
@@ -411,7 +544,11 @@ static int gather_rows(sqlite3 *db, struct gather *g, const char *lang, const ch
 	struct corpus_rank_tok *tok = corpus_rank_tok_new(db, lang);
 	sqlite3_stmt *st = NULL;
 	int rc = -1, step;
-	if (!tok || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
+	g->lang = lang;
+	if (!tok || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    (g->twins && !g->earlier &&
+	     sqlite3_prepare_v2(db, "SELECT rep FROM main.rank_row WHERE sig = ?1 LIMIT 1", -1,
+	                        &g->earlier, NULL) != SQLITE_OK)) {
 		corpus_set_error(err, errlen, "database: %s", sqlite3_errmsg(db));
 		goto done;
 	}
@@ -590,14 +727,17 @@ static int row_size(const unsigned char *p, int n)
 /*
  * The list of a term that has just come to more rows than a list holds: its
  * rows and counts as the index has them (fts5vocab, by the term itself, not
- * re-tokenized), the older rows' lengths from FTS5's %_docsize.
+ * re-tokenized), twins left out, the older rows' lengths from FTS5's
+ * %_docsize.
  */
 static int materialize(struct writer *w, const char *lang, sqlite3_int64 id, const struct term *t,
                        double avgdl)
 {
 	char *sql = sqlite3_mprintf("CREATE VIRTUAL TABLE IF NOT EXISTS temp.rank_vocab_%s USING"
 	                            " fts5vocab(main, fts_%s, 'instance');"
-	                            "SELECT doc, col FROM temp.rank_vocab_%s WHERE term = ?1;"
+	                            "SELECT doc, col FROM temp.rank_vocab_%s WHERE term = ?1"
+	                            " AND NOT EXISTS (SELECT 1 FROM main.rank_row AS r"
+	                            " WHERE r.rowid = doc AND r.rep != r.rowid);"
 	                            "SELECT sz FROM main.fts_%s_docsize WHERE id = ?1",
 	                            lang, lang, lang, lang);
 	const char *tail = NULL;
@@ -765,11 +905,34 @@ static int new_lang(sqlite3 *db, const char *lang, long long rows, double avgdl)
 }
 
 static const char version_rows[] = "SELECT rowid, heading, text FROM main.provision"
-                                   " WHERE doc = ?1 AND lang = ?2";
+                                   " WHERE doc = ?1 AND lang = ?2 ORDER BY rowid";
+
+/* Record the gathered rows' words and first rows in rank_row. */
+static int put_rows(struct writer *w, const struct gather *g)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(w->db,
+	                       "INSERT OR REPLACE INTO main.rank_row(rowid, sig, rep)"
+	                       " VALUES(?1, ?2, ?3)",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return failed(w);
+	for (size_t i = 0; i < g->nrows; i++) {
+		sqlite3_bind_int64(st, 1, g->row[i].rowid);
+		sqlite3_bind_int64(st, 2, (sqlite3_int64)g->row[i].sig);
+		sqlite3_bind_int64(st, 3, g->row[i].rep);
+		if (done_ok(st) < 0) {
+			failed(w);
+			sqlite3_finalize(st);
+			return -1;
+		}
+	}
+	sqlite3_finalize(st);
+	return 0;
+}
 
 int corpus_rank_add(sqlite3 *db, const char *doc, const char *lang, char *err, size_t errlen)
 {
-	struct gather g = {0};
+	struct gather g = {.twins = 1};
 	struct writer w = {db, .err = err, .errlen = errlen};
 	double avgdl;
 	int rc = -1;
@@ -791,7 +954,7 @@ int corpus_rank_add(sqlite3 *db, const char *doc, const char *lang, char *err, s
 			goto done;
 		}
 	}
-	if (prepare(&w) < 0)
+	if (prepare(&w) < 0 || put_rows(&w, &g) < 0)
 		goto done;
 	for (size_t i = 0; i < g.nterms; i++)
 		if (add_term(&w, lang, &g.terms[i], avgdl) < 0)
@@ -809,8 +972,85 @@ static int rowid_cmp(const void *pa, const void *pb)
 	return (a->rowid > b->rowid) - (a->rowid < b->rowid);
 }
 
-/* A term loses rows: fewer counted, the rows gone out of its list; the cut stays. */
-static int remove_term(struct writer *w, const char *lang, struct term *t)
+/* A first row removed whose twins remain: the lowest of them comes first in its place. */
+struct moved {
+	sqlite3_int64 from, to;
+};
+
+static int moved_cmp(const void *pa, const void *pb)
+{
+	const struct moved *a = pa, *b = pb;
+	return (a->from > b->from) - (a->from < b->from);
+}
+
+/*
+ * Take the gathered rows out of rank_row.  Where one was the first of its
+ * words and others remain, the lowest of those becomes their first, into
+ * *mv (sorted, caller frees), for the lists to hold it instead.
+ */
+static int untwin(struct writer *w, const struct gather *g, struct moved **mv, size_t *nmv)
+{
+	sqlite3_stmt *del = NULL, *next = NULL, *set = NULL;
+	int rc = -1;
+	*mv = calloc(g->nrows + 1, sizeof **mv);
+	*nmv = 0;
+	if (!*mv ||
+	    sqlite3_prepare_v2(w->db,
+	                       "DELETE FROM main.rank_row WHERE rowid = ?1 RETURNING sig, rep", -1,
+	                       &del, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(w->db, "SELECT min(rowid) FROM main.rank_row WHERE sig = ?1", -1,
+	                       &next, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(w->db, "UPDATE main.rank_row SET rep = ?2 WHERE sig = ?1", -1, &set,
+	                       NULL) != SQLITE_OK)
+		goto done;
+	sqlite3_int64 *lost = calloc(g->nrows + 1, sizeof *lost);
+	size_t nlost = 0;
+	if (!lost)
+		goto done;
+	for (size_t i = 0; i < g->nrows; i++) {
+		sqlite3_bind_int64(del, 1, g->row[i].rowid);
+		int step = sqlite3_step(del);
+		if (step == SQLITE_ROW && sqlite3_column_int64(del, 1) == g->row[i].rowid) {
+			(*mv)[nlost].from = g->row[i].rowid;
+			lost[nlost++] = sqlite3_column_int64(del, 0);
+		}
+		while (step == SQLITE_ROW)
+			step = sqlite3_step(del);
+		sqlite3_reset(del);
+		if (step != SQLITE_DONE)
+			goto fail;
+	}
+	for (size_t i = 0; i < nlost; i++) {
+		sqlite3_bind_int64(next, 1, lost[i]);
+		if (sqlite3_step(next) != SQLITE_ROW)
+			goto fail;
+		int any = sqlite3_column_type(next, 0) != SQLITE_NULL;
+		sqlite3_int64 to = sqlite3_column_int64(next, 0);
+		sqlite3_reset(next);
+		if (!any)
+			continue;
+		sqlite3_bind_int64(set, 1, lost[i]);
+		sqlite3_bind_int64(set, 2, to);
+		if (done_ok(set) < 0)
+			goto fail;
+		(*mv)[(*nmv)++] = (struct moved){(*mv)[i].from, to};
+	}
+	qsort(*mv, *nmv, sizeof **mv, moved_cmp);
+	rc = 0;
+fail:
+	free(lost);
+done:
+	sqlite3_finalize(del), sqlite3_finalize(next), sqlite3_finalize(set);
+	return rc < 0 ? failed(w) : 0;
+}
+
+/*
+ * A term loses rows: fewer counted, the rows gone out of its list, or in
+ * their place the twins that now come first (mv); the cut stays, and a twin
+ * that would rank after it is left out.
+ */
+static int remove_term(struct writer *w, const char *lang, struct term *t, double avgdl,
+                       const struct moved *mv, size_t nmv)
 {
 	sqlite3_bind_text(w->lower, 1, lang, -1, SQLITE_STATIC);
 	sqlite3_bind_text(w->lower, 2, t->text, t->len, SQLITE_STATIC);
@@ -835,16 +1075,26 @@ static int remove_term(struct writer *w, const char *lang, struct term *t)
 		sqlite3_bind_int64(w->drop_list, 1, id);
 		return done_ok(w->drop_term) < 0 || done_ok(w->drop_list) < 0 ? failed(w) : 0;
 	}
-	size_t n, kept = 0;
-	struct corpus_rank_entry *e = read_list(w, id, nlist, 1.0, 0, &n);
+	size_t n, kept = 0, replaced = 0;
+	struct corpus_rank_entry *e = read_list(w, id, nlist, avgdl, 0, &n);
 	if (!e)
 		return failed(w);
 	qsort(t->e, t->n, sizeof *t->e, rowid_cmp);
-	for (size_t i = 0; i < n; i++)
-		if (!bsearch(&e[i], t->e, t->n, sizeof *t->e, rowid_cmp))
+	for (size_t i = 0; i < n; i++) {
+		if (!bsearch(&e[i], t->e, t->n, sizeof *t->e, rowid_cmp)) {
 			e[kept++] = e[i];
+			continue;
+		}
+		struct moved key = {e[i].rowid, 0};
+		const struct moved *to = nmv ? bsearch(&key, mv, nmv, sizeof *mv, moved_cmp) : NULL;
+		if (to) {
+			e[i].rowid = to->to;
+			e[kept++] = e[i];
+			replaced++;
+		}
+	}
 	int rc = 0;
-	if (kept < n) {
+	if (kept < n || replaced) {
 		/* The cut is kept as it is: read it back, then write the shorter list. */
 		sqlite3_stmt *st;
 		struct corpus_rank_entry cut = {0};
@@ -862,6 +1112,11 @@ static int remove_term(struct writer *w, const char *lang, struct term *t)
 			cut.rowid = sqlite3_column_int64(st, 1);
 		}
 		sqlite3_finalize(st);
+		if (replaced) {
+			qsort(e, kept, sizeof *e, entry_cmp);
+			while (has_cut && kept && !before(&e[kept - 1], &cut))
+				kept--;
+		}
 		rc = write_list(w, id, e, kept, has_cut ? &cut : NULL);
 	}
 	free(e);
@@ -872,6 +1127,8 @@ int corpus_rank_remove(sqlite3 *db, const char *doc, const char *lang, char *err
 {
 	struct gather g = {0};
 	struct writer w = {db, .err = err, .errlen = errlen};
+	struct moved *mv = NULL;
+	size_t nmv = 0;
 	double avgdl;
 	int rc = -1;
 	if (gather_rows(db, &g, lang, version_rows, doc, lang, err, errlen) < 0)
@@ -884,13 +1141,16 @@ int corpus_rank_remove(sqlite3 *db, const char *doc, const char *lang, char *err
 		failed(&w);
 		goto done;
 	}
+	if (untwin(&w, &g, &mv, &nmv) < 0)
+		goto done;
 	for (size_t i = 0; i < g.nterms; i++)
-		if (remove_term(&w, lang, &g.terms[i]) < 0)
+		if (remove_term(&w, lang, &g.terms[i], avgdl > 0 ? avgdl : 1.0, mv, nmv) < 0)
 			goto done;
 	rc = 0;
 done:
 	finish(&w);
 	gather_free(&g);
+	free(mv);
 	return rc;
 }
 
@@ -942,7 +1202,8 @@ static int put_term(struct writer *w, sqlite3_stmt *ins, const char *lang, struc
 	sqlite3_bind_int(ins, 3, t->ndocs);
 	if (done_ok(ins) < 0)
 		return failed(w);
-	if (!t->cut_set) /* every row of it: FTS5 gives them at a search */
+	/* Few rows: FTS5 gives them all at a search.  Many twins: a list of all the first rows. */
+	if (!t->cut_set && t->ndocs <= CORPUS_RANK_LIST)
 		return 0;
 	return write_list(w, sqlite3_last_insert_rowid(w->db), t->e, t->n,
 	                  t->cut_set ? &t->cut : NULL) < 0
@@ -953,8 +1214,8 @@ static int put_term(struct writer *w, sqlite3_stmt *ins, const char *lang, struc
 static int rebuild_lang(struct writer *w, const char *lang)
 {
 	static const char rows_sql[] = "SELECT rowid, heading, text FROM main.provision"
-	                               " WHERE lang = ?1";
-	struct gather g = {.keep = CORPUS_RANK_LIST};
+	                               " WHERE lang = ?1 ORDER BY rowid";
+	struct gather g = {.keep = CORPUS_RANK_LIST, .twins = 1};
 	long long rows, tokens;
 	sqlite3_stmt *ins = NULL;
 	int rc = -1;
@@ -975,7 +1236,8 @@ static int rebuild_lang(struct writer *w, const char *lang)
 		failed(w);
 		goto done;
 	}
-	if (gather_rows(w->db, &g, lang, rows_sql, lang, NULL, w->err, w->errlen) < 0)
+	if (gather_rows(w->db, &g, lang, rows_sql, lang, NULL, w->err, w->errlen) < 0 ||
+	    put_rows(w, &g) < 0)
 		goto done;
 	for (size_t i = 0; i < g.nterms; i++)
 		if (put_term(w, ins, lang, &g, &g.terms[i]) < 0)
@@ -996,7 +1258,7 @@ int corpus_rank_rebuild(sqlite3 *db, char *err, size_t errlen)
 	int rc = -1;
 	if (sqlite3_exec(db,
 	                 "DELETE FROM main.rank_lang; DELETE FROM main.rank_term;"
-	                 " DELETE FROM main.rank_list",
+	                 " DELETE FROM main.rank_list; DELETE FROM main.rank_row",
 	                 NULL, NULL, NULL) != SQLITE_OK ||
 	    prepare(&w) < 0 ||
 	    sqlite3_prepare_v2(db,

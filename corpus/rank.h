@@ -34,6 +34,16 @@
  * quick, and import does not rewrite a list at every document.
  * rank_list: the entries of a term's list (rank_term.id), best first, each
  * 16 bytes little-endian: rowid (8), f (4), D (4).
+ * rank_row: every row's words as one number (sig: a hash of its language,
+ * its length and each term with its count), and rep, the first row (lowest
+ * rowid) with the same sig.  Rows with the same words score the same for
+ * every query, so a list holds only the first of them (its "twins" are left
+ * out, and do not count against CORPUS_RANK_LIST): a library that holds a
+ * provision a thousand times (drafts, or a text imported twice) would
+ * otherwise fill a term's list with copies of one provision, and the lists
+ * could answer nothing.  "Every row" and "every row left out" above are
+ * then of the first rows only; a search reads the twins of the rows it
+ * keeps from rank_row.
  */
 #define CORPUS_RANK_SCHEMA                                                                         \
 	"CREATE TABLE IF NOT EXISTS rank_lang(lang TEXT PRIMARY KEY, nrows INTEGER NOT NULL,"      \
@@ -41,7 +51,11 @@
 	"CREATE TABLE IF NOT EXISTS rank_term(id INTEGER PRIMARY KEY, lang TEXT NOT NULL,"         \
 	" term TEXT NOT NULL, ndocs INTEGER NOT NULL, nlist INTEGER NOT NULL DEFAULT 0,"           \
 	" cut REAL, cut_rowid INTEGER, UNIQUE(lang, term));"                                       \
-	"CREATE TABLE IF NOT EXISTS rank_list(id INTEGER PRIMARY KEY, entries BLOB NOT NULL);"
+	"CREATE TABLE IF NOT EXISTS rank_list(id INTEGER PRIMARY KEY, entries BLOB NOT NULL);"     \
+	"CREATE TABLE IF NOT EXISTS rank_row(rowid INTEGER PRIMARY KEY, sig INTEGER NOT NULL,"     \
+	" rep INTEGER NOT NULL);"                                                                  \
+	"CREATE INDEX IF NOT EXISTS rank_row_sig ON rank_row(sig);"                                \
+	"CREATE INDEX IF NOT EXISTS rank_row_twin ON rank_row(rep) WHERE rep != rowid;"
 
 /* treaty_fd(fts) returns f · CORPUS_RANK_FD + D. */
 #define CORPUS_RANK_FD 4294967296LL

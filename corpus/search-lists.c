@@ -27,6 +27,11 @@
 
 enum { PARTIAL, EXACT, OUT };
 
+/* The doc: (?2) and art: (?3) filters on the provision p; NULL passes. */
+#define FILTERS                                                                                    \
+	"(?2 IS NULL OR p.doc = ?2) AND (?3 IS NULL OR p.eid = ?3 OR"                              \
+	" substr(p.eid, 1, length(?3) + 2) = ?3 || '__')"
+
 struct cand {
 	sqlite3_int64 rowid;
 	uint64_t known; /* the lists it was seen in */
@@ -127,7 +132,7 @@ static struct cand *cand_of(struct ta *a, sqlite3_int64 rowid)
 	return c;
 }
 
-/* Nonzero when the row passes the doc: and art: filters; -1 on an error. */
+/* Nonzero when the row or one of its twins passes the doc: and art: filters; -1 on an error. */
 static int passes(struct ta *a, sqlite3_int64 rowid)
 {
 	if (!a->filter)
@@ -135,7 +140,7 @@ static int passes(struct ta *a, sqlite3_int64 rowid)
 	sqlite3_reset(a->filter);
 	sqlite3_bind_int64(a->filter, 1, rowid);
 	int step = sqlite3_step(a->filter);
-	return step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : -1;
+	return step == SQLITE_ROW ? sqlite3_column_int(a->filter, 0) : -1;
 }
 
 /* Score a candidate seen in every list, from the lists. */
@@ -365,15 +370,18 @@ static struct corpus_rank_entry *read_list(sqlite3_stmt *st, const struct term_i
 }
 
 /*
- * Every row of a term without a list (it has few), from FTS5: the phrase as
- * the query has it, which is that one term (search.c made sure).
+ * Every first row (rank.h) of a term without a list (it has few), from
+ * FTS5: the phrase as the query has it, which is that one term (search.c
+ * made sure).
  */
 static struct corpus_rank_entry *read_rows(struct corpus_store *s, const struct corpus_fts_table *t,
                                            const char *phrase, double avgdl, int *n, int *rc)
 {
-	char *sql = sqlite3_mprintf("SELECT rowid, treaty_fd(fts_%s) FROM %s.fts_%s"
-	                            " WHERE fts_%s MATCH '\"' || replace(?1, '\"', '\"\"') || '\"'",
-	                            t->lang, t->schema, t->lang, t->lang);
+	char *sql = sqlite3_mprintf("SELECT rowid, treaty_fd(fts_%s) FROM %s.fts_%s AS f"
+	                            " WHERE fts_%s MATCH '\"' || replace(?1, '\"', '\"\"') || '\"'"
+	                            " AND NOT EXISTS (SELECT 1 FROM %s.rank_row AS r"
+	                            " WHERE r.rowid = f.rowid AND r.rep != r.rowid)",
+	                            t->lang, t->schema, t->lang, t->lang, t->schema);
 	struct corpus_rank_entry *e = NULL;
 	sqlite3_stmt *st = NULL;
 	size_t cap = 0;
@@ -445,10 +453,11 @@ static int prepare(struct ta *a, const struct corpus_fts_table *t, const struct 
 		sqlite3_bind_double(a->ra, 5 + i, tt->idf[i]);
 	if (!a->doc && !a->art)
 		return 0;
-	sql = sqlite3_mprintf("SELECT 1 FROM %s.provision WHERE rowid = ?1 AND (?2 IS NULL OR"
-	                      " doc = ?2) AND (?3 IS NULL OR eid = ?3 OR"
-	                      " substr(eid, 1, length(?3) + 2) = ?3 || '__')",
-	                      t->schema);
+	sql = sqlite3_mprintf("SELECT EXISTS (SELECT 1 FROM %s.provision AS p WHERE p.rowid = ?1"
+	                      " AND " FILTERS ") OR EXISTS (SELECT 1 FROM %s.rank_row AS r JOIN"
+	                      " %s.provision AS p ON p.rowid = r.rowid WHERE r.rep = ?1 AND"
+	                      " r.rep != r.rowid AND " FILTERS ")",
+	                      t->schema, t->schema, t->schema);
 	rc = (a->filter = corpus_stmt_get(a->s, sql)) ? 0 : -1;
 	sqlite3_free(sql);
 	if (rc < 0)
@@ -458,6 +467,85 @@ static int prepare(struct ta *a, const struct corpus_fts_table *t, const struct 
 	if (a->art)
 		sqlite3_bind_text(a->filter, 3, a->art, -1, SQLITE_STATIC);
 	return 0;
+}
+
+static int by_page(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+	if (a->score != b->score)
+		return a->score < b->score ? -1 : 1;
+	return (a->rowid > b->rowid) - (a->rowid < b->rowid);
+}
+
+/*
+ * The page from the best first rows (a->c, sorted): each with its twins
+ * that pass the filters, lowest rowid first, all in the full search's order
+ * (score, then rowid), the first want into out.  A first row's twins come
+ * after it, so the rows of worse first rows are not read once want rows
+ * score more than they do.
+ */
+static int expand(struct ta *a, const struct corpus_fts_table *t, size_t table, struct ranked *out,
+                  size_t *n)
+{
+	int filtered = a->doc || a->art;
+	/*
+	 * Unfiltered, the first row is on the page without reading its
+	 * provision, so that one missing (a damaged library) is reported when the
+	 * page is read rather than left out.
+	 */
+	char *sql =
+	    filtered ? sqlite3_mprintf(
+	                   "SELECT rowid FROM %s.provision AS p WHERE p.rowid = ?1 AND " FILTERS
+	                   " UNION ALL SELECT * FROM (SELECT r.rowid FROM %s.rank_row AS r JOIN"
+	                   " %s.provision AS p ON p.rowid = r.rowid WHERE r.rep = ?1 AND"
+	                   " r.rep != r.rowid AND " FILTERS " ORDER BY r.rowid LIMIT ?4)",
+	                   t->schema, t->schema, t->schema)
+	             : sqlite3_mprintf("SELECT ?1 UNION ALL SELECT * FROM (SELECT rowid FROM"
+	                               " %s.rank_row WHERE rep = ?1 AND rep != rowid ORDER BY rowid"
+	                               " LIMIT ?4)",
+	                               t->schema);
+	sqlite3_stmt *st = corpus_stmt_get(a->s, sql);
+	/* At most want first rows, each with itself and want twins. */
+	struct ranked *rows = malloc(((size_t)a->want * ((size_t)a->want + 1) + 1) * sizeof *rows);
+	size_t nrows = 0, better = 0;
+	int rc = -1, step = SQLITE_DONE;
+	sqlite3_free(sql);
+	if (!st) {
+		rc = fail(a);
+		goto done;
+	}
+	if (!rows) {
+		corpus_set_error(a->err, a->errlen, "search: out of memory");
+		goto done;
+	}
+	if (a->doc)
+		sqlite3_bind_text(st, 2, a->doc, -1, SQLITE_STATIC);
+	if (a->art)
+		sqlite3_bind_text(st, 3, a->art, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, a->want);
+	for (size_t i = 0; i < a->nc && i < (size_t)a->want && a->c[i].state == EXACT; i++) {
+		if (i > 0 && a->c[i].v < a->c[i - 1].v)
+			better = nrows; /* rows that score more than this first row and its twins */
+		if (better >= (size_t)a->want)
+			break;
+		sqlite3_reset(st);
+		sqlite3_bind_int64(st, 1, a->c[i].rowid);
+		while ((step = sqlite3_step(st)) == SQLITE_ROW)
+			rows[nrows++] =
+			    (struct ranked){table, sqlite3_column_int64(st, 0), -a->c[i].v};
+		if (step != SQLITE_DONE) {
+			rc = fail(a);
+			goto done;
+		}
+	}
+	qsort(rows, nrows, sizeof *rows, by_page);
+	for (*n = 0; *n < nrows && *n < (size_t)a->want; (*n)++)
+		out[*n] = rows[*n];
+	rc = 0;
+done:
+	free(rows);
+	corpus_stmt_put(a->s, st);
+	return rc;
 }
 
 int corpus_search_lists(struct corpus_store *s, const struct corpus_fts_table *t, size_t table,
@@ -506,8 +594,7 @@ int corpus_search_lists(struct corpus_store *s, const struct corpus_fts_table *t
 	if (prepare(&a, t, tt, pq) < 0 || (rc = run(&a, tt)) != 0)
 		goto done;
 	qsort(a.c, a.nc, sizeof *a.c, by_score);
-	for (size_t i = 0; i < a.nc && *n < (size_t)want && a.c[i].state == EXACT; i++)
-		out[(*n)++] = (struct ranked){table, a.c[i].rowid, -a.c[i].v};
+	rc = expand(&a, t, table, out, n);
 done:
 	for (int i = 0; a.list && i < m; i++)
 		free(a.list[i]), free(a.by_rowid ? a.by_rowid[i] : NULL);

@@ -38,7 +38,7 @@
 #include <unistd.h>
 
 /* Bumped whenever the schema changes; older or newer databases are refused. */
-#define SCHEMA_VERSION 6
+#define SCHEMA_VERSION 7
 
 /*
  * A document's articles, counted from the index alone: the reader's header
@@ -169,12 +169,17 @@ static int migrate_statements(sqlite3 *db, char *err, size_t errlen)
 	return -1;
 }
 
-/* Version 5 added the rank tables (rank.h), made from the library's provisions once. */
-static int migrate_rank(sqlite3 *db, char *err, size_t errlen)
+/*
+ * Version 5 added the rank tables (rank.h), version 7 the rows' words
+ * (rank_row), which the lists leave twins out by: made from the library's
+ * provisions once, to version.
+ */
+static int migrate_rank(sqlite3 *db, int version, char *err, size_t errlen)
 {
+	char sql[64];
+	snprintf(sql, sizeof sql, "PRAGMA user_version=%d; COMMIT", version);
 	if (exec(db, "BEGIN; " CORPUS_RANK_SCHEMA, err, errlen) == 0 &&
-	    corpus_rank_rebuild(db, err, errlen) == 0 &&
-	    exec(db, "PRAGMA user_version=5; COMMIT", err, errlen) == 0)
+	    corpus_rank_rebuild(db, err, errlen) == 0 && exec(db, sql, err, errlen) == 0)
 		return 0;
 	exec(db, "ROLLBACK", NULL, 0);
 	return -1;
@@ -246,14 +251,17 @@ static int prepare_main(sqlite3 *db, const char *what, int *migrated, char *err,
 			/* 2: references; 4: a statement's, into what it discusses, drafts marked */
 			if (v < 4 && corpus_refs_migrate(db, 4, err, errlen) < 0)
 				return -1;
-			if (v < 5 && migrate_rank(db, err, errlen) < 0)
+			if (v < 5 && migrate_rank(db, 5, err, errlen) < 0)
 				return -1;
 			/* 6: the analysis version, unknown before: the index is made again below */
-			if (exec(db,
-			         "CREATE TABLE IF NOT EXISTS main.analysis(version INTEGER NOT "
-			         "NULL);"
-			         " PRAGMA user_version=6",
-			         err, errlen) < 0)
+			if (v < 6 && exec(db,
+			                  "CREATE TABLE IF NOT EXISTS main.analysis(version INTEGER"
+			                  " NOT NULL); PRAGMA user_version=6",
+			                  err, errlen) < 0)
+				return -1;
+			if (v >= 5 && v < 7 && migrate_rank(db, 7, err, errlen) < 0)
+				return -1;
+			if (v < 5 && exec(db, "PRAGMA user_version=7", err, errlen) < 0)
 				return -1;
 			v = SCHEMA_VERSION;
 		}
