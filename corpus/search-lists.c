@@ -16,6 +16,10 @@
  * term.  When the lists end first, they cannot tell, and the caller runs
  * the full search.  Scores are computed by the same function either way, so
  * a page is the one the full search returns, rows of equal score aside.
+ * The lists hold first rows only (rank.h's twins), and so do the rows read
+ * from FTS5 here: the algorithm finds the best first rows, a filter passing
+ * one when it or a twin passes, and the page is theirs with their twins,
+ * which score the same (expand()).
  */
 #include "corpus/rank.h"
 #include "corpus/search-int.h"
