@@ -991,21 +991,23 @@ static int moved_cmp(const void *pa, const void *pb)
 static int untwin(struct writer *w, const struct gather *g, struct moved **mv, size_t *nmv)
 {
 	sqlite3_stmt *del = NULL, *next = NULL, *set = NULL;
+	sqlite3_int64 *lost = calloc(g->nrows + 1, sizeof *lost); /* the sig of each row in *mv */
+	size_t nlost = 0;
 	int rc = -1;
 	*mv = calloc(g->nrows + 1, sizeof **mv);
 	*nmv = 0;
-	if (!*mv ||
-	    sqlite3_prepare_v2(w->db,
+	if (!*mv || !lost) {
+		free(lost);
+		corpus_set_error(w->err, w->errlen, "out of memory");
+		return -1;
+	}
+	if (sqlite3_prepare_v2(w->db,
 	                       "DELETE FROM main.rank_row WHERE rowid = ?1 RETURNING sig, rep", -1,
 	                       &del, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(w->db, "SELECT min(rowid) FROM main.rank_row WHERE sig = ?1", -1,
 	                       &next, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(w->db, "UPDATE main.rank_row SET rep = ?2 WHERE sig = ?1", -1, &set,
 	                       NULL) != SQLITE_OK)
-		goto done;
-	sqlite3_int64 *lost = calloc(g->nrows + 1, sizeof *lost);
-	size_t nlost = 0;
-	if (!lost)
 		goto done;
 	for (size_t i = 0; i < g->nrows; i++) {
 		sqlite3_bind_int64(del, 1, g->row[i].rowid);
@@ -1018,12 +1020,12 @@ static int untwin(struct writer *w, const struct gather *g, struct moved **mv, s
 			step = sqlite3_step(del);
 		sqlite3_reset(del);
 		if (step != SQLITE_DONE)
-			goto fail;
+			goto done;
 	}
 	for (size_t i = 0; i < nlost; i++) {
 		sqlite3_bind_int64(next, 1, lost[i]);
 		if (sqlite3_step(next) != SQLITE_ROW)
-			goto fail;
+			goto done;
 		int any = sqlite3_column_type(next, 0) != SQLITE_NULL;
 		sqlite3_int64 to = sqlite3_column_int64(next, 0);
 		sqlite3_reset(next);
@@ -1032,14 +1034,13 @@ static int untwin(struct writer *w, const struct gather *g, struct moved **mv, s
 		sqlite3_bind_int64(set, 1, lost[i]);
 		sqlite3_bind_int64(set, 2, to);
 		if (done_ok(set) < 0)
-			goto fail;
+			goto done;
 		(*mv)[(*nmv)++] = (struct moved){(*mv)[i].from, to};
 	}
 	qsort(*mv, *nmv, sizeof **mv, moved_cmp);
 	rc = 0;
-fail:
-	free(lost);
 done:
+	free(lost);
 	sqlite3_finalize(del), sqlite3_finalize(next), sqlite3_finalize(set);
 	return rc < 0 ? failed(w) : 0;
 }
