@@ -256,6 +256,15 @@ struct corpus_store *corpus_store_open_deferred(const char *corpus_path, const c
 int corpus_store_open_library(struct corpus_store *store, char *err, size_t errlen);
 
 /*
+ * notice(arg) is called, when set, just before a library is brought up to
+ * date for this version or indexed again as it is opened: done once, in one
+ * transaction, but long for a large library (about 15 s for 6 000
+ * documents), so the user is told why nothing moves.  One for the program;
+ * NULL for none.
+ */
+void corpus_set_upgrade_notice(void (*notice)(void *arg), void *arg);
+
+/*
  * Close the store.  A library opened for writing gets its ids cache written
  * anew beside it, when no other connection has it open.
  */

@@ -229,6 +229,26 @@ static int reindex(sqlite3 *db, char *err, size_t errlen)
 	return -1;
 }
 
+static void (*upgrade_notice)(void *);
+static void *upgrade_arg;
+
+void corpus_set_upgrade_notice(void (*notice)(void *arg), void *arg)
+{
+	upgrade_notice = notice;
+	upgrade_arg = arg;
+}
+
+/* A library is about to be brought up to date: *migrated set, and the user told once. */
+static void upgrading(int *migrated)
+{
+	if (migrated && *migrated)
+		return;
+	if (migrated)
+		*migrated = 1;
+	if (upgrade_notice)
+		upgrade_notice(upgrade_arg);
+}
+
 /*
  * Create the schema in an empty main database, or check the version of a used
  * one and bring an older one up to date (*migrated set; may be NULL).
@@ -244,8 +264,7 @@ static int prepare_main(sqlite3 *db, const char *what, int *migrated, char *err,
 	if (tables > 0) {
 		int v = schema_version(db, "main");
 		if (v >= 1 && v < SCHEMA_VERSION) {
-			if (migrated)
-				*migrated = 1;
+			upgrading(migrated);
 			if (v < 3 && migrate_statements(db, err, errlen) < 0)
 				return -1;
 			/* 2: references; 4: a statement's, into what it discusses, drafts marked */
@@ -276,8 +295,7 @@ static int prepare_main(sqlite3 *db, const char *what, int *migrated, char *err,
 		exec(db, PROVISION_ARTICLE_SQL, NULL, 0);
 		if (analysis_version(db, "main") == I18N_ANALYSIS_VERSION)
 			return 0;
-		if (migrated)
-			*migrated = 1;
+		upgrading(migrated);
 		return reindex(db, err, errlen);
 	}
 	char sql[sizeof schema_sql + 128];

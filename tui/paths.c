@@ -76,9 +76,19 @@ int tui_library_unusable(struct corpus_store *s)
 	return corpus_store_library_error(s) && path && exists(path);
 }
 
+/* Before the screen is the reader's, or for a command: why nothing moves, on stderr. */
+static void tell_upgrade(void *unused)
+{
+	(void)unused;
+	fputs(_("treaty: updating your library for this version (once; a large library takes a"
+	        " while)\n"),
+	      stderr);
+}
+
 struct corpus_store *tui_open_store(void)
 {
 	char err[1024];
+	corpus_set_upgrade_notice(tell_upgrade, NULL);
 	struct corpus_store *s =
 	    corpus_store_open(tui_corpus_path(), tui_library_path(), err, sizeof err);
 	if (!s)
@@ -93,7 +103,9 @@ struct corpus_store *tui_open_store_deferred(void)
 {
 	char err[1024];
 	const char *lib = tui_library_path();
-	struct corpus_store *s = corpus_store_open_deferred(tui_corpus_path(), lib, err, sizeof err);
+	corpus_set_upgrade_notice(tell_upgrade, NULL);
+	struct corpus_store *s =
+	    corpus_store_open_deferred(tui_corpus_path(), lib, err, sizeof err);
 	if (!s)
 		fprintf(stderr, "treaty: %s\n", err);
 	return s;

@@ -574,11 +574,31 @@ static int open_library(struct tui_app *app)
 	return 1;
 }
 
+/*
+ * The library is being brought up to date as it opens: say so on the status
+ * line alone, since the panes may read the store, which is busy.
+ */
+static void show_upgrade(void *arg)
+{
+	struct tui_app *app = arg;
+	tui_app_message(app, 0,
+	                _("updating your library for this version (once; a large library takes a"
+	                  " while)…"));
+	app->upgrading = 1;
+	draw_status(app);
+	tui_term_refresh();
+}
+
 static void run(struct tui_app *app)
 {
 	draw(app);
-	if (open_library(app))
+	int changed = open_library(app);
+	corpus_set_upgrade_notice(NULL, NULL);
+	if (app->upgrading && !app->status_error)
+		app->status[0] = '\0'; /* done */
+	if (changed || app->upgrading)
 		draw(app);
+	app->upgrading = 0;
 	while (!app->quit) {
 		int sig, key, changed = 0;
 		while ((sig = tui_term_signal()) > 0) {
@@ -695,6 +715,8 @@ int tui_reader(int argc, char **argv)
 		return TUI_USAGE;
 	}
 	layout(&app);
+	/* From here the library may be opened (the place, the first paint): say so on screen. */
+	corpus_set_upgrade_notice(show_upgrade, &app);
 	start_place(&app, &o);
 	run(&app);
 	tui_term_stop();

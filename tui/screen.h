@@ -197,6 +197,7 @@ struct tui_app {
 	struct tui_history history;
 	char status[512];
 	int status_error;
+	int upgrading;          /* the status line says the library is being brought up to date */
 	int cursor_y, cursor_x; /* where the typing cursor goes after drawing; -1: hidden */
 	int quit, exit_status;
 };

@@ -47,6 +47,19 @@ run "$TREATY" search 'élève' --lang en
 is "$status" 1 "a language filter can leave nothing: exit 1"
 run "$TREATY" search 'lang:fr doc:essai fichier'
 ok $status "filters in the query"
+
+# A library of the version before (no rank_row): brought up to date once, the user told why
+# the command takes long.
+lib="$XDG_DATA_HOME/treaty/library.db"
+sqlite3 "$lib" "DROP TABLE rank_row; PRAGMA user_version=6"
+run "$TREATY" search élève
+ok $status "a library of schema 6 is searched: $errout"
+like "$errout" '^treaty: updating your library for this version \(once' \
+	"the user is told it is brought up to date"
+is "$(sqlite3 "$lib" 'PRAGMA user_version')" 7 "to this version's schema"
+like "$out" '^essai Art\. 3\(2\)' "and finds the same"
+run "$TREATY" search élève
+is "$errout" "" "once"
 run "$TREATY" remove essai
 ok $status "remove"
 run "$TREATY" remove essai

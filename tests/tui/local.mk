@@ -14,7 +14,8 @@ TUI_TESTS = \
 	tests/tui/safety.sh \
 	tests/tui/signals.sh \
 	tests/tui/window.sh \
-	tests/tui/library-first.sh
+	tests/tui/library-first.sh \
+	tests/tui/upgrade.sh
 TESTS += $(TUI_TESTS)
 
 check_PROGRAMS += tests/tui/model-test
