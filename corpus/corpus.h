@@ -259,10 +259,12 @@ int corpus_store_open_library(struct corpus_store *store, char *err, size_t errl
  * notice(arg) is called, when set, just before a library is brought up to
  * date for this version or indexed again as it is opened: done once, in one
  * transaction, but long for a large library (about 15 s for 6 000
- * documents), so the user is told why nothing moves.  One for the program;
- * NULL for none.
+ * documents), so the user is told why nothing moves.  stop(arg), when set,
+ * is asked now and then meanwhile: nonzero gives it up, the library left as
+ * it was and not in use (corpus_store_library_error says "interrupted").
+ * One for the program; NULL for none.
  */
-void corpus_set_upgrade_notice(void (*notice)(void *arg), void *arg);
+void corpus_set_upgrade_notice(void (*notice)(void *arg), int (*stop)(void *arg), void *arg);
 
 /*
  * Close the store.  A library opened for writing gets its ids cache written

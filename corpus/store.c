@@ -230,16 +230,28 @@ static int reindex(sqlite3 *db, char *err, size_t errlen)
 }
 
 static void (*upgrade_notice)(void *);
+static int (*upgrade_stop)(void *);
 static void *upgrade_arg;
 
-void corpus_set_upgrade_notice(void (*notice)(void *arg), void *arg)
+void corpus_set_upgrade_notice(void (*notice)(void *arg), int (*stop)(void *arg), void *arg)
 {
 	upgrade_notice = notice;
+	upgrade_stop = stop;
 	upgrade_arg = arg;
 }
 
-/* A library is about to be brought up to date: *migrated set, and the user told once. */
-static void upgrading(int *migrated)
+static int stop_upgrade(void *unused)
+{
+	(void)unused;
+	return upgrade_stop && upgrade_stop(upgrade_arg);
+}
+
+/*
+ * A library is about to be brought up to date on db: *migrated set, the
+ * user told once, and asked to stop now and then (the caller takes the
+ * progress handler off).
+ */
+static void upgrading(sqlite3 *db, int *migrated)
 {
 	if (migrated && *migrated)
 		return;
@@ -247,6 +259,8 @@ static void upgrading(int *migrated)
 		*migrated = 1;
 	if (upgrade_notice)
 		upgrade_notice(upgrade_arg);
+	if (upgrade_stop) /* often: a few rows' steps; the question is a flag read */
+		sqlite3_progress_handler(db, 100, stop_upgrade, NULL);
 }
 
 /*
@@ -264,7 +278,7 @@ static int prepare_main(sqlite3 *db, const char *what, int *migrated, char *err,
 	if (tables > 0) {
 		int v = schema_version(db, "main");
 		if (v >= 1 && v < SCHEMA_VERSION) {
-			upgrading(migrated);
+			upgrading(db, migrated);
 			if (v < 3 && migrate_statements(db, err, errlen) < 0)
 				return -1;
 			/* 2: references; 4: a statement's, into what it discusses, drafts marked */
@@ -295,7 +309,7 @@ static int prepare_main(sqlite3 *db, const char *what, int *migrated, char *err,
 		exec(db, PROVISION_ARTICLE_SQL, NULL, 0);
 		if (analysis_version(db, "main") == I18N_ANALYSIS_VERSION)
 			return 0;
-		upgrading(migrated);
+		upgrading(db, migrated);
 		return reindex(db, err, errlen);
 	}
 	char sql[sizeof schema_sql + 128];
@@ -518,9 +532,11 @@ static int open_library(struct corpus_store *s, const char *path)
 		if (make_parent_dirs(path) == 0) {
 			s->db = open_db(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, why,
 			                sizeof why);
-			if (s->db &&
-			    prepare_main(s->db, path, &s->migrated, why, sizeof why) == 0 &&
-			    exec(s->db, "PRAGMA journal_mode=WAL", why, sizeof why) == 0) {
+			int ready =
+			    s->db && prepare_main(s->db, path, &s->migrated, why, sizeof why) == 0;
+			if (s->db)
+				sqlite3_progress_handler(s->db, 0, NULL, NULL);
+			if (ready && exec(s->db, "PRAGMA journal_mode=WAL", why, sizeof why) == 0) {
 				s->library = 1;
 				return 0;
 			}

@@ -88,7 +88,7 @@ static void tell_upgrade(void *unused)
 struct corpus_store *tui_open_store(void)
 {
 	char err[1024];
-	corpus_set_upgrade_notice(tell_upgrade, NULL);
+	corpus_set_upgrade_notice(tell_upgrade, NULL, NULL);
 	struct corpus_store *s =
 	    corpus_store_open(tui_corpus_path(), tui_library_path(), err, sizeof err);
 	if (!s)
@@ -103,7 +103,7 @@ struct corpus_store *tui_open_store_deferred(void)
 {
 	char err[1024];
 	const char *lib = tui_library_path();
-	corpus_set_upgrade_notice(tell_upgrade, NULL);
+	corpus_set_upgrade_notice(tell_upgrade, NULL, NULL);
 	struct corpus_store *s =
 	    corpus_store_open_deferred(tui_corpus_path(), lib, err, sizeof err);
 	if (!s)

@@ -589,11 +589,18 @@ static void show_upgrade(void *arg)
 	tui_term_refresh();
 }
 
+/* Bringing the library up to date is given up when the reader is told to quit. */
+static int stop_upgrade(void *unused)
+{
+	(void)unused;
+	return tui_term_quitting();
+}
+
 static void run(struct tui_app *app)
 {
 	draw(app);
 	int changed = open_library(app);
-	corpus_set_upgrade_notice(NULL, NULL);
+	corpus_set_upgrade_notice(NULL, NULL, NULL);
 	if (app->upgrading && !app->status_error)
 		app->status[0] = '\0'; /* done */
 	if (changed || app->upgrading)
@@ -716,7 +723,7 @@ int tui_reader(int argc, char **argv)
 	}
 	layout(&app);
 	/* From here the library may be opened (the place, the first paint): say so on screen. */
-	corpus_set_upgrade_notice(show_upgrade, &app);
+	corpus_set_upgrade_notice(show_upgrade, stop_upgrade, &app);
 	start_place(&app, &o);
 	run(&app);
 	tui_term_stop();

@@ -40,6 +40,8 @@ void tui_term_style(enum tui_style style);
 int tui_term_key(int *key);
 /* The next signal caught (SIGWINCH, SIGTSTP, SIGCONT, SIGTERM, …), or 0. */
 int tui_term_signal(void);
+/* Nonzero once SIGTERM, SIGHUP or SIGINT has been caught, whether read or not. */
+int tui_term_quitting(void);
 /* Nonzero when a key or a signal is waiting: what a running query gives way to. */
 int tui_term_pending(void);
 /* Sleep until a key or a signal arrives, or timeout_ms (-1: no limit) passes. */

@@ -38,9 +38,14 @@ static void put_raw(const char *s)
 	(void)n; /* a terminal that refuses a mode change leaves nothing to do */
 }
 
+/* SIGTERM, SIGHUP or SIGINT caught: a long step in the store gives way to it. */
+static volatile sig_atomic_t quitting;
+
 static void on_signal(int sig)
 {
 	int saved = errno;
+	if (sig == SIGTERM || sig == SIGHUP || sig == SIGINT)
+		quitting = 1;
 	unsigned char c = (unsigned char)sig;
 	ssize_t n = write(sigpipe[1], &c, 1);
 	(void)n; /* a full pipe already holds a wake-up */
@@ -213,6 +218,11 @@ int tui_term_key(int *key)
 		return 0;
 	*key = r == KEY_CODE_YES ? TUI_KEY((int)wc) : (int)wc;
 	return 1;
+}
+
+int tui_term_quitting(void)
+{
+	return quitting;
 }
 
 int tui_term_signal(void)

@@ -143,10 +143,83 @@ static int one_int(sqlite3 *db, const char *sql)
 {
 	sqlite3_stmt *st;
 	int v = -1;
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
 		v = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return v;
+}
+
+static int notices, stops;
+
+static void count_notice(void *unused)
+{
+	(void)unused;
+	notices++;
+}
+
+static int always_stop(void *unused)
+{
+	(void)unused;
+	stops++;
+	return 1;
+}
+
+static int never_stop(void *unused)
+{
+	(void)unused;
+	return 0;
+}
+
+/* The library's schema version and documents, read without a store; -1 when it cannot be. */
+static int version_of(const char *lib, int *docs)
+{
+	sqlite3 *db;
+	int v = -1;
+	*docs = -1;
+	if (sqlite3_open(lib, &db) == SQLITE_OK) {
+		v = one_int(db, "PRAGMA user_version");
+		*docs = one_int(db, "SELECT count(DISTINCT id) FROM document");
+	}
+	sqlite3_close(db);
+	return v;
+}
+
+/*
+ * A library of schema 6 (no rank_row) opened: the user is told before it is
+ * brought up to date, and asked now and then whether to stop; stopped, it is
+ * left as it was and not in use; not stopped, it is brought up to date.
+ */
+static void upgrade(const char *lib, int docs)
+{
+	char err[512] = "";
+	sqlite3 *db;
+	int now;
+	if (sqlite3_open(lib, &db) == SQLITE_OK)
+		sqlite3_exec(db, "DROP TABLE rank_row; PRAGMA user_version=6", NULL, NULL, NULL);
+	sqlite3_close(db);
+	tap_is_int(version_of(lib, &now), 6, "a library of schema 6");
+	corpus_set_upgrade_notice(count_notice, always_stop, NULL);
+	struct corpus_store *s = corpus_store_open(NULL, lib, err, sizeof err);
+	const char *why = s ? corpus_store_library_error(s) : NULL;
+	tap_ok(notices == 1 && stops > 0, "the user is told, then asked whether to stop (%d, %d)",
+	       notices, stops);
+	tap_ok(why && strstr(why, "interrupted"), "stopped, the library is not in use: %s",
+	       why ? why : err);
+	corpus_store_close(s);
+	tap_ok(version_of(lib, &now) == 6 && now == docs, "and is left as it was: %d documents",
+	       now);
+	notices = 0;
+	corpus_set_upgrade_notice(count_notice, never_stop, NULL);
+	s = corpus_store_open(NULL, lib, err, sizeof err);
+	tap_ok(s && !corpus_store_library_error(s) && notices == 1 && count(s) == docs,
+	       "not stopped, it opens with its documents: %s", err);
+	corpus_store_close(s);
+	corpus_set_upgrade_notice(NULL, NULL, NULL);
+	tap_is_int(version_of(lib, &now), 7, "brought up to date");
+	s = corpus_store_open(NULL, lib, err, sizeof err);
+	tap_ok(s && notices == 1, "and the next open says nothing");
+	corpus_store_close(s);
 }
 
 /*
@@ -251,6 +324,7 @@ int main(void)
 	corpus_store_close(r1);
 	corpus_store_close(r2);
 	corpus_store_close(writer);
+	upgrade(lib, 5);
 	reanalyse(lib);
 	migrate();
 	char cmd[512];
