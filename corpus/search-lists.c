@@ -495,7 +495,7 @@ static int expand(struct ta *a, const struct corpus_fts_table *t, size_t table, 
 	/*
 	 * Unfiltered, the first row is on the page without reading its
 	 * provision, so that one missing (a damaged library) is reported when the
-	 * page is read rather than left out.
+	 * page is read rather than left out; only its twins are read.
 	 */
 	char *sql =
 	    filtered ? sqlite3_mprintf(
@@ -504,9 +504,8 @@ static int expand(struct ta *a, const struct corpus_fts_table *t, size_t table, 
 	                   " %s.provision AS p ON p.rowid = r.rowid WHERE r.rep = ?1 AND"
 	                   " r.rep != r.rowid AND " FILTERS " ORDER BY r.rowid LIMIT ?4)",
 	                   t->schema, t->schema, t->schema)
-	             : sqlite3_mprintf("SELECT ?1 UNION ALL SELECT * FROM (SELECT rowid FROM"
-	                               " %s.rank_row WHERE rep = ?1 AND rep != rowid ORDER BY rowid"
-	                               " LIMIT ?4)",
+	             : sqlite3_mprintf("SELECT rowid FROM %s.rank_row WHERE rep = ?1 AND"
+	                               " rep != rowid ORDER BY rowid LIMIT ?4",
 	                               t->schema);
 	sqlite3_stmt *st = corpus_stmt_get(a->s, sql);
 	/* At most want first rows, each with itself and want twins. */
@@ -532,6 +531,8 @@ static int expand(struct ta *a, const struct corpus_fts_table *t, size_t table, 
 			better = nrows; /* rows that score more than this first row and its twins */
 		if (better >= (size_t)a->want)
 			break;
+		if (!filtered)
+			rows[nrows++] = (struct ranked){table, a->c[i].rowid, -a->c[i].v};
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, a->c[i].rowid);
 		while ((step = sqlite3_step(st)) == SQLITE_ROW)
