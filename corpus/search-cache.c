@@ -1,7 +1,7 @@
 /*
  * search-cache.c — what every search would otherwise make anew: its prepared
- * statements, the query tokenizer of each language, and the vocabularies
- * "did you mean" compares a word with, kept on the store.
+ * statements, the query tokenizer and the word folder of each language, and
+ * the vocabularies "did you mean" compares a word with, kept on the store.
  *
  * A statement is found by its SQL text, which names its table: a table made
  * by an import has statements of its own, and SQLite prepares a kept
@@ -13,6 +13,7 @@
  */
 #include "corpus/rank.h"
 #include "corpus/store-internal.h"
+#include "i18n/i18n.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +35,11 @@ struct kept_tok {
 	struct corpus_rank_tok *tok;
 };
 
+struct kept_folder {
+	char lang[8];
+	struct i18n_folder *folder;
+};
+
 struct kept_vocab {
 	char schema[8], lang[8];
 	unsigned version; /* the database's data version when read */
@@ -47,6 +53,8 @@ struct corpus_search_cache {
 	unsigned long clock;
 	struct kept_tok *tok;
 	size_t ntok;
+	struct kept_folder *folder;
+	size_t nfolder;
 	struct kept_vocab *vocab;
 	size_t nvocab;
 };
@@ -156,6 +164,26 @@ struct corpus_rank_tok *corpus_store_tok(struct corpus_store *s, const char *lan
 	return t;
 }
 
+struct i18n_folder *corpus_store_folder(struct corpus_store *s, const char *lang)
+{
+	struct corpus_search_cache *c = cache_of(s);
+	if (!c)
+		return NULL;
+	for (size_t i = 0; i < c->nfolder; i++)
+		if (strcmp(c->folder[i].lang, lang) == 0)
+			return c->folder[i].folder;
+	struct kept_folder *more = realloc(c->folder, (c->nfolder + 1) * sizeof *more);
+	if (!more)
+		return NULL;
+	c->folder = more;
+	struct i18n_folder *f = i18n_folder_new(lang, NULL, 0);
+	if (f) {
+		snprintf(c->folder[c->nfolder].lang, sizeof c->folder[c->nfolder].lang, "%s", lang);
+		c->folder[c->nfolder++].folder = f;
+	}
+	return f;
+}
+
 static void vocab_clear(struct kept_vocab *k)
 {
 	free(k->text);
@@ -175,7 +203,7 @@ static uint64_t letters_of(const char *t, size_t n, int *cps)
 	while (i < len) {
 		UChar32 c;
 		U8_NEXT(t, i, len, c);
-		set |= (uint64_t)1 << ((uint32_t)c & 63);
+		set |= corpus_letter(c);
 		(*cps)++;
 	}
 	return set;
@@ -284,6 +312,9 @@ void corpus_search_cache_free(struct corpus_store *s)
 	for (size_t i = 0; i < c->ntok; i++)
 		corpus_rank_tok_free(c->tok[i].tok);
 	free(c->tok);
+	for (size_t i = 0; i < c->nfolder; i++)
+		i18n_folder_free(c->folder[i].folder);
+	free(c->folder);
 	for (size_t i = 0; i < c->nvocab; i++)
 		vocab_clear(&c->vocab[i]);
 	free(c->vocab);

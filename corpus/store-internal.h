@@ -89,6 +89,10 @@ void corpus_stmt_put(struct corpus_store *s, sqlite3_stmt *st);
 /* lang's query tokenizer (rank.h), owned by the store; NULL on error. */
 struct corpus_rank_tok *corpus_store_tok(struct corpus_store *s, const char *lang);
 
+/* lang's word folder (i18n.h), owned by the store: making one opens a word breaker and a stemmer.
+ */
+struct i18n_folder *corpus_store_folder(struct corpus_store *s, const char *lang);
+
 /*
  * A language's vocabulary in one database: the terms of its rank_term
  * (rank.h), each with its length in code points and the set of its code
@@ -106,6 +110,12 @@ struct corpus_vocab {
 	const int *cps;
 	const uint64_t *letters;
 };
+
+/* A code point's bit in corpus_vocab.letters. */
+static inline uint64_t corpus_letter(int32_t c)
+{
+	return (uint64_t)1 << ((uint32_t)c & 63);
+}
 const struct corpus_vocab *corpus_store_vocab(struct corpus_store *s, const char *schema,
                                               const char *lang);
 

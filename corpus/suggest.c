@@ -174,7 +174,7 @@ static void scan_vocab(struct corpus_store *store, const char *schema, const cha
 		shortest = nw - limit;
 	uint64_t letters = 0;
 	for (int i = 0; i < nw; i++)
-		letters |= (uint64_t)1 << ((uint32_t)want[i] & 63);
+		letters |= corpus_letter(want[i]);
 	const struct corpus_vocab *v = corpus_store_vocab(store, schema, lang);
 	for (size_t i = 0; v && i < v->n; i++) {
 		const char *term = v->term[i];
@@ -209,48 +209,20 @@ struct surface {
 	int distance, count;
 };
 
-/*
- * The folders of one suggestion, one a language, each made when first
- * needed: making one opens a word breaker and a stemmer, which costs more
- * than folding a word.
- */
-struct folders {
-	struct {
-		char lang[8];
-		struct i18n_folder *folder;
-	} of[8];
-	int n;
-};
-
 /* word folded in lang (stemmed with I18N_FOLD_STEM) into out[cap]: its length, or -1. */
-static int fold(struct folders *fs, const char *lang, const char *word, int flags, char *out,
-                size_t cap)
+static int fold(struct corpus_store *store, const char *lang, const char *word, int flags,
+                char *out, size_t cap)
 {
-	for (int i = 0; i < fs->n; i++)
-		if (strcmp(fs->of[i].lang, lang) == 0)
-			return i18n_folder_fold(fs->of[i].folder, word, strlen(word), flags, out,
-			                        cap);
-	if (fs->n == (int)(sizeof fs->of / sizeof fs->of[0]))
-		return i18n_fold_word(lang, word, strlen(word), flags, out, cap);
-	struct i18n_folder *f = i18n_folder_new(lang, NULL, 0);
-	if (!f)
-		return -1;
-	snprintf(fs->of[fs->n].lang, sizeof fs->of[fs->n].lang, "%s", lang);
-	fs->of[fs->n++].folder = f;
-	return i18n_folder_fold(f, word, strlen(word), flags, out, cap);
-}
-
-static void folders_free(struct folders *fs)
-{
-	for (int i = 0; i < fs->n; i++)
-		i18n_folder_free(fs->of[i].folder);
+	struct i18n_folder *f = corpus_store_folder(store, lang);
+	return f ? i18n_folder_fold(f, word, strlen(word), flags, out, cap) : -1;
 }
 
 /* Code points of word folded (not stemmed) in lang into cps, or -1. */
-static int folded_cps(struct folders *fs, const char *lang, const char *word, int32_t cps[MAX_CP])
+static int folded_cps(struct corpus_store *store, const char *lang, const char *word,
+                      int32_t cps[MAX_CP])
 {
 	char folded[256];
-	if (fold(fs, lang, word, 0, folded, sizeof folded) <= 0)
+	if (fold(store, lang, word, 0, folded, sizeof folded) <= 0)
 		return -1;
 	return to_cps(folded, cps);
 }
@@ -259,8 +231,8 @@ static int folded_cps(struct folders *fs, const char *lang, const char *word, in
  * Count one written form w (taken) of the term; a form not seen before is
  * folded and compared with what was typed (want, nw code points), once.
  */
-static void add_surface(struct surface *s, int *n, char *w, struct folders *fs, const char *lang,
-                        const int32_t *want, int nw)
+static void add_surface(struct surface *s, int *n, char *w, struct corpus_store *store,
+                        const char *lang, const int32_t *want, int nw)
 {
 	int32_t got[MAX_CP];
 	for (int i = 0; i < *n; i++)
@@ -273,7 +245,7 @@ static void add_surface(struct surface *s, int *n, char *w, struct folders *fs, 
 		free(w);
 		return;
 	}
-	int nf = folded_cps(fs, lang, w, got);
+	int nf = folded_cps(store, lang, w, got);
 	int d = nw >= 0 && nf >= 0 ? distance(want, nw, got, nf, MAX_CP) : MAX_CP + 1;
 	s[(*n)++] = (struct surface){w, d, 1};
 }
@@ -284,8 +256,8 @@ static void add_surface(struct surface *s, int *n, char *w, struct folders *fs, 
  * "extradtion" is nearer to "extradition" than to "extradite", whose stem it
  * shares.
  */
-static char *surface_word(struct corpus_store *store, struct folders *fs, const struct candidate *c,
-                          const char *typed, int *distance_out)
+static char *surface_word(struct corpus_store *store, const struct candidate *c, const char *typed,
+                          int *distance_out)
 {
 	char *sql = sqlite3_mprintf("SELECT treaty_marks(fts_%s, 1) FROM %s.fts_%s"
 	                            " WHERE fts_%s MATCH ? LIMIT %d",
@@ -295,7 +267,7 @@ static char *surface_word(struct corpus_store *store, struct folders *fs, const 
 	struct surface found[SURFACE_WORDS];
 	int n = 0;
 	int32_t want[MAX_CP];
-	int nw = folded_cps(fs, c->lang, typed, want);
+	int nw = folded_cps(store, c->lang, typed, want);
 	sqlite3_stmt *st = sql && phrase ? corpus_stmt_get(store, sql) : NULL;
 	if (st) {
 		sqlite3_bind_text(st, 1, phrase, -1, SQLITE_STATIC);
@@ -305,7 +277,7 @@ static char *surface_word(struct corpus_store *store, struct folders *fs, const 
 				char *w = strndup(a, (size_t)(b - a));
 				if (!w)
 					continue;
-				add_surface(found, &n, w, fs, c->lang, want, nw);
+				add_surface(found, &n, w, store, c->lang, want, nw);
 			}
 		}
 	}
@@ -329,22 +301,19 @@ static char *surface_word(struct corpus_store *store, struct folders *fs, const 
 char *corpus_suggest(struct corpus_store *store, const char *word, const char *lang)
 {
 	struct candidate best = {.distance = 99}, start = {.distance = 99};
-	struct folders fs = {.n = 0};
 	struct corpus_fts_table *t;
 	size_t n;
 	if (corpus_fts_tables(store, lang, &t, &n) < 0)
 		return NULL;
 	for (size_t i = 0; i < n && best.distance >= 0; i++) {
 		char folded[256];
-		if (fold(&fs, t[i].lang, word, I18N_FOLD_STEM, folded, sizeof folded) > 0 &&
+		if (fold(store, t[i].lang, word, I18N_FOLD_STEM, folded, sizeof folded) > 0 &&
 		    !strchr(folded, ' '))
 			scan_vocab(store, t[i].schema, t[i].lang, folded, &best, &start);
 	}
 	free(t);
-	if (best.distance < 0) {
-		folders_free(&fs);
+	if (best.distance < 0)
 		return NULL;
-	}
 	/*
 	 * Each kind of candidate is turned into its written form, and the form
 	 * nearer to what was typed wins: "computerz" is one edit from the Dutch
@@ -354,9 +323,8 @@ char *corpus_suggest(struct corpus_store *store, const char *word, const char *l
 	 * its word must be as near as a whole-word suggestion would be.
 	 */
 	int d_best = MAX_CP + 1, d_start = MAX_CP + 1;
-	char *whole = best.distance <= 2 ? surface_word(store, &fs, &best, word, &d_best) : NULL;
-	char *begun = start.distance <= 1 ? surface_word(store, &fs, &start, word, &d_start) : NULL;
-	folders_free(&fs);
+	char *whole = best.distance <= 2 ? surface_word(store, &best, word, &d_best) : NULL;
+	char *begun = start.distance <= 1 ? surface_word(store, &start, word, &d_start) : NULL;
 	if (begun && (d_start > 2 || (whole && d_best <= d_start))) {
 		free(begun);
 		begun = NULL;
