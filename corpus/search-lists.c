@@ -59,7 +59,8 @@ struct ta {
 	size_t *slot, nslots;
 	double *heap; /* the best `want` exact scores, smallest on top */
 	int nheap;
-	sqlite3_stmt *ra, *filter;
+	sqlite3_stmt *ra;
+	sqlite3_stmt *filter; /* with doc: or art:, a row and its twins that pass, first first */
 	const char *doc, *art;
 	char *err;
 	size_t errlen;
@@ -144,7 +145,7 @@ static int passes(struct ta *a, sqlite3_int64 rowid)
 	sqlite3_reset(a->filter);
 	sqlite3_bind_int64(a->filter, 1, rowid);
 	int step = sqlite3_step(a->filter);
-	return step == SQLITE_ROW ? sqlite3_column_int(a->filter, 0) : -1;
+	return step == SQLITE_ROW ? 1 : step == SQLITE_DONE ? 0 : -1;
 }
 
 /* Score a candidate seen in every list, from the lists. */
@@ -457,10 +458,11 @@ static int prepare(struct ta *a, const struct corpus_fts_table *t, const struct 
 		sqlite3_bind_double(a->ra, 5 + i, tt->idf[i]);
 	if (!a->doc && !a->art)
 		return 0;
-	sql = sqlite3_mprintf("SELECT EXISTS (SELECT 1 FROM %s.provision AS p WHERE p.rowid = ?1"
-	                      " AND " FILTERS ") OR EXISTS (SELECT 1 FROM %s.rank_row AS r JOIN"
+	/* Stepped once, it tells whether a row passes; read through, which rows go on the page. */
+	sql = sqlite3_mprintf("SELECT rowid FROM %s.provision AS p WHERE p.rowid = ?1 AND " FILTERS
+	                      " UNION ALL SELECT * FROM (SELECT r.rowid FROM %s.rank_row AS r JOIN"
 	                      " %s.provision AS p ON p.rowid = r.rowid WHERE r.rep = ?1 AND"
-	                      " r.rep != r.rowid AND " FILTERS ")",
+	                      " r.rep != r.rowid AND " FILTERS " ORDER BY r.rowid LIMIT ?4)",
 	                      t->schema, t->schema, t->schema);
 	rc = (a->filter = corpus_stmt_get(a->s, sql)) ? 0 : -1;
 	sqlite3_free(sql);
@@ -470,6 +472,7 @@ static int prepare(struct ta *a, const struct corpus_fts_table *t, const struct 
 		sqlite3_bind_text(a->filter, 2, a->doc, -1, SQLITE_STATIC);
 	if (a->art)
 		sqlite3_bind_text(a->filter, 3, a->art, -1, SQLITE_STATIC);
+	sqlite3_bind_int(a->filter, 4, a->want);
 	return 0;
 }
 
@@ -491,23 +494,16 @@ static int by_page(const void *pa, const void *pb)
 static int expand(struct ta *a, const struct corpus_fts_table *t, size_t table, struct ranked *out,
                   size_t *n)
 {
-	int filtered = a->doc || a->art;
 	/*
 	 * Unfiltered, the first row is on the page without reading its
 	 * provision, so that one missing (a damaged library) is reported when the
 	 * page is read rather than left out; only its twins are read.
 	 */
-	char *sql =
-	    filtered ? sqlite3_mprintf(
-	                   "SELECT rowid FROM %s.provision AS p WHERE p.rowid = ?1 AND " FILTERS
-	                   " UNION ALL SELECT * FROM (SELECT r.rowid FROM %s.rank_row AS r JOIN"
-	                   " %s.provision AS p ON p.rowid = r.rowid WHERE r.rep = ?1 AND"
-	                   " r.rep != r.rowid AND " FILTERS " ORDER BY r.rowid LIMIT ?4)",
-	                   t->schema, t->schema, t->schema)
-	             : sqlite3_mprintf("SELECT rowid FROM %s.rank_row WHERE rep = ?1 AND"
-	                               " rep != rowid ORDER BY rowid LIMIT ?4",
-	                               t->schema);
-	sqlite3_stmt *st = corpus_stmt_get(a->s, sql);
+	char *sql = a->filter ? NULL
+	                      : sqlite3_mprintf("SELECT rowid FROM %s.rank_row WHERE rep = ?1 AND"
+	                                        " rep != rowid ORDER BY rowid LIMIT ?2",
+	                                        t->schema);
+	sqlite3_stmt *st = a->filter ? a->filter : corpus_stmt_get(a->s, sql);
 	/* At most want first rows, each with itself and want twins. */
 	struct ranked *rows = malloc(((size_t)a->want * ((size_t)a->want + 1) + 1) * sizeof *rows);
 	size_t nrows = 0, better = 0;
@@ -521,17 +517,14 @@ static int expand(struct ta *a, const struct corpus_fts_table *t, size_t table, 
 		corpus_set_error(a->err, a->errlen, "search: out of memory");
 		goto done;
 	}
-	if (a->doc)
-		sqlite3_bind_text(st, 2, a->doc, -1, SQLITE_STATIC);
-	if (a->art)
-		sqlite3_bind_text(st, 3, a->art, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, a->want);
+	if (!a->filter)
+		sqlite3_bind_int(st, 2, a->want);
 	for (size_t i = 0; i < a->nc && i < (size_t)a->want && a->c[i].state == EXACT; i++) {
 		if (i > 0 && a->c[i].v < a->c[i - 1].v)
 			better = nrows; /* rows that score more than this first row and its twins */
 		if (better >= (size_t)a->want)
 			break;
-		if (!filtered)
+		if (!a->filter)
 			rows[nrows++] = (struct ranked){table, a->c[i].rowid, -a->c[i].v};
 		sqlite3_reset(st);
 		sqlite3_bind_int64(st, 1, a->c[i].rowid);
@@ -549,7 +542,8 @@ static int expand(struct ta *a, const struct corpus_fts_table *t, size_t table, 
 	rc = 0;
 done:
 	free(rows);
-	corpus_stmt_put(a->s, st);
+	if (st != a->filter)
+		corpus_stmt_put(a->s, st);
 	return rc;
 }
 
