@@ -9,6 +9,10 @@ echo "# CRASH_SEED=$seed CRASH_ITERATIONS=$n"
 lib="$XDG_DATA_HOME/treaty/library.db"
 fts_check=${FTS_CHECK:-$top_builddir/tests/crash/fts-check}
 import --id tuitest --lang en "$fix/tui-reader.en.txt"
+# Under AddressSanitizer a reader killed as it exits may be killed in the middle of
+# LeakSanitizer's check, whose thread then reports that it lost the process: no leak
+# check for a process this test kills.
+READER_ENV="ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
 
 bad=0 i=0
 for d in $(awk -v n="$n" -v s="$seed" 'BEGIN { srand(s); for (i = 0; i < n; i++) printf "%.3f\n", rand() * 0.05 }'); do
